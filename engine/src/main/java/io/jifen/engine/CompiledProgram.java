@@ -1,0 +1,161 @@
+package io.jifen.engine;
+
+import io.jifen.engine.compile.KieBaseBuild;
+import io.jifen.engine.evaluation.EarningOutcome;
+import io.jifen.engine.evaluation.Evaluation;
+import io.jifen.engine.evaluation.EvaluationContext;
+import io.jifen.engine.evaluation.InputCheck;
+import io.jifen.engine.evaluation.InputProblem;
+import io.jifen.engine.evaluation.Intent;
+import io.jifen.engine.evaluation.Phase;
+import io.jifen.engine.evaluation.PointsCalculator;
+import io.jifen.engine.evaluation.PriceCalculator;
+import io.jifen.engine.evaluation.PriceQuote;
+import io.jifen.engine.evaluation.RecordedIntent;
+import io.jifen.engine.evaluation.TierDecision;
+import io.jifen.engine.evaluation.TierOutcome;
+import io.jifen.engine.facts.CatalogItem;
+import io.jifen.engine.facts.LineItem;
+import io.jifen.engine.facts.MemberEvent;
+import io.jifen.engine.facts.ProgramCalendar;
+import io.jifen.engine.facts.Purchase;
+import io.jifen.engine.facts.QuoteRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rule set compiled and checked, ready to evaluate. Immutable and safe to share between threads:
+ * each evaluation gets its own session, disposed before the method returns.
+ */
+public final class CompiledProgram {
+    private static final List<Phase> EARNING = List.of(Phase.BASE, Phase.MULTIPLIER, Phase.BONUS, Phase.CAP, Phase.TIER);
+    private static final List<Phase> TIER = List.of(Phase.TIER);
+    private static final List<Phase> PRICING = List.of(Phase.PRICE, Phase.DISCOUNT, Phase.PAYMENT);
+
+    private final String id;
+    private final KieBaseBuild.Built built;
+    private final int maxFirings;
+
+    CompiledProgram(String id, KieBaseBuild.Built built, int maxFirings) {
+        this.id = id;
+        this.built = built;
+        this.maxFirings = maxFirings;
+    }
+
+    /** The content hash of the rule set this program was compiled from. */
+    public String id() {
+        return id;
+    }
+
+    public List<String> ruleNames() {
+        return built.ruleNames();
+    }
+
+    /** Points for a paid purchase; tier rules run too, so an upgrade is known at once. */
+    public Evaluation<EarningOutcome> evaluatePurchase(EvaluationContext context, Purchase purchase) {
+        List<InputProblem> problems = InputCheck.purchase(purchase);
+        if (!problems.isEmpty()) {
+            return new Evaluation.Refused<>(problems);
+        }
+        List<Object> facts = new ArrayList<>();
+        facts.add(purchase);
+        facts.addAll(purchase.getLines());
+        facts.add(context.member());
+        facts.add(context.activity().withSpendUnderEvaluation(purchase.getTotal()));
+        facts.add(new ProgramCalendar(purchase.getOccurredAt(), context.zone()));
+        return earning(context, purchase, facts);
+    }
+
+    /** Points for a member event (register, share, review ...). */
+    public Evaluation<EarningOutcome> evaluateEvent(EvaluationContext context, MemberEvent event) {
+        List<InputProblem> problems = InputCheck.event(event);
+        if (!problems.isEmpty()) {
+            return new Evaluation.Refused<>(problems);
+        }
+        List<Object> facts = List.of(event, context.member(), context.activity(),
+                new ProgramCalendar(event.getOccurredAt(), context.zone()));
+        return earning(context, null, facts);
+    }
+
+    /** The tier rules alone, at a given instant (period-end reviews). */
+    public Evaluation<TierOutcome> evaluateTier(EvaluationContext context, Instant at) {
+        List<Object> facts = List.of(context.member(), context.activity(), new ProgramCalendar(at, context.zone()));
+        DroolsSession.Run run = DroolsSession.run(built, maxFirings, TIER, facts);
+        if (run.failure() != null) {
+            return failed(run);
+        }
+        Evaluation<Optional<TierDecision>> decision = tierDecision(context, run.intents());
+        if (decision instanceof Evaluation.Failed<Optional<TierDecision>> f) {
+            return new Evaluation.Failed<>(f.kind(), f.rule(), f.message());
+        }
+        return new Evaluation.Completed<>(new TierOutcome(id, decision.orThrow(), run.firedRules()));
+    }
+
+    /** What an item costs this member at this instant, with every discount and its reason. */
+    public Evaluation<PriceQuote> quote(EvaluationContext context, CatalogItem item, Instant at) {
+        List<InputProblem> problems = InputCheck.item(item);
+        if (!problems.isEmpty()) {
+            return new Evaluation.Refused<>(problems);
+        }
+        List<Object> facts = List.of(new QuoteRequest(item, context.member()), item, context.member(),
+                context.activity(), new ProgramCalendar(at, context.zone()));
+        DroolsSession.Run run = DroolsSession.run(built, maxFirings, PRICING, facts);
+        if (run.failure() != null) {
+            return failed(run);
+        }
+        return new Evaluation.Completed<>(PriceCalculator.quote(id, run.intents(), item, context.policy(),
+                run.firedRules()));
+    }
+
+    private Evaluation<EarningOutcome> earning(EvaluationContext context, Purchase purchase, List<Object> facts) {
+        DroolsSession.Run run = DroolsSession.run(built, maxFirings, EARNING, facts);
+        if (run.failure() != null) {
+            return failed(run);
+        }
+        Evaluation<Optional<TierDecision>> decision = tierDecision(context, run.intents());
+        if (decision instanceof Evaluation.Failed<Optional<TierDecision>> f) {
+            return new Evaluation.Failed<>(f.kind(), f.rule(), f.message());
+        }
+        PointsCalculator.Points points = PointsCalculator.calculate(run.intents(), purchase, context.policy());
+        return new Evaluation.Completed<>(new EarningOutcome(id, points.total(), points.awards(), run.firedRules(),
+                points.lineNotes(), decision.orThrow()));
+    }
+
+    /** At most one target tier: two rules naming different tiers is a conflict, never "last one wins". */
+    private static Evaluation<Optional<TierDecision>> tierDecision(EvaluationContext context,
+                                                                    List<RecordedIntent> intents) {
+        RecordedIntent chosen = null;
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.AssignTier tier) {
+                if (chosen != null && !((Intent.AssignTier) chosen.intent()).tier().equals(tier.tier())) {
+                    return new Evaluation.Failed<>(Evaluation.FailureKind.CONFLICT, r.rule(), "rules \""
+                            + chosen.rule() + "\" and \"" + r.rule() + "\" put the member in different tiers ("
+                            + ((Intent.AssignTier) chosen.intent()).tier() + ", " + tier.tier()
+                            + "): make their conditions exclusive");
+                }
+                if (chosen == null) {
+                    chosen = r;
+                }
+            }
+        }
+        if (chosen == null) {
+            return new Evaluation.Completed<>(Optional.empty());
+        }
+        Intent.AssignTier tier = (Intent.AssignTier) chosen.intent();
+        return new Evaluation.Completed<>(Optional.of(new TierDecision(context.member().getTier(), tier.tier(),
+                chosen.rule(), tier.reason())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Evaluation<T> failed(DroolsSession.Run run) {
+        return (Evaluation<T>) run.failure();
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledProgram[" + id.substring(0, 12) + ", " + built.ruleNames().size() + " rules]";
+    }
+}

@@ -1,0 +1,59 @@
+package io.jifen.engine;
+
+import io.jifen.engine.compile.KieBaseBuild;
+import io.jifen.engine.evaluation.FiredRule;
+import io.jifen.engine.evaluation.Intent;
+import io.jifen.engine.evaluation.IntentSink;
+import io.jifen.engine.evaluation.Phase;
+import io.jifen.engine.evaluation.RecordedIntent;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Listens to one session: knows which rule is firing, so every intent a consequence states is
+ * recorded with its rule and phase. An intent outside its rule's phase (a bonus from a tier rule)
+ * fails the evaluation instead of being silently reordered.
+ */
+final class IntentRecorder extends DefaultAgendaEventListener implements IntentSink {
+    private final Map<String, Phase> phases;
+    private final List<RecordedIntent> intents = new ArrayList<>();
+    private final List<FiredRule> fired = new ArrayList<>();
+    private String currentRule;
+    private Phase currentPhase;
+
+    IntentRecorder(Map<String, Phase> phases) {
+        this.phases = phases;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        Rule rule = event.getMatch().getRule();
+        currentRule = rule.getName();
+        currentPhase = phases.get(KieBaseBuild.ruleKey(rule.getPackageName(), rule.getName()));
+        fired.add(new FiredRule(currentRule, currentPhase));
+    }
+
+    @Override
+    public void accept(Intent intent) {
+        Phase expected = intent.phase();
+        if (currentPhase != expected) {
+            throw new IllegalStateException("rule \"" + currentRule + "\" is in phase \""
+                    + (currentPhase == null ? "?" : currentPhase.agendaGroup()) + "\" but "
+                    + intent.description() + " belongs in phase \"" + expected.agendaGroup() + "\"");
+        }
+        intents.add(new RecordedIntent(currentRule, currentPhase, intents.size(), intent));
+    }
+
+    List<RecordedIntent> intents() {
+        return intents;
+    }
+
+    List<FiredRule> firedRules() {
+        return fired;
+    }
+}

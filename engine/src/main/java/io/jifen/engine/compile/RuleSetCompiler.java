@@ -1,0 +1,157 @@
+package io.jifen.engine.compile;
+
+import io.jifen.engine.evaluation.Phase;
+import io.jifen.engine.safety.RuleSafetyCheck;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles a rule set at runtime: translate every file to DRL, parse it, check it against the
+ * safety allow-list, then build a knowledge base through the KIE API. Nothing reaches Drools'
+ * compiler before the safety check has passed for every file.
+ */
+public final class RuleSetCompiler {
+    private static final String JUNK_DIAGNOSTIC = "Parser returned a null Package";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final SourceTranslator translator = new SourceTranslator();
+
+    public KieBaseBuild build(RuleSet ruleSet) {
+        SourceTranslator.Translation translation = translator.translate(ruleSet);
+        List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
+        Map<String, Phase> phases = new LinkedHashMap<>();
+        List<String> ruleNames = new ArrayList<>();
+        boolean declaresActions = false;
+        List<String> packages = new ArrayList<>();
+        for (TranslatedSource source : translation.sources()) {
+            PackageDescr pkg = parse(source, diagnostics);
+            if (pkg == null) {
+                continue;
+            }
+            packages.add(pkg.getName());
+            for (RuleSafetyCheck.Finding finding : RuleSafetyCheck.check(pkg)) {
+                diagnostics.add(source.diagnostic(finding.drlLine(), 0, finding.message()));
+            }
+            declaresActions |= pkg.getGlobals().stream()
+                    .anyMatch(g -> RuleSafetyCheck.ACTIONS_GLOBAL.equals(g.getIdentifier()));
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.isQuery()) {
+                    continue;
+                }
+                AttributeDescr group = RuleSafetyCheck.phaseAttribute(rule);
+                if (group != null) {
+                    Phase.ofAgendaGroup(group.getValue()).ifPresent(phase ->
+                            phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase));
+                }
+                ruleNames.add(rule.getName());
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            return new KieBaseBuild.Failed(sorted(diagnostics));
+        }
+        return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions);
+    }
+
+    private static PackageDescr parse(TranslatedSource source, List<Diagnostic> diagnostics) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, source.drl());
+        } catch (DroolsParserException e) {
+            diagnostics.add(source.diagnostic(e.getLineNumber(), e.getColumn(), e.getMessage()));
+            return null;
+        }
+        if (parser.hasErrors()) {
+            int before = diagnostics.size();
+            for (DroolsError error : parser.getErrors()) {
+                if (error.getMessage() != null && error.getMessage().contains(JUNK_DIAGNOSTIC)) {
+                    continue;
+                }
+                int line = error instanceof ParserError p ? p.getRow() : firstLine(error.getLines());
+                int column = error instanceof ParserError p ? p.getCol() : 0;
+                diagnostics.add(source.diagnostic(line, column, error.getMessage()));
+            }
+            if (diagnostics.size() == before) {
+                diagnostics.add(source.diagnostic(0, 0, "the file cannot be parsed"));
+            }
+            return null;
+        }
+        return pkg;
+    }
+
+    private static int firstLine(int[] lines) {
+        return lines == null || lines.length == 0 ? 0 : lines[0];
+    }
+
+    private static KieBaseBuild kieBuild(RuleSet ruleSet, List<TranslatedSource> sources, List<String> packages,
+                                         Map<String, Phase> phases,
+                                         List<String> ruleNames, boolean declaresActions) {
+        KieServices ks = KieServices.Factory.get();
+        // a release id of its own per build: builds running at the same time never see each other's rules
+        ReleaseId releaseId = ks.newReleaseId("io.jifen.ruleset",
+                "rs-" + ruleSet.contentHash().substring(0, 16) + "-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, TranslatedSource> byPath = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            // the folder follows the package, as Drools expects
+            String path = "src/main/resources/" + packages.get(i).replace('.', '/') + "/jifen-source" + i + ".drl";
+            kfs.write(path, sources.get(i).drl());
+            byPath.put(path, sources.get(i));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (message.getText() != null && message.getText().contains(JUNK_DIAGNOSTIC)) {
+                continue;
+            }
+            TranslatedSource source = byPath.get(message.getPath());
+            diagnostics.add(source == null
+                    ? new Diagnostic(message.getPath() == null ? "(rule set)" : message.getPath(), 0, 0, message.getText())
+                    : source.diagnostic(message.getLine(), message.getColumn(), clean(message.getText())));
+        }
+        if (!diagnostics.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return new KieBaseBuild.Failed(sorted(diagnostics));
+        }
+        try {
+            KieContainer container = ks.newKieContainer(releaseId);
+            return new KieBaseBuild.Built(container.getKieBase(), Map.copyOf(phases), List.copyOf(ruleNames),
+                    declaresActions);
+        } finally {
+            // the knowledge base is ours now; the shared KIE repository must not keep the module alive
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Drools prefixes messages with the generated resource path, which means nothing to the author. */
+    private static String clean(String text) {
+        return text == null ? "" : text.replaceAll("src/main/resources/\\S*jifen-source\\d+\\.drl", "").trim();
+    }
+
+    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().distinct()
+                .sorted(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                        .thenComparingInt(Diagnostic::column))
+                .toList();
+    }
+}

@@ -1,0 +1,195 @@
+package io.jifen.engine.compile;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.drl.parser.lang.ExpanderException;
+import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
+import org.drools.drl.parser.lang.dsl.DefaultExpander;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns every rule file into DRL: DRL stays as it is, DSLR is expanded with its DSL (the shipped
+ * {@code loyalty.dsl} or one from the rule set), decision tables are compiled to DRL. The safety
+ * check and the Drools build then see only DRL, and each result remembers how to map its lines
+ * back to what the author wrote.
+ */
+final class SourceTranslator {
+    static final String BUILT_IN_DSL = "loyalty.dsl";
+    private static final String BUILT_IN_DSL_RESOURCE = "/io/jifen/engine/dsl/loyalty.dsl";
+    private static final Pattern EXPANDER = Pattern.compile("^\\s*expander\\s+(\\S+?)\\s*;?\\s*$");
+    private static final Pattern RULE_VALUES_AT = Pattern.compile("rule values at ([A-Z]+)(\\d+)");
+
+    record Translation(List<TranslatedSource> sources, List<Diagnostic> diagnostics) {
+    }
+
+    Translation translate(RuleSet ruleSet) {
+        List<TranslatedSource> sources = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, RuleFile> dslFiles = new HashMap<>();
+        for (RuleFile file : ruleSet.files()) {
+            if (RuleFileKind.of(file.name()).orElse(null) == RuleFileKind.DSL) {
+                dslFiles.put(baseName(file.name()), file);
+            }
+        }
+        for (RuleFile file : ruleSet.files()) {
+            Optional<RuleFileKind> kind = RuleFileKind.of(file.name());
+            if (kind.isEmpty()) {
+                diagnostics.add(new Diagnostic(file.name(), 0, 0,
+                        "unknown kind of rule file: name it *.drl, *.dslr, *.dsl, *.xlsx, *.xls or *.csv"));
+                continue;
+            }
+            switch (kind.get()) {
+                case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL, file.text(), line -> line));
+                case DSL -> { /* used by the DSLR files that name it */ }
+                case DSLR -> expandDslr(file, dslFiles, sources, diagnostics);
+                case XLSX, XLS, CSV -> compileDecisionTable(file, kind.get(), sources, diagnostics);
+            }
+        }
+        if (sources.isEmpty() && diagnostics.isEmpty()) {
+            diagnostics.add(new Diagnostic("(rule set)", 0, 0, "the rule set holds no rule files"));
+        }
+        return new Translation(sources, diagnostics);
+    }
+
+    private void expandDslr(RuleFile file, Map<String, RuleFile> dslFiles, List<TranslatedSource> sources,
+                            List<Diagnostic> diagnostics) {
+        String[] lines = file.text().split("\n", -1);
+        String dslName = null;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = EXPANDER.matcher(lines[i]);
+            if (m.matches()) {
+                dslName = m.group(1);
+                lines[i] = ""; // keep the line so that DRL lines stay DSLR lines
+            }
+        }
+        if (dslName == null) {
+            diagnostics.add(new Diagnostic(file.name(), 1, 0,
+                    "a DSLR file must name its vocabulary, e.g. `expander " + BUILT_IN_DSL + "`"));
+            return;
+        }
+        String dsl;
+        RuleFile own = dslFiles.get(baseName(dslName));
+        if (own != null) {
+            dsl = own.text();
+        } else if (BUILT_IN_DSL.equals(baseName(dslName))) {
+            dsl = builtInDsl();
+        } else {
+            diagnostics.add(new Diagnostic(file.name(), 0, 0, "vocabulary `" + dslName
+                    + "` is neither in the rule set nor built in (the built-in one is " + BUILT_IN_DSL + ")"));
+            return;
+        }
+        DSLTokenizedMappingFile mapping = new DSLTokenizedMappingFile();
+        try {
+            if (!mapping.parseAndLoad(new StringReader(dsl))) {
+                String vocabulary = dslName;
+                mapping.getErrors().forEach(e -> diagnostics.add(new Diagnostic(vocabulary, 0, 0, e.getMessage())));
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DefaultExpander expander = new DefaultExpander();
+        expander.addDSLMapping(mapping.getMapping());
+        String expanded = expander.expand(String.join("\n", lines));
+        if (expander.hasErrors()) {
+            for (ExpanderException error : expander.getErrors()) {
+                diagnostics.add(new Diagnostic(file.name(), Math.max(error.getLine(), 0), 0, cleanExpanderMessage(error)));
+            }
+            return;
+        }
+        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, expanded, line -> line));
+    }
+
+    private static String cleanExpanderMessage(ExpanderException error) {
+        String message = error.getMessage() == null ? "cannot expand this line" : error.getMessage().trim();
+        return message.startsWith("Unable to expand")
+                ? message.replace("Unable to expand:", "no sentence of the vocabulary matches:")
+                : message;
+    }
+
+    private void compileDecisionTable(RuleFile file, RuleFileKind kind, List<TranslatedSource> sources,
+                                      List<Diagnostic> diagnostics) {
+        String drl;
+        try (InputStream in = new ByteArrayInputStream(file.content())) {
+            drl = new SpreadsheetCompiler().compile(in, kind == RuleFileKind.CSV ? InputType.CSV : InputType.XLS);
+        } catch (RuntimeException | IOException e) {
+            diagnostics.add(new Diagnostic(file.name(), rowIn(e.getMessage()), 0,
+                    "cannot read the decision table: " + rootMessage(e)));
+            return;
+        }
+        if (drl == null || drl.isBlank()) {
+            diagnostics.add(new Diagnostic(file.name(), 0, 0,
+                    "no RuleSet/RuleTable found: a decision table needs a `RuleSet` cell and a `RuleTable` header"));
+            return;
+        }
+        sources.add(new TranslatedSource(file.name(), kind, drl, spreadsheetRows(drl)));
+    }
+
+    /** Maps a line of generated DRL to the spreadsheet row whose rule it belongs to (0 for the header part). */
+    static IntUnaryOperator spreadsheetRows(String drl) {
+        TreeMap<Integer, Integer> rowStartingAt = new TreeMap<>();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE_VALUES_AT.matcher(lines[i]);
+            if (m.find()) {
+                rowStartingAt.put(i + 1, Integer.parseInt(m.group(2)));
+            }
+        }
+        return drlLine -> {
+            Map.Entry<Integer, Integer> entry = rowStartingAt.floorEntry(drlLine);
+            return entry == null ? 0 : entry.getValue();
+        };
+    }
+
+    private static int rowIn(String message) {
+        if (message == null) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("(?i)row[^0-9]{0,3}(\\d+)").matcher(message);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1));
+        }
+        m = Pattern.compile("\\b[A-Z]{1,3}(\\d+)\\b").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    static String builtInDsl() {
+        try (InputStream in = SourceTranslator.class.getResourceAsStream(BUILT_IN_DSL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(BUILT_IN_DSL_RESOURCE + " is missing from the engine jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String baseName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}

@@ -1,0 +1,94 @@
+package io.jifen.engine.evaluation;
+
+import io.jifen.engine.facts.CatalogItem;
+import io.jifen.engine.facts.LineItem;
+import io.jifen.engine.facts.MemberEvent;
+import io.jifen.engine.facts.Purchase;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks evaluation inputs before any rule runs. A purchase must have a positive total with no more
+ * decimals than its currency allows; when it has lines, their amounts must add up to the total
+ * (otherwise base points on lines and thresholds on the total would disagree).
+ */
+public final class InputCheck {
+    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    private InputCheck() {
+    }
+
+    public static List<InputProblem> purchase(Purchase purchase) {
+        List<InputProblem> problems = new ArrayList<>();
+        int decimals = 2;
+        if (purchase.getCurrency() != null) {
+            try {
+                decimals = Math.max(0, Currency.getInstance(purchase.getCurrency()).getDefaultFractionDigits());
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem("purchase.currency", "`" + purchase.getCurrency()
+                        + "` is not an ISO 4217 currency code"));
+            }
+        }
+        BigDecimal total = purchase.getTotal();
+        if (total == null) {
+            problems.add(new InputProblem("purchase.total", "is required"));
+        } else {
+            if (total.signum() <= 0) {
+                problems.add(new InputProblem("purchase.total", "must be positive, was " + total.toPlainString()));
+            }
+            if (total.stripTrailingZeros().scale() > decimals) {
+                problems.add(new InputProblem("purchase.total", "has more than " + decimals + " decimals"));
+            }
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        List<LineItem> lines = purchase.getLines();
+        for (int i = 0; i < lines.size(); i++) {
+            LineItem line = lines.get(i);
+            String field = "purchase.lines[" + i + "]";
+            if (line.getSku().isBlank()) {
+                problems.add(new InputProblem(field + ".sku", "is required"));
+            }
+            if (line.getQuantity() <= 0) {
+                problems.add(new InputProblem(field + ".quantity", "must be at least 1, was " + line.getQuantity()));
+            }
+            if (line.getAmount() == null) {
+                problems.add(new InputProblem(field + ".amount", "is required (or give unitPrice)"));
+                continue;
+            }
+            if (line.getAmount().signum() < 0) {
+                problems.add(new InputProblem(field + ".amount", "must not be negative, was " + line.getAmount().toPlainString()));
+            }
+            if (line.getAmount().stripTrailingZeros().scale() > decimals) {
+                problems.add(new InputProblem(field + ".amount", "has more than " + decimals + " decimals"));
+            }
+            sum = sum.add(line.getAmount());
+        }
+        if (!lines.isEmpty() && total != null && problems.isEmpty() && sum.compareTo(total) != 0) {
+            problems.add(new InputProblem("purchase.total", "must equal the sum of the line amounts ("
+                    + sum.toPlainString() + "), was " + total.toPlainString()));
+        }
+        return problems;
+    }
+
+    public static List<InputProblem> event(MemberEvent event) {
+        if (!EVENT_TYPE.matcher(event.getType()).matches()) {
+            return List.of(new InputProblem("event.type",
+                    "must be upper-case letters, digits and underscores (e.g. SHARE), was `" + event.getType() + "`"));
+        }
+        return List.of();
+    }
+
+    public static List<InputProblem> item(CatalogItem item) {
+        if (item.getBasePoints() < 0) {
+            return List.of(new InputProblem("item.basePoints", "must not be negative"));
+        }
+        if (item.getCashPrice() != null && item.getCashPrice().signum() < 0) {
+            return List.of(new InputProblem("item.cashPrice", "must not be negative"));
+        }
+        return List.of();
+    }
+}

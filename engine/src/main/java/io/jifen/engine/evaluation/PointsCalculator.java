@@ -1,0 +1,130 @@
+package io.jifen.engine.evaluation;
+
+import io.jifen.engine.facts.LineItem;
+import io.jifen.engine.facts.Purchase;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the intents of an earning evaluation into awards, in phase order:
+ * <ol>
+ *   <li>BASE: each base-rate rule earns rate × eligible spend (lines not excluded); each line
+ *       multiplier earns the extra (factor − 1) × total base rate × line amount as a CATEGORY award.</li>
+ *   <li>MULTIPLIER: on B = base + category points; ADDITIVE adds B × (factor − 1) per multiplier,
+ *       COMPOUND multiplies the factors together.</li>
+ *   <li>BONUS: fixed points.</li>
+ *   <li>CAP: when the total exceeds the lowest cap, a negative CAP award cuts it back.</li>
+ * </ol>
+ * Every award is rounded on its own with the program's rounding mode; the total is the sum of the
+ * rounded awards, so a statement always adds up.
+ */
+public final class PointsCalculator {
+    private PointsCalculator() {
+    }
+
+    public record Points(long total, List<Award> awards, List<LineNote> lineNotes) {
+    }
+
+    public static Points calculate(List<RecordedIntent> intents, Purchase purchase, ProgramPolicy policy) {
+        List<Award> awards = new ArrayList<>();
+        List<LineNote> notes = new ArrayList<>();
+        Set<LineItem> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.ExcludeLine ex) {
+                excluded.add(ex.line());
+                notes.add(new LineNote(r.rule(), ex.line().getSku(), "EXCLUDED", BigDecimal.ZERO, ex.reason()));
+            }
+        }
+        BigDecimal eligibleSpend = BigDecimal.ZERO;
+        if (purchase != null) {
+            for (LineItem line : purchase.getLines()) {
+                if (!excluded.contains(line)) {
+                    eligibleSpend = eligibleSpend.add(line.getAmount());
+                }
+            }
+            if (purchase.getLines().isEmpty()) {
+                eligibleSpend = purchase.getTotal();
+            }
+        }
+
+        BigDecimal ratePerUnit = BigDecimal.ZERO;
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.BaseRate rate) {
+                ratePerUnit = ratePerUnit.add(rate.perCurrencyUnit());
+                awards.add(award(r, "BASE", round(rate.perCurrencyUnit().multiply(eligibleSpend), policy), rate.reason()));
+            }
+        }
+
+        Map<String, BigDecimal> extraByRule = new LinkedHashMap<>();
+        Map<String, RecordedIntent> firstByRule = new LinkedHashMap<>();
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.LineMultiplier m) {
+                notes.add(new LineNote(r.rule(), m.line().getSku(), "MULTIPLIED", m.factor(), m.reason()));
+                firstByRule.putIfAbsent(r.rule(), r);
+                BigDecimal extra = excluded.contains(m.line()) ? BigDecimal.ZERO
+                        : ratePerUnit.multiply(m.line().getAmount()).multiply(m.factor().subtract(BigDecimal.ONE));
+                extraByRule.merge(r.rule(), extra, BigDecimal::add);
+            }
+        }
+        extraByRule.forEach((rule, extra) -> {
+            RecordedIntent first = firstByRule.get(rule);
+            awards.add(award(first, "CATEGORY", round(extra, policy), ((Intent.LineMultiplier) first.intent()).reason()));
+        });
+
+        long basePoints = Math.max(0, awards.stream().mapToLong(Award::points).sum());
+        BigDecimal base = BigDecimal.valueOf(basePoints);
+        BigDecimal compoundedBefore = BigDecimal.ONE;
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.Multiplier m) {
+                BigDecimal extra;
+                if (policy.stacking() == ProgramPolicy.MultiplierStacking.ADDITIVE) {
+                    extra = base.multiply(m.factor().subtract(BigDecimal.ONE));
+                } else {
+                    BigDecimal compoundedAfter = compoundedBefore.multiply(m.factor(), MathContext.DECIMAL64);
+                    extra = base.multiply(compoundedAfter.subtract(compoundedBefore));
+                    compoundedBefore = compoundedAfter;
+                }
+                awards.add(award(r, m.family(), round(extra, policy), m.reason()));
+            }
+        }
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.Bonus b) {
+                awards.add(award(r, b.family(), b.points(), b.reason()));
+            }
+        }
+        long total = awards.stream().mapToLong(Award::points).sum();
+        RecordedIntent lowestCap = null;
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.CapTotal cap
+                    && (lowestCap == null || cap.points() < ((Intent.CapTotal) lowestCap.intent()).points())) {
+                lowestCap = r;
+            }
+        }
+        if (lowestCap != null) {
+            Intent.CapTotal cap = (Intent.CapTotal) lowestCap.intent();
+            if (total > cap.points()) {
+                long cut = total - cap.points();
+                awards.add(award(lowestCap, "CAP", -cut, cap.reason() + " (" + cut + " points over the cap of "
+                        + cap.points() + ")"));
+                total = cap.points();
+            }
+        }
+        return new Points(total, awards, notes);
+    }
+
+    private static Award award(RecordedIntent r, String family, long points, String reason) {
+        return new Award(r.rule(), r.phase(), family, points, reason);
+    }
+
+    static long round(BigDecimal value, ProgramPolicy policy) {
+        return value.setScale(0, policy.rounding()).longValueExact();
+    }
+}

@@ -1,0 +1,54 @@
+# Jifen loyalty vocabulary: plain sentences for the five rule families.
+# A DSLR file uses it with the line `expander loyalty.dsl`.
+# Longer sentences come first: a sentence must not be matched by a shorter one that starts the same way.
+#
+# ---- rule header ----
+[keyword]in phase {phase}=ruleflow-group "{phase}"
+[keyword]only one rule of group {group} applies=activation-group "{group}"
+[keyword]checked with priority {priority}=salience {priority}
+#
+# ---- conditions: purchases ----
+[when]There is a purchase line in category {category}=$line : LineItem(category == "{category}")
+[when]There is a purchase line in one of the categories {categories}=$line : LineItem(category in ({categories}))
+[when]There is a purchase line=$line : LineItem()
+[when]The purchase total is at least {amount} and less than {limit}=$purchase : Purchase(total >= {amount}, total < {limit})
+[when]The purchase total is at least {amount}=$purchase : Purchase(total >= {amount})
+[when]The purchase was made in channel {channel}=Purchase(channel == "{channel}")
+[when]There is a purchase=$purchase : Purchase()
+#
+# ---- conditions: member events ----
+[when]The member event is {type}=$event : MemberEvent(type == "{type}")
+[when]The member had fewer than {count} {type} events today=MemberActivity(eventsToday("{type}") < {count})
+[when]The member had fewer than {count} {type} events this month=MemberActivity(eventsThisMonth("{type}") < {count})
+#
+# ---- conditions: the member ----
+[when]The member is in tier {tier}=Member(tier == "{tier}")
+[when]The member is not in tier {tier}=Member(tier != "{tier}")
+[when]The member's qualifying spend is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
+[when]The member's qualifying spend is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
+[when]The member's qualifying spend is less than {amount}=MemberActivity(qualifyingSpend < {amount})
+[when]It is the member's birthday=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
+#
+# ---- conditions: the calendar (merchant-local) ----
+[when]Today is day {day} of the month=ProgramCalendar(dayOfMonth == {day})
+[when]Today is between {from} and {to}=ProgramCalendar(isBetween("{from}", "{to}"))
+[when]Today is in month {month} on or after day {day}=ProgramCalendar(month == {month}, dayOfMonth >= {day})
+[when]Today is day {day} of the week=ProgramCalendar(dayOfWeek == {day})
+#
+# ---- conditions: points-mall quotes ----
+[when]The item is of type {type}=$quote : QuoteRequest(item.type == "{type}")
+[when]The item is in category {category}=$quote : QuoteRequest(item.category == "{category}")
+[when]The item costs at least {points} points=$quote : QuoteRequest(item.basePoints >= {points})
+[when]There is a quote request=$quote : QuoteRequest()
+#
+# ---- actions ----
+[then]Earn {points} points per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
+[then]The line earns nothing, because {reason}=actions.excludeLine($line, "{reason}");
+[then]The line earns {factor} times the base rate, because {reason}=actions.lineMultiplier($line, {factor}, "{reason}");
+[then]Multiply the base points by {factor} as {family}, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
+[then]Give {points} bonus points as {family}, because {reason}=actions.bonus({points}, "{family}", "{reason}");
+[then]Award at most {points} points in total, because {reason}=actions.capTotal({points}, "{reason}");
+[then]Put the member in tier {tier}, because {reason}=actions.assignTier("{tier}", "{reason}");
+[then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
+[then]Take {percent} percent off the points price as {family}, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");
