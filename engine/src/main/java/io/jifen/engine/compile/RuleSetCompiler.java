@@ -48,7 +48,7 @@ public final class RuleSetCompiler {
                 continue;
             }
             packages.add(pkg.getName());
-            for (RuleSafetyCheck.Finding finding : RuleSafetyCheck.check(pkg)) {
+            for (RuleSafetyCheck.Finding finding : RuleSafetyCheck.check(pkg, source.drl())) {
                 diagnostics.add(source.diagnostic(finding.drlLine(), 0, finding.message()));
             }
             declaresActions |= pkg.getGlobals().stream()

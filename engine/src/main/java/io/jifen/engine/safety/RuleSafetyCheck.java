@@ -40,14 +40,17 @@ public final class RuleSafetyCheck {
     }
 
     private final List<Finding> findings = new ArrayList<>();
+    private final String[] drlLines;
     private CodeInspector inspector;
     private Set<String> declaredTypes = Set.of();
 
-    private RuleSafetyCheck() {
+    private RuleSafetyCheck(String drl) {
+        this.drlLines = drl.split("\n", -1);
     }
 
-    public static List<Finding> check(PackageDescr pkg) {
-        RuleSafetyCheck check = new RuleSafetyCheck();
+    /** Checks the parsed package; {@code drl} is the text it was parsed from, for exact consequence lines. */
+    public static List<Finding> check(PackageDescr pkg, String drl) {
+        RuleSafetyCheck check = new RuleSafetyCheck(drl);
         check.run(pkg);
         return List.copyOf(check.findings);
     }
@@ -140,11 +143,11 @@ public final class RuleSafetyCheck {
         }
         checkConditions(rule.getLhs());
         if (rule.getConsequence() instanceof String consequence) {
-            inspect(consequence, rule.getConsequenceLine());
+            inspect(consequence, consequenceStart(rule.getConsequenceLine(), consequence));
         }
         for (Object named : rule.getNamedConsequences().values()) {
             if (named instanceof String code) {
-                inspect(code, rule.getConsequenceLine());
+                inspect(code, consequenceStart(rule.getConsequenceLine(), code));
             }
         }
     }
@@ -238,6 +241,28 @@ public final class RuleSafetyCheck {
         checkConditions(accumulate.getInput());
     }
 
+    /**
+     * The DRL line a consequence's text starts on. Drools reports the {@code then} line, and the
+     * text may start there or below, so find its first code line in the source.
+     */
+    private int consequenceStart(int thenLine, String consequence) {
+        List<String> lines = consequence.lines().toList();
+        int leadingBlank = 0;
+        while (leadingBlank < lines.size() && lines.get(leadingBlank).isBlank()) {
+            leadingBlank++;
+        }
+        if (leadingBlank == lines.size() || thenLine <= 0) {
+            return thenLine;
+        }
+        String first = lines.get(leadingBlank).strip();
+        for (int i = thenLine - 1; i < drlLines.length; i++) {
+            if (drlLines[i].contains(first)) {
+                return i + 1 - leadingBlank;
+            }
+        }
+        return thenLine;
+    }
+
     private static int lineOf(BaseDescr descr, BaseDescr fallback) {
         return descr.getLine() > 0 ? descr.getLine() : fallback.getLine();
     }
@@ -246,8 +271,12 @@ public final class RuleSafetyCheck {
         if (code == null) {
             return;
         }
+        java.util.Set<Integer> reported = new HashSet<>();
         for (Violation violation : inspector.inspect(code)) {
-            findings.add(new Finding(Math.max(firstLine, 0) + violation.lineOffset(), violation.message()));
+            // one finding per line: `System.exit` is one problem, not two
+            if (reported.add(violation.lineOffset())) {
+                findings.add(new Finding(Math.max(firstLine, 0) + violation.lineOffset(), violation.message()));
+            }
         }
     }
 
