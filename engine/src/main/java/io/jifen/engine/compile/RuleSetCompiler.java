@@ -124,10 +124,11 @@ public final class RuleSetCompiler {
             if (message.getText() != null && message.getText().contains(JUNK_DIAGNOSTIC)) {
                 continue;
             }
-            TranslatedSource source = byPath.get(message.getPath());
+            TranslatedSource source = sourceOf(message.getPath(), byPath);
+            int line = message.getLine() > 0 ? message.getLine() : lineIn(message.getText());
             diagnostics.add(source == null
-                    ? new Diagnostic(message.getPath() == null ? "(rule set)" : message.getPath(), 0, 0, message.getText())
-                    : source.diagnostic(message.getLine(), message.getColumn(), clean(message.getText())));
+                    ? new Diagnostic(message.getPath() == null ? "(rule set)" : message.getPath(), 0, 0, clean(message.getText()))
+                    : source.diagnostic(line, message.getColumn(), clean(message.getText())));
         }
         if (!diagnostics.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -143,9 +144,44 @@ public final class RuleSetCompiler {
         }
     }
 
-    /** Drools prefixes messages with the generated resource path, which means nothing to the author. */
+    /** Drools reports paths with or without the {@code src/main/resources/} prefix. */
+    private static TranslatedSource sourceOf(String path, Map<String, TranslatedSource> byPath) {
+        if (path == null) {
+            return null;
+        }
+        for (Map.Entry<String, TranslatedSource> entry : byPath.entrySet()) {
+            if (entry.getKey().endsWith(path) || path.endsWith(entry.getKey())) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern LINE_IN_TEXT = java.util.regex.Pattern.compile("\\[Line: (\\d+)");
+
+    private static int lineIn(String text) {
+        java.util.regex.Matcher m = LINE_IN_TEXT.matcher(text == null ? "" : text);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
+     * Drools messages carry the generated resource path and MVEL's "[Near ...]" excerpts with a
+     * caret that only lines up in a monospaced console; keep what the author can act on.
+     */
     private static String clean(String text) {
-        return text == null ? "" : text.replaceAll("src/main/resources/\\S*jifen-source\\d+\\.drl", "").trim();
+        if (text == null) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.equals("^") || l.startsWith("[Near") || l.startsWith("[Line:")) {
+                continue;
+            }
+            l = l.replaceAll("(src/main/resources/)?\\S*jifen-source\\d+\\.drl:?", "").strip();
+            kept.append(kept.length() == 0 ? "" : " ").append(l);
+        }
+        return kept.toString();
     }
 
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {

@@ -116,7 +116,8 @@ final class SourceTranslator {
     }
 
     private static String cleanExpanderMessage(ExpanderException error) {
-        String message = error.getMessage() == null ? "cannot expand this line" : error.getMessage().trim();
+        String message = error.getMessage() == null ? "cannot expand this line"
+                : error.getMessage().trim().replaceFirst("^\\[\\d+\\]\\s*", "");
         return message.startsWith("Unable to expand")
                 ? message.replace("Unable to expand:", "no sentence of the vocabulary matches:")
                 : message;

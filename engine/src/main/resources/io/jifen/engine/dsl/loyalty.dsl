@@ -1,5 +1,6 @@
 # Jifen loyalty vocabulary: plain sentences for the five rule families.
 # A DSLR file uses it with the line `expander loyalty.dsl`.
+# A placeholder must not be followed directly by a comma (the DSL parser rejects `{x},`).
 # Longer sentences come first: a sentence must not be matched by a shorter one that starts the same way.
 #
 # ---- rule header ----
@@ -24,10 +25,10 @@
 # ---- conditions: the member ----
 [when]The member is in tier {tier}=Member(tier == "{tier}")
 [when]The member is not in tier {tier}=Member(tier != "{tier}")
-[when]The member's qualifying spend is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
-[when]The member's qualifying spend is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
-[when]The member's qualifying spend is less than {amount}=MemberActivity(qualifyingSpend < {amount})
-[when]It is the member's birthday=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
+[when]The qualifying spend of the member is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
+[when]The qualifying spend of the member is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
+[when]The qualifying spend of the member is less than {amount}=MemberActivity(qualifyingSpend < {amount})
+[when]It is the birthday of the member=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
 #
 # ---- conditions: the calendar (merchant-local) ----
 [when]Today is day {day} of the month=ProgramCalendar(dayOfMonth == {day})
@@ -45,10 +46,10 @@
 [then]Earn {points} points per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
 [then]The line earns nothing, because {reason}=actions.excludeLine($line, "{reason}");
 [then]The line earns {factor} times the base rate, because {reason}=actions.lineMultiplier($line, {factor}, "{reason}");
-[then]Multiply the base points by {factor} as {family}, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
-[then]Give {points} bonus points as {family}, because {reason}=actions.bonus({points}, "{family}", "{reason}");
+[then]Multiply the base points by {factor} for the {family} family, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
+[then]Give {points} bonus points in the {family} family, because {reason}=actions.bonus({points}, "{family}", "{reason}");
 [then]Award at most {points} points in total, because {reason}=actions.capTotal({points}, "{reason}");
-[then]Put the member in tier {tier}, because {reason}=actions.assignTier("{tier}", "{reason}");
+[then]Put the member in the {tier} tier, because {reason}=actions.assignTier("{tier}", "{reason}");
 [then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
-[then]Take {percent} percent off the points price as {family}, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Take {percent} percent off the points price in the {family} family, because {reason}=actions.discount({percent}, "{family}", "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");
