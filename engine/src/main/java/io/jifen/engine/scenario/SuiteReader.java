@@ -30,7 +30,13 @@ public final class SuiteReader {
 
     public static Suite read(String fileName, String content) throws IOException {
         ObjectMapper mapper = mapper(fileName.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()));
-        JsonNode root = mapper.readTree(content);
+        JsonNode root;
+        try {
+            root = mapper.readTree(content);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(fileName + ": " + e.getOriginalMessage() + " (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+        }
         if (root instanceof ObjectNode suite && suite.get("defaults") instanceof ObjectNode defaults
                 && suite.get("scenarios") != null) {
             for (JsonNode scenario : suite.get("scenarios")) {
