@@ -1,6 +1,8 @@
 # Jifen loyalty vocabulary: plain sentences for the five rule families.
 # A DSLR file uses it with the line `expander loyalty.dsl`.
 # Longer sentences come first: a sentence must not be matched by a shorter one that starts the same way.
+# A {variable} must not be followed directly by a comma: the Drools DSL parser rejects the whole file
+# ("DSL parser error"), so write "as a {family} bonus, because", never "as {family}, because".
 #
 # ---- rule header ----
 [keyword]in phase {phase}=ruleflow-group "{phase}"
@@ -45,10 +47,10 @@
 [then]Earn {points} points per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
 [then]The line earns nothing, because {reason}=actions.excludeLine($line, "{reason}");
 [then]The line earns {factor} times the base rate, because {reason}=actions.lineMultiplier($line, {factor}, "{reason}");
-[then]Multiply the base points by {factor} as {family}, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
-[then]Give {points} bonus points as {family}, because {reason}=actions.bonus({points}, "{family}", "{reason}");
+[then]Multiply the base points by {factor} as a {family} multiplier, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
+[then]Give {points} bonus points as a {family} bonus, because {reason}=actions.bonus({points}, "{family}", "{reason}");
 [then]Award at most {points} points in total, because {reason}=actions.capTotal({points}, "{reason}");
-[then]Put the member in tier {tier}, because {reason}=actions.assignTier("{tier}", "{reason}");
+[then]Put the member in the {tier} tier, because {reason}=actions.assignTier("{tier}", "{reason}");
 [then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
-[then]Take {percent} percent off the points price as {family}, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Take {percent} percent off the points price as a {family} discount, because {reason}=actions.discount({percent}, "{family}", "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");
