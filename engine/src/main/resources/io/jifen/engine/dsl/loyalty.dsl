@@ -38,6 +38,8 @@
 [when]Today is day {day} of the week=ProgramCalendar(dayOfWeek == {day})
 #
 # ---- conditions: points-mall quotes ----
+[when]The item is of type {type} and its {attribute} is {value}=$quote : QuoteRequest(item.type == "{type}", item.attribute("{attribute}") == "{value}")
+[when]The item is of type {type} and has a cash price=$quote : QuoteRequest(item.type == "{type}", item.cashPrice != null)
 [when]The item is of type {type}=$quote : QuoteRequest(item.type == "{type}")
 [when]The item is in category {category}=$quote : QuoteRequest(item.category == "{category}")
 [when]The item costs at least {points} points=$quote : QuoteRequest(item.basePoints >= {points})
@@ -53,4 +55,5 @@
 [then]Put the member in the {tier} tier, because {reason}=actions.assignTier("{tier}", "{reason}");
 [then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
 [then]Take {percent} percent off the points price as a {family} discount, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Offer it for half its points plus its cash price, because {reason}=actions.pointsPlusCash($quote.getItem().getBasePoints() / 2, $quote.getItem().getCashPrice(), "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");
