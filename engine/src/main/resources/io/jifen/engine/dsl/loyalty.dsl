@@ -1,7 +1,8 @@
 # Jifen loyalty vocabulary: plain sentences for the five rule families.
 # A DSLR file uses it with the line `expander loyalty.dsl`.
-# A placeholder must not be followed directly by a comma (the DSL parser rejects `{x},`).
 # Longer sentences come first: a sentence must not be matched by a shorter one that starts the same way.
+# A {variable} must not be followed directly by a comma: the Drools DSL parser rejects the whole file
+# ("DSL parser error"), so write "as a {family} bonus, because", never "as {family}, because".
 #
 # ---- rule header ----
 [keyword]in phase {phase}=ruleflow-group "{phase}"
@@ -25,10 +26,10 @@
 # ---- conditions: the member ----
 [when]The member is in tier {tier}=Member(tier == "{tier}")
 [when]The member is not in tier {tier}=Member(tier != "{tier}")
-[when]The qualifying spend of the member is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
-[when]The qualifying spend of the member is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
-[when]The qualifying spend of the member is less than {amount}=MemberActivity(qualifyingSpend < {amount})
-[when]It is the birthday of the member=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
+[when]The member's qualifying spend is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
+[when]The member's qualifying spend is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
+[when]The member's qualifying spend is less than {amount}=MemberActivity(qualifyingSpend < {amount})
+[when]It is the member's birthday=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
 #
 # ---- conditions: the calendar (merchant-local) ----
 [when]Today is day {day} of the month=ProgramCalendar(dayOfMonth == {day})
@@ -37,6 +38,8 @@
 [when]Today is day {day} of the week=ProgramCalendar(dayOfWeek == {day})
 #
 # ---- conditions: points-mall quotes ----
+[when]The item is of type {type} and its {attribute} is {value}=$quote : QuoteRequest(item.type == "{type}", item.attribute("{attribute}") == "{value}")
+[when]The item is of type {type} and has a cash price=$quote : QuoteRequest(item.type == "{type}", item.cashPrice != null)
 [when]The item is of type {type}=$quote : QuoteRequest(item.type == "{type}")
 [when]The item is in category {category}=$quote : QuoteRequest(item.category == "{category}")
 [when]The item costs at least {points} points=$quote : QuoteRequest(item.basePoints >= {points})
@@ -46,10 +49,11 @@
 [then]Earn {points} points per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
 [then]The line earns nothing, because {reason}=actions.excludeLine($line, "{reason}");
 [then]The line earns {factor} times the base rate, because {reason}=actions.lineMultiplier($line, {factor}, "{reason}");
-[then]Multiply the base points by {factor} for the {family} family, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
-[then]Give {points} bonus points in the {family} family, because {reason}=actions.bonus({points}, "{family}", "{reason}");
+[then]Multiply the base points by {factor} as a {family} multiplier, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
+[then]Give {points} bonus points as a {family} bonus, because {reason}=actions.bonus({points}, "{family}", "{reason}");
 [then]Award at most {points} points in total, because {reason}=actions.capTotal({points}, "{reason}");
 [then]Put the member in the {tier} tier, because {reason}=actions.assignTier("{tier}", "{reason}");
 [then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
-[then]Take {percent} percent off the points price in the {family} family, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Take {percent} percent off the points price as a {family} discount, because {reason}=actions.discount({percent}, "{family}", "{reason}");
+[then]Offer it for half its points plus its cash price, because {reason}=actions.pointsPlusCash($quote.getItem().getBasePoints() / 2, $quote.getItem().getCashPrice(), "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");

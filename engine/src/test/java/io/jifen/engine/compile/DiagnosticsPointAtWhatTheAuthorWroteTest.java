@@ -70,7 +70,7 @@ class DiagnosticsPointAtWhatTheAuthorWroteTest {
                     The member event is REGISTER
                     The moon is full
                 then
-                    Give 50 bonus points in the TASK family, because welcome
+                    Give 50 bonus points as a TASK bonus, because welcome
                 end
                 """));
         assertThat(diagnostics).anySatisfy(d -> {
@@ -125,7 +125,7 @@ class DiagnosticsPointAtWhatTheAuthorWroteTest {
                 when
                     The member event is REGISTER
                 then
-                    Give 50 bonus points in the TASK family, because welcome to the program
+                    Give 50 bonus points as a TASK bonus, because welcome to the program
                 end
                 """)));
         assertThat(result).isInstanceOf(CompilationResult.Compiled.class);
