@@ -15,7 +15,6 @@ import io.jifen.engine.evaluation.RecordedIntent;
 import io.jifen.engine.evaluation.TierDecision;
 import io.jifen.engine.evaluation.TierOutcome;
 import io.jifen.engine.facts.CatalogItem;
-import io.jifen.engine.facts.LineItem;
 import io.jifen.engine.facts.MemberEvent;
 import io.jifen.engine.facts.ProgramCalendar;
 import io.jifen.engine.facts.Purchase;
@@ -89,7 +88,7 @@ public final class CompiledProgram {
         }
         Evaluation<Optional<TierDecision>> decision = tierDecision(context, run.intents());
         if (decision instanceof Evaluation.Failed<Optional<TierDecision>> f) {
-            return new Evaluation.Failed<>(f.kind(), f.rule(), f.message());
+            return retyped(f);
         }
         return new Evaluation.Completed<>(new TierOutcome(id, decision.orThrow(), run.firedRules()));
     }
@@ -117,7 +116,7 @@ public final class CompiledProgram {
         }
         Evaluation<Optional<TierDecision>> decision = tierDecision(context, run.intents());
         if (decision instanceof Evaluation.Failed<Optional<TierDecision>> f) {
-            return new Evaluation.Failed<>(f.kind(), f.rule(), f.message());
+            return retyped(f);
         }
         PointsCalculator.Points points = PointsCalculator.calculate(run.intents(), purchase, context.policy());
         return new Evaluation.Completed<>(new EarningOutcome(id, points.total(), points.awards(), run.firedRules(),
@@ -149,9 +148,13 @@ public final class CompiledProgram {
                 chosen.rule(), tier.reason())));
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> Evaluation<T> failed(DroolsSession.Run run) {
-        return (Evaluation<T>) run.failure();
+        return retyped(run.failure());
+    }
+
+    /** A failure carries no value, so it is a failure of any result type. */
+    private static <T> Evaluation<T> retyped(Evaluation.Failed<?> failure) {
+        return new Evaluation.Failed<>(failure.kind(), failure.rule(), failure.message());
     }
 
     @Override

@@ -54,7 +54,11 @@ final class AllowList {
             "setAccessible", "exec", "exit", "halt", "load", "loadLibrary", "getRuntime", "wait", "notify",
             "notifyAll", "getKieRuntime", "getKieBase", "getWorkingMemory", "getKnowledgeRuntime", "getEntryPoint",
             "random", "now", "currentTimeMillis", "nanoTime", "repeat", "getenv", "getProperty", "finalize",
-            "start", "clone");
+            "start", "clone", "nCopies", "pow", "scaleByPowerOfTen");
+
+    /** Collections may only be created empty: a capacity or a source collection could be made huge. */
+    static final Set<String> EMPTY_ONLY = Set.of("ArrayList", "LinkedList", "HashMap", "LinkedHashMap", "TreeMap",
+            "HashSet", "LinkedHashSet", "TreeSet");
 
     /** Implicit rule-context variables that expose the engine itself. */
     static final Set<String> ENGINE_HANDLES = Set.of("drools", "kcontext", "kieRuntime");

@@ -92,8 +92,27 @@ final class CodeInspector {
                 || (type.contains(".") && !AllowList.isAllowedQualifiedType(type))) {
             violations.add(new Violation(newToken.line(), "`new " + type
                     + "` is not allowed: rules may only create BigDecimal, collections and their own declared types"));
+        } else if (AllowList.EMPTY_ONLY.contains(simple) && !createsEmpty(tokens, j + 1)) {
+            violations.add(new Violation(newToken.line(), "create collections empty (`new " + simple
+                    + "<>()`): a size or a source collection could exhaust memory"));
         }
         return j;
+    }
+
+    /** True when the tokens from {@code i} are an optional {@code <...>} and then {@code ()}. */
+    private static boolean createsEmpty(List<CodeToken> tokens, int i) {
+        if (i < tokens.size() && tokens.get(i).is("<")) {
+            int depth = 0;
+            for (; i < tokens.size(); i++) {
+                if (tokens.get(i).is("<")) {
+                    depth++;
+                } else if (tokens.get(i).is(">") && --depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+        }
+        return i + 1 < tokens.size() && tokens.get(i).is("(") && tokens.get(i + 1).is(")");
     }
 
     /** Checks a name such as {@code java.io.File}; returns the index of the last token consumed. */

@@ -60,7 +60,17 @@ class UnsafeRulesAreRejectedTest {
                 Arguments.of("int[] a = new int[100000000];", "arrays are not allowed"),
                 Arguments.of("try { } catch (Exception e) { }", "`try` is not allowed"),
                 Arguments.of("String s = \"x\".repeat(1000000000);", "calling `repeat` is not allowed"),
-                Arguments.of("new Object();", "`new Object` is not allowed"));
+                Arguments.of("new Object();", "`new Object` is not allowed"),
+                Arguments.of("java.util.List l = new java.util.ArrayList<>(2000000000);", "create collections empty"),
+                Arguments.of("java.math.BigDecimal b = $p.getTotal().pow(999999999);", "calling `pow` is not allowed"),
+                Arguments.of("java.util.List l = java.util.Collections.nCopies(2000000000, $p);", "calling `nCopies` is not allowed"));
+    }
+
+    @Test
+    void emptyCollectionsAndDecimalsMayBeCreated() {
+        CompilationResult result = ENGINE.compile(RuleSet.of(RuleFile.text("safe.drl", ruleWithConsequence(
+                "java.util.List<String> skus = new java.util.ArrayList<>(); java.math.BigDecimal d = new java.math.BigDecimal(\"1.5\");"))));
+        assertThat(result).isInstanceOf(CompilationResult.Compiled.class);
     }
 
     @ParameterizedTest(name = "{0}")
