@@ -76,6 +76,15 @@ class PointsMallPricingTest {
         });
     }
 
+    @Test
+    void priceDoesNotDependOnTheOrderDiscountsFireIn() {
+        // 1011 × 0.9 × 0.8 = 727.92 → 727 whichever discount comes first; the savings add up to it
+        PriceQuote quote = PROGRAM.quote(context("GOLD"), item("LAMP", "PHYSICAL", 1011, null),
+                at("2026-11-12T10:00:00")).orThrow();
+        assertThat(quote.pointsPrice()).isEqualTo(727);
+        assertThat(quote.discounts().stream().mapToLong(AppliedDiscount::pointsOff).sum()).isEqualTo(1011 - 727);
+    }
+
     private static CatalogItem item(String sku, String type, long points, BigDecimal cash) {
         return new CatalogItem(sku, type, "home", points, cash, Map.of());
     }

@@ -42,6 +42,7 @@ public final class RuleSetCompiler {
         List<String> ruleNames = new ArrayList<>();
         boolean declaresActions = false;
         List<String> packages = new ArrayList<>();
+        Map<String, Diagnostic> firstDefinition = new HashMap<>();
         for (TranslatedSource source : translation.sources()) {
             PackageDescr pkg = parse(source, diagnostics);
             if (pkg == null) {
@@ -63,6 +64,14 @@ public final class RuleSetCompiler {
                             phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase));
                 }
                 ruleNames.add(rule.getName());
+                Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                Diagnostic first = firstDefinition.putIfAbsent(rule.getName(), here);
+                if (first != null) {
+                    // Drools would let the later rule replace the earlier one: "last loaded wins"
+                    diagnostics.add(source.diagnostic(rule.getLine(), 0, "rule \"" + rule.getName()
+                            + "\" is already defined at " + first.file() + (first.line() > 0 ? ":" + first.line() : "")
+                            + ": rule names must be unique in a rule set, so every award traces to one rule"));
+                }
             }
         }
         if (!diagnostics.isEmpty()) {

@@ -130,4 +130,15 @@ public sealed interface Intent {
             return "a points-plus-cash option";
         }
     }
+
+    /** An alternative payment: this share of the list price in points plus the item's cash price. */
+    record PointsShareWithCash(BigDecimal share, String reason) implements Intent {
+        public Phase phase() {
+            return Phase.PAYMENT;
+        }
+
+        public String description() {
+            return "a points-plus-cash option";
+        }
+    }
 }

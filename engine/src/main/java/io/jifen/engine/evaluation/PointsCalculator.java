@@ -19,7 +19,7 @@ import java.util.Set;
  *   <li>BASE: each base-rate rule earns rate × eligible spend (lines not excluded); each line
  *       multiplier earns the extra (factor − 1) × total base rate × line amount as a CATEGORY award.</li>
  *   <li>MULTIPLIER: on B = base + category points; ADDITIVE adds B × (factor − 1) per multiplier,
- *       COMPOUND multiplies the factors together.</li>
+ *       COMPOUND adds B × (Π factors − 1) in total, rounded once.</li>
  *   <li>BONUS: fixed points.</li>
  *   <li>CAP: when the total exceeds the lowest cap, a negative CAP award cuts it back.</li>
  * </ol>
@@ -81,18 +81,31 @@ public final class PointsCalculator {
 
         long basePoints = Math.max(0, awards.stream().mapToLong(Award::points).sum());
         BigDecimal base = BigDecimal.valueOf(basePoints);
-        BigDecimal compoundedBefore = BigDecimal.ONE;
-        for (RecordedIntent r : intents) {
-            if (r.intent() instanceof Intent.Multiplier m) {
-                BigDecimal extra;
-                if (policy.stacking() == ProgramPolicy.MultiplierStacking.ADDITIVE) {
-                    extra = base.multiply(m.factor().subtract(BigDecimal.ONE));
-                } else {
-                    BigDecimal compoundedAfter = compoundedBefore.multiply(m.factor(), MathContext.DECIMAL64);
-                    extra = base.multiply(compoundedAfter.subtract(compoundedBefore));
-                    compoundedBefore = compoundedAfter;
-                }
-                awards.add(award(r, m.family(), round(extra, policy), m.reason()));
+        List<RecordedIntent> multipliers = intents.stream().filter(r -> r.intent() instanceof Intent.Multiplier).toList();
+        if (policy.stacking() == ProgramPolicy.MultiplierStacking.ADDITIVE) {
+            for (RecordedIntent r : multipliers) {
+                Intent.Multiplier m = (Intent.Multiplier) r.intent();
+                awards.add(award(r, m.family(), round(base.multiply(m.factor().subtract(BigDecimal.ONE)), policy), m.reason()));
+            }
+        } else {
+            // COMPOUND: the total extra is B × (Π f − 1) rounded once, so it does not depend on firing
+            // order; each multiplier shows its step, the last one taking the rounding remainder.
+            BigDecimal product = BigDecimal.ONE;
+            for (RecordedIntent r : multipliers) {
+                product = product.multiply(((Intent.Multiplier) r.intent()).factor(), MathContext.DECIMAL64);
+            }
+            long totalExtra = round(base.multiply(product.subtract(BigDecimal.ONE)), policy);
+            BigDecimal before = BigDecimal.ONE;
+            long given = 0;
+            for (int i = 0; i < multipliers.size(); i++) {
+                RecordedIntent r = multipliers.get(i);
+                Intent.Multiplier m = (Intent.Multiplier) r.intent();
+                BigDecimal after = before.multiply(m.factor(), MathContext.DECIMAL64);
+                long extra = i == multipliers.size() - 1 ? totalExtra - given
+                        : round(base.multiply(after.subtract(before)), policy);
+                given += extra;
+                before = after;
+                awards.add(award(r, m.family(), extra, m.reason()));
             }
         }
         for (RecordedIntent r : intents) {

@@ -110,6 +110,18 @@ public final class RuleActions {
         sink.accept(new Intent.PointsPlusCash(points, nonNegative(cash, "cash"), reason(reason)));
     }
 
+    /**
+     * Offer the item for {@code share} of its list price in points (rounded with the program's
+     * rounding) plus the item's cash price (zero when it has none): 0.5 = half the points plus cash.
+     */
+    public void pointsShareWithCash(Number share, String reason) {
+        BigDecimal s = decimal(share, "share");
+        if (s.signum() < 0 || s.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("share must be between 0 and 1, was " + share);
+        }
+        sink.accept(new Intent.PointsShareWithCash(s, reason(reason)));
+    }
+
     private static BigDecimal decimal(Number n, String name) {
         if (n == null) {
             throw new IllegalArgumentException(name + " must not be null");

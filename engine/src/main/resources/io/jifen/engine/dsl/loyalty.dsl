@@ -13,10 +13,10 @@
 [when]There is a purchase line in category {category}=$line : LineItem(category == "{category}")
 [when]There is a purchase line in one of the categories {categories}=$line : LineItem(category in ({categories}))
 [when]There is a purchase line=$line : LineItem()
-[when]The purchase total is at least {amount} and less than {limit}=$purchase : Purchase(total >= {amount}, total < {limit})
-[when]The purchase total is at least {amount}=$purchase : Purchase(total >= {amount})
+[when]The purchase total is at least {amount} and less than {limit}=Purchase(total >= {amount}, total < {limit})
+[when]The purchase total is at least {amount}=Purchase(total >= {amount})
 [when]The purchase was made in channel {channel}=Purchase(channel == "{channel}")
-[when]There is a purchase=$purchase : Purchase()
+[when]There is a purchase=Purchase()
 #
 # ---- conditions: member events ----
 [when]The member event is {type}=$event : MemberEvent(type == "{type}")
@@ -38,22 +38,24 @@
 [when]Today is day {day} of the week=ProgramCalendar(dayOfWeek == {day})
 #
 # ---- conditions: points-mall quotes ----
-[when]The item is of type {type} and its {attribute} is {value}=$quote : QuoteRequest(item.type == "{type}", item.attribute("{attribute}") == "{value}")
-[when]The item is of type {type} and has a cash price=$quote : QuoteRequest(item.type == "{type}", item.cashPrice != null)
-[when]The item is of type {type}=$quote : QuoteRequest(item.type == "{type}")
-[when]The item is in category {category}=$quote : QuoteRequest(item.category == "{category}")
-[when]The item costs at least {points} points=$quote : QuoteRequest(item.basePoints >= {points})
-[when]There is a quote request=$quote : QuoteRequest()
+[when]The item is of type {type} and its {attribute} is {value}=QuoteRequest(item.type == "{type}", item.attribute("{attribute}") == "{value}")
+[when]The item is of type {type} and has a cash price=QuoteRequest(item.type == "{type}", item.cashPrice != null)
+[when]The item is of type {type}=QuoteRequest(item.type == "{type}")
+[when]The item is in category {category}=QuoteRequest(item.category == "{category}")
+[when]The item costs at least {points} points=QuoteRequest(item.basePoints >= {points})
+[when]There is a quote request=QuoteRequest()
 #
 # ---- actions ----
 [then]Earn {points} points per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
+[then]Earn {points} point per {unit} spent, because {reason}=actions.pointsPerUnit({points}, {unit}, "{reason}");
 [then]The line earns nothing, because {reason}=actions.excludeLine($line, "{reason}");
 [then]The line earns {factor} times the base rate, because {reason}=actions.lineMultiplier($line, {factor}, "{reason}");
+# A multiplier is at least 1 (use a line multiplier to make a category earn less).
 [then]Multiply the base points by {factor} as a {family} multiplier, because {reason}=actions.multiplier({factor}, "{family}", "{reason}");
 [then]Give {points} bonus points as a {family} bonus, because {reason}=actions.bonus({points}, "{family}", "{reason}");
 [then]Award at most {points} points in total, because {reason}=actions.capTotal({points}, "{reason}");
 [then]Put the member in the {tier} tier, because {reason}=actions.assignTier("{tier}", "{reason}");
 [then]Set the list price to {points} points, because {reason}=actions.listPrice({points}, "{reason}");
 [then]Take {percent} percent off the points price as a {family} discount, because {reason}=actions.discount({percent}, "{family}", "{reason}");
-[then]Offer it for half its points plus its cash price, because {reason}=actions.pointsPlusCash($quote.getItem().getBasePoints() / 2, $quote.getItem().getCashPrice(), "{reason}");
+[then]Offer it for half its points plus its cash price, because {reason}=actions.pointsShareWithCash(0.5, "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");

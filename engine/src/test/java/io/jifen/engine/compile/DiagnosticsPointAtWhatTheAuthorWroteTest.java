@@ -108,6 +108,27 @@ class DiagnosticsPointAtWhatTheAuthorWroteTest {
     }
 
     @Test
+    void twoRulesWithTheSameNameAreRejectedInsteadOfTheLaterOneWinning() {
+        String rule = """
+                rule "welcome"
+                    ruleflow-group "bonus"
+                when
+                    MemberEvent(type == "REGISTER")
+                then
+                    actions.bonus(%d, "TASK", "welcome");
+                end
+                """;
+        List<Diagnostic> diagnostics = rejected(
+                RuleFile.text("a.drl", HEADER + rule.formatted(50)),
+                RuleFile.text("b.drl", HEADER.replace("jifen.diag", "jifen.other") + rule.formatted(500)));
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("b.drl");
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.message()).contains("rule \"welcome\" is already defined at a.drl:4");
+        });
+    }
+
+    @Test
     void fileOfUnknownKindIsRejectedByName() {
         List<Diagnostic> diagnostics = rejected(RuleFile.text("notes.txt", "hello"));
         assertThat(diagnostics).singleElement().satisfies(d -> {
@@ -126,6 +147,35 @@ class DiagnosticsPointAtWhatTheAuthorWroteTest {
                     The member event is REGISTER
                 then
                     Give 50 bonus points as a TASK bonus, because welcome to the program
+                end
+                """)));
+        assertThat(result).isInstanceOf(CompilationResult.Compiled.class);
+    }
+
+    @Test
+    void conditionSentencesCombineInOneRule() {
+        CompilationResult result = ENGINE.compile(RuleSet.of(RuleFile.text("combined.dslr", HEADER + """
+                expander loyalty.dsl
+                rule "big app basket on member day"
+                    in phase bonus
+                when
+                    There is a purchase
+                    The purchase total is at least 500
+                    The purchase was made in channel APP
+                    Today is day 10 of the month
+                then
+                    Give 20 bonus points as a THRESHOLD bonus, because app basket on member day
+                end
+
+                rule "gold coupon price"
+                    in phase discount
+                when
+                    There is a quote request
+                    The item is of type COUPON
+                    The item is in category vouchers
+                    The member is in tier GOLD
+                then
+                    Take 10 percent off the points price as a TIER_DISCOUNT discount, because gold
                 end
                 """)));
         assertThat(result).isInstanceOf(CompilationResult.Compiled.class);

@@ -1,0 +1,31 @@
+package io.jifen.admin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Jifen's own settings (everything under {@code jifen.}); see docs/operations.md. */
+@ConfigMapping(prefix = "jifen")
+public interface JifenConfig {
+
+    /** The platform ADMIN key accepted before any key exists; replace it in production. */
+    @WithName("bootstrap-admin-key")
+    String bootstrapAdminKey();
+
+    /** Seed the Fresh Harbour example merchant at start when it does not exist yet. */
+    @WithName("seed-example")
+    @WithDefault("false")
+    boolean seedExample();
+
+    Engine engine();
+
+    interface Engine {
+        @WithName("max-firings-per-evaluation")
+        @WithDefault("10000")
+        int maxFiringsPerEvaluation();
+
+        @WithName("cache-capacity")
+        @WithDefault("64")
+        int cacheCapacity();
+    }
+}

@@ -1,0 +1,56 @@
+package io.jifen.admin.merchant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Optional;
+
+@Entity
+@Table(name = "merchant")
+public class Merchant extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String code;
+    public String name;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    public String currency;
+    public String rounding;
+    public String stacking;
+
+    @Column(name = "expiry_policy")
+    public String expiryPolicy;
+
+    @Column(name = "expiry_months")
+    public Integer expiryMonths;
+
+    @Column(name = "account_cap")
+    public Long accountCap;
+
+    @Column(name = "auto_enrol")
+    public boolean autoEnrol;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static Optional<Merchant> byCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}

@@ -1,0 +1,87 @@
+package io.jifen.admin.merchant;
+
+import io.jifen.admin.problem.Problem;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+@ApplicationScoped
+public class MerchantService {
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Merchant create(MerchantRequest request) {
+        validate(request);
+        if (Merchant.byCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("merchant-exists", "merchant `" + request.code() + "` already exists");
+        }
+        Merchant m = new Merchant();
+        m.code = request.code();
+        m.createdAt = Instant.now();
+        apply(m, request);
+        m.persist();
+        audit.record(m.id, "merchant.created", "merchant/" + m.code, describe(request));
+        return m;
+    }
+
+    @Transactional
+    public Merchant update(Merchant m, MerchantRequest request) {
+        validate(request);
+        if (!m.code.equals(request.code())) {
+            throw ProblemException.invalidField("code", "cannot change (was " + m.code + ")");
+        }
+        apply(m, request);
+        audit.record(m.id, "merchant.updated", "merchant/" + m.code, describe(request));
+        return m;
+    }
+
+    private static void apply(Merchant m, MerchantRequest r) {
+        m.name = r.name();
+        m.timeZone = r.timeZone();
+        m.currency = r.currency();
+        PointsPolicyModel p = r.pointsPolicy();
+        m.rounding = p.rounding();
+        m.stacking = p.stacking();
+        m.expiryPolicy = p.expiry().rule();
+        m.expiryMonths = "NEVER".equals(p.expiry().rule()) ? null : p.expiry().months();
+        m.accountCap = p.accountCap();
+        m.autoEnrol = p.autoEnrol();
+        m.updatedAt = Instant.now();
+    }
+
+    /** Checks Bean Validation cannot express: a real time zone and currency, months when expiring. */
+    private static void validate(MerchantRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        try {
+            ZoneId.of(r.timeZone());
+        } catch (DateTimeException e) {
+            errors.add(Problem.FieldError.field("timeZone", "is not a known time zone (e.g. Asia/Shanghai)"));
+        }
+        try {
+            Currency.getInstance(r.currency());
+        } catch (IllegalArgumentException e) {
+            errors.add(Problem.FieldError.field("currency", "is not an ISO 4217 currency"));
+        }
+        PointsPolicyModel.Expiry expiry = r.pointsPolicy().expiry();
+        if (!"NEVER".equals(expiry.rule()) && expiry.months() == null) {
+            errors.add(Problem.FieldError.field("pointsPolicy.expiry.months", "is required when points expire"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("the merchant is invalid", errors);
+        }
+    }
+
+    private static String describe(MerchantRequest r) {
+        return "name=" + r.name() + ", timeZone=" + r.timeZone() + ", currency=" + r.currency() + ", policy=" + r.pointsPolicy();
+    }
+}

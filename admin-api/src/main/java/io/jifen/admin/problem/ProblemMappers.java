@@ -1,0 +1,117 @@
+package io.jifen.admin.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error leaves as application/problem+json (RFC 9457). */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> Problem.FieldError.field(fieldOf(v), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(ProblemTypes.uri("invalid-request"), "Invalid request", 422, detail,
+                uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return respond(new Problem(ProblemTypes.uri("malformed-request"), "Malformed request", 400,
+                    "unknown field `" + u.getPropertyName() + "`", uri.getPath(),
+                    List.of(Problem.FieldError.field(path(u), "is not a known field"))));
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            MismatchedInputException m = (MismatchedInputException) e;
+            return respond(new Problem(ProblemTypes.uri("malformed-request"), "Malformed request", 400,
+                    path(m) + " has the wrong type or format", uri.getPath(),
+                    List.of(Problem.FieldError.field(path(m), "has the wrong type or format"))));
+        }
+        return respond(new Problem(ProblemTypes.uri("malformed-request"), "Malformed request", 400,
+                "the body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String type = switch (status) {
+            case 413 -> "payload-too-large";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+        return respond(new Problem(ProblemTypes.uri(type), title, status,
+                e.getMessage() == null ? title : e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (isDatabaseDown(e)) {
+            return respond(new Problem(ProblemTypes.uri("service-unavailable"), "Service unavailable", 503,
+                    "the database cannot be reached; nothing was written, retry later", uri.getPath(), null));
+        }
+        Log.error("unexpected failure on " + uri.getPath(), e);
+        return respond(new Problem(ProblemTypes.uri("internal-error"), "Internal error", 500,
+                "an unexpected error occurred; nothing was written", uri.getPath(), null));
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.request.name" → "name": drop the method and parameter segments
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder s = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                s.append(s.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.length() == 0 ? "(body)" : s.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package io.jifen.admin.security;
+
+import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.problem.Problem;
+import io.jifen.admin.problem.ProblemTypes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Authenticates every API call by its {@code X-Api-Key} header (401 without a valid key) and
+ * enforces the method's {@link Allowed} roles (403). Tenancy — a key of merchant A asking for
+ * merchant B — is checked where the merchant is resolved ({@link Tenancy}), answering 404.
+ */
+public class ApiKeyFilter {
+    public static final String HEADER = "X-Api-Key";
+    private static final String BOOTSTRAP_KEY_ID = "bootstrap-admin";
+
+    @Inject
+    CallerContext callerContext;
+
+    @Inject
+    JifenConfig config;
+
+    @ServerRequestFilter
+    public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        Allowed allowed = allowedOf(resource);
+        if (allowed == null) {
+            return Optional.empty(); // not a Jifen API resource (health, metrics, OpenAPI)
+        }
+        String secret = request.getHeaderString(HEADER);
+        if (secret == null || secret.isBlank()) {
+            return Optional.of(problem(401, "unauthorized", "Unauthorized", "send an API key in the " + HEADER + " header"));
+        }
+        Caller caller = resolve(secret.strip());
+        if (caller == null) {
+            return Optional.of(problem(401, "unauthorized", "Unauthorized", "the API key is unknown or revoked"));
+        }
+        if (Arrays.stream(allowed.value()).noneMatch(r -> r == caller.role())) {
+            return Optional.of(problem(403, "forbidden", "Forbidden",
+                    "a " + caller.role() + " key may not do this; it needs one of " + Arrays.toString(allowed.value())));
+        }
+        callerContext.set(caller);
+        return Optional.empty();
+    }
+
+    private Caller resolve(String secret) {
+        byte[] hash = ApiKeySecrets.hash(secret);
+        if (MessageDigest.isEqual(hash, ApiKeySecrets.hash(config.bootstrapAdminKey()))) {
+            return new Caller(BOOTSTRAP_KEY_ID, Role.ADMIN, null);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ApiKey key = ApiKey.find("secretHash", hash).firstResult();
+            if (key == null || (key.revokedAt != null && !key.revokedAt.isAfter(Instant.now()))) {
+                return null;
+            }
+            return new Caller(key.id, key.role, key.merchantId);
+        });
+    }
+
+    private static Allowed allowedOf(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return null;
+        }
+        Allowed onMethod = resource.getResourceMethod().getAnnotation(Allowed.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allowed.class);
+    }
+
+    private static Response problem(int status, String type, String title, String detail) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(ProblemTypes.uri(type), title, status, detail, null, null)).build();
+    }
+}

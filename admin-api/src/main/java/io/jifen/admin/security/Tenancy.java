@@ -1,0 +1,25 @@
+package io.jifen.admin.security;
+
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Resolves the merchant a request names. A key bound to another merchant gets the same 404 as a
+ * merchant that does not exist, so keys cannot probe which merchants exist.
+ */
+@ApplicationScoped
+public class Tenancy {
+    @Inject
+    CallerContext callerContext;
+
+    public Merchant merchant(String code) {
+        Caller caller = callerContext.caller();
+        Merchant merchant = Merchant.byCode(code).orElse(null);
+        if (merchant == null || !(caller.isPlatformAdmin() || merchant.id.equals(caller.merchantId()))) {
+            throw ProblemException.notFound("merchant `" + code + "`");
+        }
+        return merchant;
+    }
+}
