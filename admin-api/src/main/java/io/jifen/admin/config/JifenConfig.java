@@ -19,6 +19,14 @@ public interface JifenConfig {
 
     Engine engine();
 
+    Db db();
+
+    interface Db {
+        /** The PostgreSQL schema Jifen's tables live in; Flyway creates it when missing. */
+        @WithDefault("jifen")
+        String schema();
+    }
+
     interface Engine {
         @WithName("max-firings-per-evaluation")
         @WithDefault("10000")

@@ -51,6 +51,22 @@ public class ProblemMappers {
                 "the body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), null));
     }
 
+    // Quarkus registers its own mappers for these exact types; ours must name them to win.
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

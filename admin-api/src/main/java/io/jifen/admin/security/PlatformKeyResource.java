@@ -1,0 +1,45 @@
+package io.jifen.admin.security;
+
+import io.jifen.admin.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Platform ADMIN keys: only a platform ADMIN key may issue or revoke them. */
+@Path("/platform/api-keys")
+@Tag(name = "api keys and audit")
+public class PlatformKeyResource {
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    CallerContext callerContext;
+
+    @POST
+    @Allowed(Role.ADMIN)
+    public Response issue(@Valid ApiKeyModels.PlatformKeyRequest request) {
+        requirePlatformAdmin();
+        return Response.status(201).entity(ApiKeyModels.IssuedKeyView.of(
+                keys.issue(null, Role.ADMIN, request == null ? null : request.label()))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Allowed(Role.ADMIN)
+    public Response revoke(@PathParam("id") String id) {
+        requirePlatformAdmin();
+        keys.revoke(null, id);
+        return Response.noContent().build();
+    }
+
+    private void requirePlatformAdmin() {
+        if (!callerContext.caller().isPlatformAdmin()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only platform ADMIN keys manage platform keys", null);
+        }
+    }
+}
