@@ -28,6 +28,21 @@ public final class LoyaltyEngine {
         return cache.get(hash, () -> compileUncached(ruleSet, hash));
     }
 
+    /**
+     * The program for rule files whose content hash is already known (a stored rule version): the
+     * files are loaded only when the program is not cached. The loaded files must hash to
+     * {@code contentHash}, so a stale or tampered store cannot hide behind a cached program.
+     */
+    public CompilationResult compile(String contentHash, java.util.function.Supplier<RuleSet> files) {
+        return cache.get(contentHash, () -> {
+            RuleSet ruleSet = files.get();
+            if (!ruleSet.contentHash().equals(contentHash)) {
+                throw new IllegalStateException("rule files hash to " + ruleSet.contentHash() + ", expected " + contentHash);
+            }
+            return compileUncached(ruleSet, contentHash);
+        });
+    }
+
     private CompilationResult compileUncached(RuleSet ruleSet, String hash) {
         KieBaseBuild build = compiler.build(ruleSet);
         if (build instanceof KieBaseBuild.Built built) {

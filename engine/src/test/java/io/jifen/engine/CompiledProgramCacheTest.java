@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import static io.jifen.engine.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CompiledProgramCacheTest {
 
@@ -35,6 +36,19 @@ class CompiledProgramCacheTest {
         assertThat(second).isSameAs(first);
         assertThat(engine.cacheStats().hits()).isEqualTo(1);
         assertThat(engine.cacheStats().misses()).isEqualTo(1);
+    }
+
+    @Test
+    void storedVersionIsCompiledFromItsHashWithoutReloadingFilesWhenCached() {
+        LoyaltyEngine engine = new LoyaltyEngine();
+        RuleSet files = bonusProgram(9);
+        CompiledProgram compiled = engine.compile(files).orThrow();
+        CompiledProgram byHash = engine.compile(files.contentHash(), () -> {
+            throw new AssertionError("files must not be loaded on a cache hit");
+        }).orThrow();
+        assertThat(byHash).isSameAs(compiled);
+        assertThatThrownBy(() -> new LoyaltyEngine().compile("0".repeat(64), () -> files))
+                .hasMessageContaining("expected " + "0".repeat(64));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.jifen.admin.ruleset;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * "From this instant on, this version is live". The live version at any instant is the one of the
+ * latest activation at or before it, so exactly one version is active once any was activated, every
+ * service instance reading the table agrees, and a rollback is simply a new activation.
+ */
+@Entity
+@Table(name = "activation")
+public class Activation extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "merchant_id")
+    public Long merchantId;
+
+    @Column(name = "rule_version_id")
+    public Long ruleVersionId;
+
+    @Column(name = "effective_at")
+    public Instant effectiveAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    /** The activation in force at {@code at}, if any. */
+    public static Optional<Activation> inForce(Long merchantId, Instant at) {
+        return find("merchantId = ?1 and cancelledAt is null and effectiveAt <= ?2 order by effectiveAt desc, id desc",
+                merchantId, at).firstResultOptional();
+    }
+}
