@@ -22,7 +22,9 @@ import io.jifen.engine.facts.QuoteRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,11 +39,22 @@ public final class CompiledProgram {
     private final String id;
     private final KieBaseBuild.Built built;
     private final int maxFirings;
+    /** {@code built.phases()} by package then rule name, so a firing finds its phase without concatenating a key. */
+    private final Map<String, Map<String, Phase>> phasesByPackage;
 
     CompiledProgram(String id, KieBaseBuild.Built built, int maxFirings) {
         this.id = id;
         this.built = built;
         this.maxFirings = maxFirings;
+        Map<String, Map<String, Phase>> byPackage = new HashMap<>();
+        built.kieBase().getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> {
+            Phase phase = built.phases().get(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()));
+            if (phase != null) {
+                byPackage.computeIfAbsent(pkg.getName(), k -> new HashMap<>()).put(rule.getName(), phase);
+            }
+        }));
+        byPackage.replaceAll((pkg, rules) -> Map.copyOf(rules));
+        this.phasesByPackage = Map.copyOf(byPackage);
     }
 
     /** The content hash of the rule set this program was compiled from. */
@@ -82,7 +95,7 @@ public final class CompiledProgram {
     /** The tier rules alone, at a given instant (period-end reviews). */
     public Evaluation<TierOutcome> evaluateTier(EvaluationContext context, Instant at) {
         List<Object> facts = List.of(context.member(), context.activity(), new ProgramCalendar(at, context.zone()));
-        DroolsSession.Run run = DroolsSession.run(built, maxFirings, TIER, facts);
+        DroolsSession.Run run = DroolsSession.run(built, phasesByPackage, maxFirings, TIER, facts);
         if (run.failure() != null) {
             return failed(run);
         }
@@ -101,7 +114,7 @@ public final class CompiledProgram {
         }
         List<Object> facts = List.of(new QuoteRequest(item, context.member()), item, context.member(),
                 context.activity(), new ProgramCalendar(at, context.zone()));
-        DroolsSession.Run run = DroolsSession.run(built, maxFirings, PRICING, facts);
+        DroolsSession.Run run = DroolsSession.run(built, phasesByPackage, maxFirings, PRICING, facts);
         if (run.failure() != null) {
             return failed(run);
         }
@@ -110,7 +123,7 @@ public final class CompiledProgram {
     }
 
     private Evaluation<EarningOutcome> earning(EvaluationContext context, Purchase purchase, List<Object> facts) {
-        DroolsSession.Run run = DroolsSession.run(built, maxFirings, EARNING, facts);
+        DroolsSession.Run run = DroolsSession.run(built, phasesByPackage, maxFirings, EARNING, facts);
         if (run.failure() != null) {
             return failed(run);
         }

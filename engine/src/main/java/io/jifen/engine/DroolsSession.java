@@ -11,6 +11,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one evaluation in a fresh session: insert the facts, run the phases in order, collect the
@@ -25,8 +26,9 @@ final class DroolsSession {
     record Run(List<RecordedIntent> intents, List<FiredRule> firedRules, Evaluation.Failed<?> failure) {
     }
 
-    static Run run(KieBaseBuild.Built built, int maxFirings, List<Phase> phases, List<Object> facts) {
-        IntentRecorder recorder = new IntentRecorder(built.phases());
+    static Run run(KieBaseBuild.Built built, Map<String, Map<String, Phase>> phasesByPackage, int maxFirings,
+                   List<Phase> phases, List<Object> facts) {
+        IntentRecorder recorder = new IntentRecorder(phasesByPackage);
         KieSession session = built.kieBase().newKieSession();
         try {
             session.addEventListener(recorder);

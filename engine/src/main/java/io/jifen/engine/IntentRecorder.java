@@ -1,6 +1,5 @@
 package io.jifen.engine;
 
-import io.jifen.engine.compile.KieBaseBuild;
 import io.jifen.engine.evaluation.FiredRule;
 import io.jifen.engine.evaluation.Intent;
 import io.jifen.engine.evaluation.IntentSink;
@@ -20,13 +19,14 @@ import java.util.Map;
  * fails the evaluation instead of being silently reordered.
  */
 final class IntentRecorder extends DefaultAgendaEventListener implements IntentSink {
-    private final Map<String, Phase> phases;
+    /** package name → rule name → phase: looked up on every firing without building a key string. */
+    private final Map<String, Map<String, Phase>> phases;
     private final List<RecordedIntent> intents = new ArrayList<>();
     private final List<FiredRule> fired = new ArrayList<>();
     private String currentRule;
     private Phase currentPhase;
 
-    IntentRecorder(Map<String, Phase> phases) {
+    IntentRecorder(Map<String, Map<String, Phase>> phases) {
         this.phases = phases;
     }
 
@@ -34,7 +34,8 @@ final class IntentRecorder extends DefaultAgendaEventListener implements IntentS
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();
         currentRule = rule.getName();
-        currentPhase = phases.get(KieBaseBuild.ruleKey(rule.getPackageName(), rule.getName()));
+        Map<String, Phase> inPackage = phases.get(rule.getPackageName());
+        currentPhase = inPackage == null ? null : inPackage.get(currentRule);
         fired.add(new FiredRule(currentRule, currentPhase));
     }
 
