@@ -1,0 +1,142 @@
+package io.jifen.admin.ruleset;
+
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.security.CallerContext;
+import io.jifen.engine.CompilationResult;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Uploads (compile, check, store as an immutable draft) and activations of rule versions. */
+@ApplicationScoped
+public class RuleVersionService {
+    /** Clock skew tolerated for "activate at": a time this little in the past means now. */
+    private static final Duration SKEW = Duration.ofSeconds(5);
+
+    @Inject
+    ProgramRegistry registry;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CallerContext callerContext;
+
+    /** The stored version and whether this upload created it (identical files return the existing one). */
+    public record Upload(RuleVersion version, boolean created) {
+    }
+
+    @Transactional
+    public Upload upload(Merchant merchant, String description, List<RuleFile> files) {
+        RuleSet ruleSet;
+        try {
+            ruleSet = new RuleSet(files);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("files", e.getMessage());
+        }
+        // compile outside the merchant lock: it is the slow part and touches no table
+        if (registry.compile(ruleSet) instanceof CompilationResult.Rejected rejected) {
+            List<Problem.FieldError> errors = rejected.diagnostics().stream()
+                    .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
+                            d.column() > 0 ? d.column() : null))
+                    .toList();
+            throw new ProblemException(422, "rule-set-rejected", "Rule set rejected",
+                    rejected.diagnostics().size() + " problem(s) in the rule files; nothing was stored", errors);
+        }
+        // numbering is per merchant: lock the merchant row so concurrent uploads get distinct numbers
+        Merchant locked = Merchant.findById(merchant.id, LockModeType.PESSIMISTIC_WRITE);
+        String hash = ruleSet.contentHash();
+        RuleVersion existing = RuleVersion.find("merchantId = ?1 and contentHash = ?2", locked.id, hash).firstResult();
+        if (existing != null) {
+            return new Upload(existing, false);
+        }
+        Integer max = RuleVersion.find("select max(v.number) from RuleVersion v where v.merchantId = ?1", locked.id)
+                .project(Integer.class).firstResult();
+        RuleVersion version = new RuleVersion();
+        version.merchantId = locked.id;
+        version.number = max == null ? 1 : max + 1;
+        version.contentHash = hash;
+        version.description = description == null ? "" : description;
+        version.createdAt = Instant.now();
+        version.createdBy = callerContext.caller().keyId();
+        version.persist();
+        for (RuleFile file : ruleSet.files()) {
+            RuleVersionFile stored = new RuleVersionFile();
+            stored.ruleVersionId = version.id;
+            stored.name = file.name();
+            stored.content = file.content();
+            stored.persist();
+        }
+        audit.record(locked.id, "rule-version.created", "rule-version/" + version.number,
+                "hash=" + hash + ", files=" + ruleSet.files().stream().map(RuleFile::name).toList());
+        return new Upload(version, true);
+    }
+
+    /** Makes {@code number} the live version now, or from {@code at}; rollback is activating an older number. */
+    @Transactional
+    public Activation activate(Merchant merchant, int number, Instant at) {
+        RuleVersion version = RuleVersion.of(merchant.id, number)
+                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
+        Instant now = Instant.now();
+        if (at != null && at.isBefore(now.minus(SKEW))) {
+            throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
+        }
+        // compile before going live, so a version that cannot run is never made active
+        registry.programOf(version);
+        Activation activation = new Activation();
+        activation.merchantId = merchant.id;
+        activation.ruleVersionId = version.id;
+        activation.effectiveAt = at == null || at.isBefore(now) ? now : at;
+        activation.createdAt = now;
+        activation.createdBy = callerContext.caller().keyId();
+        activation.persist();
+        audit.record(merchant.id, at == null ? "rule-version.activated" : "rule-version.activation-scheduled",
+                "rule-version/" + number, "effectiveAt=" + activation.effectiveAt);
+        return activation;
+    }
+
+    public RuleVersionModels.VersionView view(RuleVersion v) {
+        Instant now = Instant.now();
+        Activation live = Activation.inForce(v.merchantId, now).orElse(null);
+        String status;
+        if (live != null && live.ruleVersionId.equals(v.id)) {
+            status = "ACTIVE";
+        } else if (Activation.count("ruleVersionId = ?1 and cancelledAt is null and effectiveAt > ?2", v.id, now) > 0) {
+            status = "SCHEDULED";
+        } else if (Activation.count("ruleVersionId = ?1 and cancelledAt is null", v.id) > 0) {
+            status = "INACTIVE";
+        } else {
+            status = "DRAFT";
+        }
+        List<RuleVersionModels.FileView> files = new ArrayList<>();
+        for (RuleVersionFile f : RuleVersionFile.of(v.id)) {
+            files.add(new RuleVersionModels.FileView(f.name, f.content.length));
+        }
+        return new RuleVersionModels.VersionView(v.number, status, v.contentHash, v.description, files, v.createdAt,
+                v.createdBy);
+    }
+
+    static RuleFile decode(RuleVersionModels.UploadedFile file) {
+        if ("base64".equals(file.encoding())) {
+            try {
+                return new RuleFile(file.name(), Base64.getDecoder().decode(file.content()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("files[" + file.name() + "].content", "is not valid base64");
+            }
+        }
+        return new RuleFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8));
+    }
+}
