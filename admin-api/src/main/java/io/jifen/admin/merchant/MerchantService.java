@@ -35,8 +35,10 @@ public class MerchantService {
     }
 
     @Transactional
-    public Merchant update(Merchant m, MerchantRequest request) {
+    public Merchant update(Merchant merchant, MerchantRequest request) {
         validate(request);
+        // the caller's instance was loaded outside this transaction: change the managed one
+        Merchant m = Merchant.findById(merchant.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (!m.code.equals(request.code())) {
             throw ProblemException.invalidField("code", "cannot change (was " + m.code + ")");
         }

@@ -59,6 +59,19 @@ class MerchantApiTest {
     }
 
     @Test
+    void adminChangesTheRoundingPolicyAndItSticks() {
+        Api.TestMerchant shop = newMerchant();
+        Map<String, Object> body = new HashMap<>(merchantBody(shop.code()));
+        body.put("pointsPolicy", Map.of("rounding", "HALF_UP", "stacking", "COMPOUND", "expiry", Map.of("rule", "NEVER"),
+                "autoEnrol", false));
+        asAdmin().body(body).put("/merchants/" + shop.code()).then().statusCode(200);
+        asAdmin().get("/merchants/" + shop.code()).then()
+                .body("pointsPolicy.rounding", equalTo("HALF_UP"))
+                .body("pointsPolicy.autoEnrol", equalTo(false));
+        asAdmin().get("/merchants/" + shop.code() + "/audit").then().body("action", hasItem("merchant.updated"));
+    }
+
+    @Test
     void requestsWithoutAValidKeyAreUnauthorized() {
         given().get("/merchants").then().statusCode(401).contentType("application/problem+json");
         as("jf_not-a-key").get("/merchants").then().statusCode(401);

@@ -42,6 +42,28 @@ public final class Api {
                 .post("/merchants/" + merchant + "/api-keys").then().statusCode(201).extract().path("secret");
     }
 
+    /** Uploads the reference program as the merchant's next version; returns its number. */
+    public static int uploadReferenceProgram(TestMerchant merchant) {
+        java.util.List<Map<String, String>> files = io.jifen.rules.ReferenceProgram.ruleSet().files().stream()
+                .map(f -> f.name().endsWith(".xlsx") || f.name().endsWith(".xls")
+                        ? Map.of("name", f.name(), "encoding", "base64",
+                                "content", java.util.Base64.getEncoder().encodeToString(f.content()))
+                        : Map.of("name", f.name(), "content", f.text()))
+                .toList();
+        return as(merchant.marketing()).body(Map.of("description", "reference program", "files", files))
+                .post("/merchants/" + merchant.code() + "/rule-versions").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract().path("number");
+    }
+
+    /** A merchant running the reference program. */
+    public static TestMerchant merchantOnReferenceProgram() {
+        TestMerchant merchant = newMerchant();
+        int version = uploadReferenceProgram(merchant);
+        as(merchant.marketing()).post("/merchants/" + merchant.code() + "/rule-versions/" + version + "/activation")
+                .then().statusCode(200);
+        return merchant;
+    }
+
     public record TestMerchant(String code, String marketing, String integrator, String qa) {
     }
 }

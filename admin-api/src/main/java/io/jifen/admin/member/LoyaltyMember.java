@@ -1,0 +1,60 @@
+package io.jifen.admin.member;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A merchant's member, known by the merchant's own id; holds the running balance. */
+@Entity
+@Table(name = "member")
+public class LoyaltyMember extends PanacheEntityBase {
+    public static final String ACTIVE = "ACTIVE";
+    public static final String FROZEN = "FROZEN";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "merchant_id")
+    public Long merchantId;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String tier;
+    public String status;
+
+    @Column(name = "enrolled_on")
+    public LocalDate enrolledOn;
+
+    public LocalDate birthday;
+    public long balance;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<LoyaltyMember> of(Long merchantId, String externalId) {
+        return find("merchantId = ?1 and externalId = ?2", merchantId, externalId).firstResultOptional();
+    }
+
+    /**
+     * Re-reads this member and locks its row for the rest of the transaction, so postings to one
+     * member are serialised and always see the balance the previous one committed.
+     */
+    public LoyaltyMember lockForUpdate() {
+        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
+        return this;
+    }
+}

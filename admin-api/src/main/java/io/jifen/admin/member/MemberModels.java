@@ -1,0 +1,29 @@
+package io.jifen.admin.member;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+public final class MemberModels {
+    /** A member id as the merchant knows it. */
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}";
+
+    private MemberModels() {
+    }
+
+    /** Enrol or update a member; absent fields keep their value (or their default on enrolment). */
+    public record MemberRequest(@Size(max = 64) String tier,
+                                @Pattern(regexp = "ACTIVE|FROZEN", message = "must be ACTIVE or FROZEN") String status,
+                                LocalDate enrolledOn, LocalDate birthday) {
+    }
+
+    public record MemberView(String memberId, String tier, String status, LocalDate enrolledOn, LocalDate birthday,
+                             long balance, Instant createdAt, Instant updatedAt) {
+        public static MemberView of(LoyaltyMember m) {
+            return new MemberView(m.externalId, m.tier, m.status, m.enrolledOn, m.birthday, m.balance, m.createdAt,
+                    m.updatedAt);
+        }
+    }
+}

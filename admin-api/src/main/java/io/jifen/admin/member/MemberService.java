@@ -1,0 +1,72 @@
+package io.jifen.admin.member;
+
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+@ApplicationScoped
+public class MemberService {
+    @Inject
+    EntityManager em;
+
+    /** The result of an enrolment: the member and whether this call created it. */
+    public record Enrolment(LoyaltyMember member, boolean created) {
+    }
+
+    @Transactional
+    public Enrolment enrol(Merchant merchant, String externalId, MemberModels.MemberRequest request) {
+        boolean created = ensureExists(merchant, externalId);
+        LoyaltyMember m = LoyaltyMember.of(merchant.id, externalId).orElseThrow().lockForUpdate();
+        if (request != null) {
+            if (request.tier() != null) {
+                m.tier = request.tier();
+            }
+            if (request.status() != null) {
+                m.status = request.status();
+            }
+            if (request.enrolledOn() != null) {
+                m.enrolledOn = request.enrolledOn();
+            }
+            if (request.birthday() != null) {
+                m.birthday = request.birthday();
+            }
+        }
+        m.updatedAt = Instant.now();
+        return new Enrolment(m, created);
+    }
+
+    /**
+     * The member a transaction is for, enrolling it when the merchant allows auto-enrolment (404
+     * otherwise). Concurrent first transactions of one new member create it once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LoyaltyMember forTransaction(Merchant merchant, String externalId) {
+        if (LoyaltyMember.of(merchant.id, externalId).isEmpty()) {
+            if (!merchant.autoEnrol) {
+                throw ProblemException.notFound("member `" + externalId + "` (auto-enrolment is off for `"
+                        + merchant.code + "`: enrol with PUT /merchants/" + merchant.code + "/members/" + externalId + ")");
+            }
+            ensureExists(merchant, externalId);
+        }
+        return LoyaltyMember.of(merchant.id, externalId).orElseThrow();
+    }
+
+    /** Inserts the member unless it exists; safe under concurrency thanks to the unique key. */
+    private boolean ensureExists(Merchant merchant, String externalId) {
+        LocalDate today = LocalDate.now(ZoneId.of(merchant.timeZone));
+        int inserted = em.createNativeQuery("""
+                        insert into member (merchant_id, external_id, tier, status, enrolled_on, balance, created_at, updated_at)
+                        values (?1, ?2, '', 'ACTIVE', ?3, 0, now(), now())
+                        on conflict (merchant_id, external_id) do nothing""")
+                .setParameter(1, merchant.id).setParameter(2, externalId).setParameter(3, today)
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

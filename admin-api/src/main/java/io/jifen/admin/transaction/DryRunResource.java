@@ -1,0 +1,45 @@
+package io.jifen.admin.transaction;
+
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.Role;
+import io.jifen.admin.security.Tenancy;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Evaluate without posting, on the active version or any version (?version=n), drafts included. */
+@Path("/merchants/{code}/dry-runs")
+@Tag(name = "transactions")
+public class DryRunResource {
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    DryRunService dryRuns;
+
+    @POST
+    @Path("/purchases")
+    @Allowed({Role.INTEGRATOR, Role.QA, Role.MARKETING})
+    public TransactionModels.TransactionResult purchase(@PathParam("code") String code, @QueryParam("version") Integer version,
+                                                        @Valid @NotNull TransactionModels.PurchaseRequest request) {
+        return dryRuns.purchase(tenancy.merchant(code), request, version);
+    }
+
+    @POST
+    @Path("/events")
+    @Allowed({Role.INTEGRATOR, Role.QA, Role.MARKETING})
+    public TransactionModels.TransactionResult event(@PathParam("code") String code, @QueryParam("version") Integer version,
+                                                     @Valid @NotNull TransactionModels.EventRequest request) {
+        return dryRuns.event(tenancy.merchant(code), request, version);
+    }
+}

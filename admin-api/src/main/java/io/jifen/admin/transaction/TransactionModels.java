@@ -1,0 +1,66 @@
+package io.jifen.admin.transaction;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jifen.admin.member.MemberModels;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What integrators send and get back. Amounts are decimals in the merchant's currency. */
+public final class TransactionModels {
+    static final String TRANSACTION_ID = "[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}";
+
+    private TransactionModels() {
+    }
+
+    public record PurchaseRequest(
+            @NotBlank @Pattern(regexp = TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String transactionId,
+            @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String memberId,
+            @NotNull Instant occurredAt,
+            @Size(max = 64) String channel,
+            @Size(max = 64) String store,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+            @NotNull BigDecimal total,
+            @Size(max = 500) @Valid List<LineRequest> lines) {
+    }
+
+    public record LineRequest(@NotBlank @Size(max = 128) String sku, @Size(max = 128) String category,
+                              @Positive Integer quantity, BigDecimal unitPrice, BigDecimal amount) {
+    }
+
+    public record EventRequest(
+            @NotBlank @Pattern(regexp = TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String transactionId,
+            @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String memberId,
+            @NotBlank String type,
+            @NotNull Instant occurredAt,
+            @Size(max = 50) Map<@Size(max = 64) String, @Size(max = 500) String> attributes) {
+    }
+
+    public record AwardView(String rule, String phase, String family, long points, String reason) {
+    }
+
+    public record LineNoteView(String rule, String sku, String kind, BigDecimal factor, String reason) {
+    }
+
+    public record TierDecisionView(String from, String to, String rule, String reason) {
+    }
+
+    /**
+     * The outcome of a purchase or event. {@code balance} is the member's balance after posting;
+     * null in a dry run, where {@code posted} is false.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TransactionResult(String transactionId, String kind, String memberId, Instant occurredAt,
+                                    int ruleVersion, long totalPoints, List<AwardView> awards,
+                                    List<LineNoteView> lineNotes, TierDecisionView tierDecision, Long balance,
+                                    boolean posted) {
+    }
+}
