@@ -89,8 +89,9 @@ public class PostingService {
         ActiveProgram active = versions.requireActive(merchant);
         ZoneId zone = ZoneId.of(merchant.timeZone);
         MemberActivity activity = activities.before(member.id, occurredAt, zone);
-        EarningOutcome outcome = EvaluationInputs.completed(
-                evaluate.apply(active.program(), EvaluationInputs.context(merchant, member, activity)));
+        EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
+        EarningOutcome outcome = EvaluationInputs.completed(metrics.timer("jifen.evaluations", "kind", kind)
+                .record(() -> evaluate.apply(active.program(), context)));
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, member.balance + outcome.totalPoints(), true));
 

@@ -72,6 +72,13 @@ class MerchantApiTest {
     }
 
     @Test
+    void oversizedRequestIsRefusedWithProblemJson() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+        asAdmin().body("{\"code\":\"" + huge + "\"}").post("/merchants").then().statusCode(413)
+                .contentType("application/problem+json").body("type", endsWith("/payload-too-large"));
+    }
+
+    @Test
     void requestsWithoutAValidKeyAreUnauthorized() {
         given().get("/merchants").then().statusCode(401).contentType("application/problem+json");
         as("jf_not-a-key").get("/merchants").then().statusCode(401);
