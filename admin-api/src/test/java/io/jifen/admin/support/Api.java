@@ -44,7 +44,12 @@ public final class Api {
 
     /** Uploads the reference program as the merchant's next version; returns its number. */
     public static int uploadReferenceProgram(TestMerchant merchant) {
-        java.util.List<Map<String, String>> files = io.jifen.rules.ReferenceProgram.ruleSet().files().stream()
+        return upload(merchant, io.jifen.rules.ReferenceProgram.ruleSet());
+    }
+
+    /** Uploads a rule set as the merchant's next version (binary files base64); returns its number. */
+    public static int upload(TestMerchant merchant, io.jifen.engine.compile.RuleSet ruleSet) {
+        java.util.List<Map<String, String>> files = ruleSet.files().stream()
                 .map(f -> f.name().endsWith(".xlsx") || f.name().endsWith(".xls")
                         ? Map.of("name", f.name(), "encoding", "base64",
                                 "content", java.util.Base64.getEncoder().encodeToString(f.content()))
