@@ -1,0 +1,135 @@
+package io.jifen.admin.security;
+
+import io.jifen.admin.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static io.jifen.admin.support.Api.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every merchant endpoint, called with every role's key of merchant A: on A's resources a role
+ * outside the endpoint's roles gets 403 and an allowed one gets through; on merchant B's resources
+ * every key of A gets 404 (or 403 when its role is not allowed at all). Platform endpoints refuse
+ * merchant keys with 403.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenancyAndRolesWalkTest {
+    private Api.TestMerchant a;
+    private Api.TestMerchant b;
+
+    /** One endpoint: method, path with {m} for the merchant code, roles allowed, body for the call. */
+    record Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body) {
+        String on(Api.TestMerchant merchant) {
+            return path.replace("{m}", merchant.code());
+        }
+    }
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+    static List<Endpoint> endpoints() {
+        Function<Api.TestMerchant, Object> none = m -> null;
+        Function<Api.TestMerchant, Object> purchase = m -> Map.of("transactionId", "walk-1", "memberId", "walker",
+                "occurredAt", "2026-03-05T04:00:00Z", "total", "10.00",
+                "lines", List.of(Map.of("sku", "A", "category", "grocery", "amount", "10.00")));
+        Function<Api.TestMerchant, Object> event = m -> Map.of("transactionId", "walk-e1", "memberId", "walker",
+                "type", "REVIEW", "occurredAt", "2026-03-05T04:00:00Z");
+        return List.of(
+                new Endpoint("GET", "/merchants/{m}", ALL, none),
+                new Endpoint("PUT", "/merchants/{m}", EnumSet.of(Role.ADMIN), m -> merchantBody(m.code())),
+                new Endpoint("GET", "/merchants/{m}/api-keys", EnumSet.of(Role.ADMIN), none),
+                new Endpoint("POST", "/merchants/{m}/api-keys", EnumSet.of(Role.ADMIN), m -> Map.of("role", "QA")),
+                new Endpoint("GET", "/merchants/{m}/audit", EnumSet.of(Role.ADMIN, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/rule-versions", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/rule-versions/1", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/rule-versions/active", EnumSet.of(Role.MARKETING, Role.QA, Role.INTEGRATOR), none),
+                new Endpoint("POST", "/merchants/{m}/rule-versions/1/activation", EnumSet.of(Role.MARKETING), none),
+                new Endpoint("PUT", "/merchants/{m}/members/walker", EnumSet.of(Role.INTEGRATOR), m -> Map.of()),
+                new Endpoint("GET", "/merchants/{m}/members/walker", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/members/walker/statement", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/purchases", EnumSet.of(Role.INTEGRATOR), purchase),
+                new Endpoint("POST", "/merchants/{m}/events", EnumSet.of(Role.INTEGRATOR), event),
+                new Endpoint("GET", "/merchants/{m}/transactions/walk-0", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/dry-runs/purchases", EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), purchase),
+                new Endpoint("POST", "/merchants/{m}/dry-runs/events", EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), event));
+    }
+
+    /** Runs inside the test factory: RestAssured knows the test port only once a test runs. */
+    void twoMerchantsWithAMemberAndATransactionEach() {
+        a = merchantOnReferenceProgram();
+        b = merchantOnReferenceProgram();
+        for (Api.TestMerchant m : List.of(a, b)) {
+            as(m.integrator()).body(Map.of("transactionId", "walk-0", "memberId", "walker", "occurredAt",
+                            "2026-03-05T04:00:00Z", "total", "1.00"))
+                    .post("/merchants/" + m.code() + "/purchases").then().statusCode(201);
+        }
+    }
+
+    @TestFactory
+    List<DynamicTest> everyEndpointForEveryRoleOfMerchantA() {
+        twoMerchantsWithAMemberAndATransactionEach();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            for (Role role : Role.values()) {
+                if (role == Role.ADMIN) {
+                    tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " as platform ADMIN", () -> {
+                        int status = call(e, asAdmin(), a);
+                        if (!e.roles().contains(Role.ADMIN)) {
+                            assertThat(status).isEqualTo(403);
+                        } else {
+                            assertThat(status).isNotIn(401, 403, 404);
+                        }
+                    }));
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " as " + role + " of A", () -> {
+                    int own = call(e, as(keyOf(a, role)), a);
+                    int other = call(e, as(keyOf(a, role)), b);
+                    if (e.roles().contains(role)) {
+                        assertThat(own).as("%s on its own merchant", role).isNotIn(401, 403, 404).isLessThan(500);
+                        assertThat(other).as("%s of A on merchant B", role).isEqualTo(404);
+                    } else {
+                        assertThat(own).as("%s outside its role", role).isEqualTo(403);
+                        assertThat(other).as("%s outside its role, on B", role).isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("merchant keys cannot create merchants or platform keys", () -> {
+            for (Role role : List.of(Role.MARKETING, Role.INTEGRATOR, Role.QA)) {
+                assertThat(as(keyOf(a, role)).body(merchantBody("nope")).post("/merchants").statusCode()).isEqualTo(403);
+                assertThat(as(keyOf(a, role)).get("/merchants").statusCode()).isEqualTo(403);
+                assertThat(as(keyOf(a, role)).body(Map.of()).post("/platform/api-keys").statusCode()).isEqualTo(403);
+            }
+        }));
+        return tests;
+    }
+
+    private static int call(Endpoint e, RequestSpecification request, Api.TestMerchant merchant) {
+        Object body = e.body().apply(merchant);
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.request(e.method(), e.on(merchant)).statusCode();
+    }
+
+    private static String keyOf(Api.TestMerchant m, Role role) {
+        return switch (role) {
+            case MARKETING -> m.marketing();
+            case INTEGRATOR -> m.integrator();
+            case QA -> m.qa();
+            case ADMIN -> ADMIN_KEY;
+        };
+    }
+}
