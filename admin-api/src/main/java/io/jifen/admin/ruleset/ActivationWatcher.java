@@ -57,7 +57,8 @@ public class ActivationWatcher {
         return announceEffective(now);
     }
 
-    void precompileDue(Instant now) {
+    /** Compiles (or finds in the cache) the programs due within the look-ahead; returns those versions. */
+    List<RuleVersion> precompileDue(Instant now) {
         List<RuleVersion> due = QuarkusTransaction.requiringNew().call(() -> RuleVersion.<RuleVersion>list(
                 "id in (select a.ruleVersionId from Activation a where a.cancelledAt is null and a.announcedAt is null"
                         + " and a.effectiveAt > ?1 and a.effectiveAt <= ?2)",
@@ -70,6 +71,7 @@ public class ActivationWatcher {
                         version.merchantId);
             }
         }
+        return due;
     }
 
     int announceEffective(Instant now) {
