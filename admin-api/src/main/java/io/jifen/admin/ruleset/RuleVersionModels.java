@@ -16,8 +16,9 @@ public final class RuleVersionModels {
     }
 
     /** What a rule file may be named, in JSON and multipart uploads alike. */
-    public static final String FILE_NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._/-]{0,254}";
-    public static final String FILE_NAME_RULE = "must be a relative file name of letters, digits, '.', '_', '-' and '/'";
+    public static final String FILE_NAME_PATTERN = "(?!.*//)(?!.*/\\.{1,2}(/|$))(?!.*/$)[A-Za-z0-9][A-Za-z0-9._/-]{0,254}";
+    public static final String FILE_NAME_RULE = "must be a relative file name of letters, digits, '.', '_', '-' and '/' "
+            + "(no empty, '.' or '..' folder)";
 
     /** An upload as JSON: text files as they are, binary ones (xlsx, xls) base64-encoded. */
     public record UploadRequest(@Size(max = 500) String description, @NotEmpty @Valid List<UploadedFile> files) {

@@ -105,6 +105,22 @@ class RuleVersionLifecycleApiTest {
     }
 
     @Test
+    void multipartFilenamesKeepTheirFolders() {
+        Api.TestMerchant shop = newMerchant();
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("file", "promo/spring.drl", earnDrl(12).getBytes(), "text/plain")
+                .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(201)
+                .body("files.name", contains("promo/spring.drl"));
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("file", "../escape.drl", earnDrl(13).getBytes(), "text/plain")
+                .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(422)
+                .body("errors[0].message", containsString("../escape.drl"));
+        as(shop.marketing()).body(Map.of("files", List.of(textFile("promo/../escape.drl", earnDrl(14)))))
+                .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(422)
+                .body("errors[0].field", equalTo("files[0].name"));
+    }
+
+    @Test
     void multipartUploadOfABrokenFileListsItsDiagnostics() {
         Api.TestMerchant shop = newMerchant();
         as(shop.marketing()).contentType("multipart/form-data")
