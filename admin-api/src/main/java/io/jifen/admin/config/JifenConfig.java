@@ -19,12 +19,25 @@ public interface JifenConfig {
 
     Engine engine();
 
+    Activation activation();
+
     Db db();
 
     interface Db {
         /** The PostgreSQL schema Jifen's tables live in; Flyway creates it when missing. */
         @WithDefault("jifen")
         String schema();
+    }
+
+    interface Activation {
+        /** How often ActivationWatcher looks for activations taking effect (also read by its @Scheduled). */
+        @WithDefault("5s")
+        java.time.Duration poll();
+
+        /** Programs of activations due within this window are compiled ahead of the switch. */
+        @WithName("precompile-ahead")
+        @WithDefault("60s")
+        java.time.Duration precompileAhead();
     }
 
     interface Engine {

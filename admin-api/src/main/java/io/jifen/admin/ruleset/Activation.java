@@ -41,6 +41,10 @@ public class Activation extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** When an instance claimed this activation to announce it went live (ActivationWatcher); null until then. */
+    @Column(name = "announced_at")
+    public Instant announcedAt;
+
     /** The activation in force at {@code at}, if any. */
     public static Optional<Activation> inForce(Long merchantId, Instant at) {
         return find("merchantId = ?1 and cancelledAt is null and effectiveAt <= ?2 order by effectiveAt desc, id desc",

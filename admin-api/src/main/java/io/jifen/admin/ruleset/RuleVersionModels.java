@@ -8,18 +8,24 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** API models of rule versions; entities never leave the service. */
 public final class RuleVersionModels {
     private RuleVersionModels() {
     }
 
+    /** What a rule file may be named, in JSON and multipart uploads alike. */
+    public static final String FILE_NAME_PATTERN = "(?!.*//)(?!.*/\\.{1,2}(/|$))(?!.*/$)[A-Za-z0-9][A-Za-z0-9._/-]{0,254}";
+    public static final String FILE_NAME_RULE = "must be a relative file name of letters, digits, '.', '_', '-' and '/' "
+            + "(no empty, '.' or '..' folder)";
+
     /** An upload as JSON: text files as they are, binary ones (xlsx, xls) base64-encoded. */
     public record UploadRequest(@Size(max = 500) String description, @NotEmpty @Valid List<UploadedFile> files) {
     }
 
     public record UploadedFile(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]{0,254}", message = "must be a relative file name of letters, digits, '.', '_', '-' and '/'")
+            @NotBlank @Pattern(regexp = FILE_NAME_PATTERN, message = FILE_NAME_RULE)
             String name,
             @NotBlank String content,
             @Pattern(regexp = "utf-8|base64", message = "must be utf-8 (default) or base64") String encoding) {
@@ -39,6 +45,72 @@ public final class RuleVersionModels {
     public record ActivationView(int version, Instant effectiveAt, Instant createdAt, String createdBy) {
         static ActivationView of(Activation a, int version) {
             return new ActivationView(version, a.effectiveAt, a.createdAt, a.createdBy);
+        }
+    }
+
+    /** The pending activations a cancellation withdrew. */
+    public record CancellationView(int version, List<Instant> cancelledEffectiveAt, Instant cancelledAt) {
+    }
+
+    /** A stored file in a version's file list: what GET .../files/{name} returns, and its SHA-256. */
+    public record StoredFileView(String name, int size, String contentType, String sha256) {
+    }
+
+    /** Two versions compared file by file; {@code changed} carries a unified diff for text files. */
+    public record DiffView(int from, int to, List<StoredFileView> added, List<StoredFileView> removed,
+                           List<ChangedFile> changed, List<String> unchanged) {
+    }
+
+    /**
+     * A file present in both versions with different bytes. {@code unifiedDiff} is null for binary
+     * files (xlsx, xls) and for text changes too large to diff line by line.
+     */
+    public record ChangedFile(String name, boolean binary, int fromSize, int toSize, String fromSha256,
+                              String toSha256, String unifiedDiff) {
+    }
+
+    /** A regression suite run against one version. */
+    public record SuiteRunView(String suite, int version, String contentHash, int scenarios, long passed, long failed,
+                               List<ScenarioView> results) {
+    }
+
+    /** One scenario's verdict; {@code observed} is what the version produced (null when it could not run). */
+    public record ScenarioView(String name, boolean passed, List<String> differences, Object observed) {
+    }
+
+    /** The scenarios whose result changes between version {@code from} and version {@code to}. */
+    public record ComparisonView(String suite, int from, int to, int scenarios, boolean identical,
+                                 List<ScenarioChangeView> changed) {
+    }
+
+    public record ScenarioChangeView(String scenario, List<String> changes, Object before, Object after) {
+    }
+
+    /** Unused keys are kept out of the JSON report of an observation. */
+    static Map<String, Object> observed(io.jifen.engine.scenario.Observed o) {
+        if (o == null) {
+            return null;
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("outcome", o.outcome());
+        putIf(m, "totalPoints", o.totalPoints());
+        putIf(m, "awards", o.awards().isEmpty() && o.totalPoints() == null ? null : o.awards());
+        putIf(m, "families", o.families().isEmpty() ? null : o.families());
+        putIf(m, "tier", o.tier());
+        putIf(m, "refused", o.refused().isEmpty() ? null : o.refused());
+        putIf(m, "failed", o.failure());
+        putIf(m, "failureMessage", o.failureMessage());
+        putIf(m, "pointsPrice", o.pointsPrice());
+        putIf(m, "cashPart", o.cashPart());
+        putIf(m, "listPoints", o.listPoints());
+        putIf(m, "discounts", o.discounts().isEmpty() ? null : o.discounts());
+        putIf(m, "options", o.options().isEmpty() ? null : o.options());
+        return m;
+    }
+
+    private static void putIf(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
         }
     }
 }

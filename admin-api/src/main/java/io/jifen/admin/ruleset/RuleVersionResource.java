@@ -1,27 +1,45 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.scenario.Suite;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/merchants/{code}/rule-versions")
 @Tag(name = "rule versions")
 public class RuleVersionResource {
+    static final String YAML = "application/yaml";
+    static final String TEXT_YAML = "text/yaml";
+    static final String X_YAML = "application/x-yaml";
+
     @Inject
     Tenancy tenancy;
 
@@ -31,13 +49,55 @@ public class RuleVersionResource {
     @Inject
     RuleVersions resolver;
 
+    @Inject
+    SuiteRuns suiteRuns;
+
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
     public Response upload(@PathParam("code") String code, @Valid @NotNull RuleVersionModels.UploadRequest request) {
         Merchant m = tenancy.merchant(code);
-        RuleVersionService.Upload upload = versions.upload(m, request.description(),
-                request.files().stream().map(RuleVersionService::decode).toList());
+        return uploaded(code, versions.upload(m, request.description(),
+                request.files().stream().map(RuleVersionService::decode).toList()));
+    }
+
+    /** The same upload as multipart/form-data: one part per file, named by its filename; an optional description part. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Allowed(Role.MARKETING)
+    public Response uploadMultipart(@PathParam("code") String code, @RestForm("description") String description,
+                                    @RestForm(FileUpload.ALL) List<FileUpload> parts) {
+        Merchant m = tenancy.merchant(code);
+        if (description != null && description.length() > 500) {
+            throw ProblemException.invalidField("description", "size must be between 0 and 500");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<RuleFile> files = new ArrayList<>();
+        for (FileUpload part : parts == null ? List.<FileUpload>of() : parts) {
+            String name = part.fileName();
+            if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
+                errors.add(Problem.FieldError.field("files[" + part.name() + "]",
+                        "filename `" + name + "` " + RuleVersionModels.FILE_NAME_RULE));
+                continue;
+            }
+            try {
+                files.add(new RuleFile(name, Files.readAllBytes(part.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (files.isEmpty() && errors.isEmpty()) {
+            errors.add(Problem.FieldError.field("files", "send at least one file part (with a filename)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " problem(s) in the upload", errors);
+        }
+        return uploaded(code, versions.upload(m, description, files));
+    }
+
+    private Response uploaded(String code, RuleVersionService.Upload upload) {
         RuleVersionModels.VersionView view = versions.view(upload.version());
+        // identical files: the existing version, 200 — nothing was created
         return (upload.created() ? Response.created(URI.create("/merchants/" + code + "/rule-versions/" + view.number()))
                 : Response.ok()).entity(view).build();
     }
@@ -62,8 +122,7 @@ public class RuleVersionResource {
     @Allowed({Role.MARKETING, Role.QA})
     public RuleVersionModels.VersionView get(@PathParam("code") String code, @PathParam("number") int number) {
         Merchant m = tenancy.merchant(code);
-        return versions.view(RuleVersion.of(m.id, number)
-                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + code + "`")));
+        return versions.view(version(m, number));
     }
 
     @POST
@@ -75,5 +134,104 @@ public class RuleVersionResource {
         Instant at = request == null ? null : request.at();
         Activation a = versions.activate(m, number, at);
         return Response.status(at == null ? 200 : 202).entity(RuleVersionModels.ActivationView.of(a, number)).build();
+    }
+
+    @DELETE
+    @Path("/{number}/activation")
+    @Allowed(Role.MARKETING)
+    public RuleVersionModels.CancellationView cancelActivation(@PathParam("code") String code,
+                                                               @PathParam("number") int number) {
+        return versions.cancelActivation(tenancy.merchant(code), number);
+    }
+
+    @GET
+    @Path("/{number}/files")
+    @Allowed({Role.MARKETING, Role.QA})
+    public List<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number) {
+        RuleVersion v = version(tenancy.merchant(code), number);
+        return RuleVersionFile.of(v.id).stream().map(f -> RuleFiles.view(f.name, f.content)).toList();
+    }
+
+    @GET
+    @Path("/{number}/files/{name: .+}")
+    @Allowed({Role.MARKETING, Role.QA})
+    public Response file(@PathParam("code") String code, @PathParam("number") int number, @PathParam("name") String name) {
+        RuleVersion v = version(tenancy.merchant(code), number);
+        RuleVersionFile f = RuleVersionFile.<RuleVersionFile>find("ruleVersionId = ?1 and name = ?2", v.id, name)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("file `" + name + "` of rule version " + number));
+        String baseName = name.substring(name.lastIndexOf('/') + 1);
+        return Response.ok(f.content, RuleFiles.contentType(name))
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "\"")
+                .header("ETag", "\"" + RuleFiles.sha256(f.content) + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{from}/diff/{to}")
+    @Allowed({Role.MARKETING, Role.QA})
+    public RuleVersionModels.DiffView diff(@PathParam("code") String code, @PathParam("from") int from,
+                                           @PathParam("to") int to) {
+        Merchant m = tenancy.merchant(code);
+        RuleVersion a = version(m, from);
+        RuleVersion b = version(m, to);
+        return RuleFiles.diff(from, to, files(a), files(b));
+    }
+
+    @POST
+    @Path("/{number}/suite-runs")
+    @Consumes({YAML, TEXT_YAML, X_YAML, MediaType.APPLICATION_JSON})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
+    @Allowed({Role.QA, Role.MARKETING})
+    public Response runSuite(@PathParam("code") String code, @PathParam("number") int number, String body,
+                             HttpHeaders headers) {
+        Merchant m = tenancy.merchant(code);
+        Suite suite = SuiteRuns.parse(body, isJson(headers.getMediaType()));
+        SuiteRuns.SuiteRunResult result = suiteRuns.run(m, number, suite);
+        if (wantsXml(headers)) {
+            return Response.ok(result.report().toJUnitXml(), MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(result.view(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("/{from}/comparisons/{to}")
+    @Consumes({YAML, TEXT_YAML, X_YAML, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Allowed({Role.QA, Role.MARKETING})
+    public RuleVersionModels.ComparisonView compare(@PathParam("code") String code, @PathParam("from") int from,
+                                                    @PathParam("to") int to, String body, HttpHeaders headers) {
+        Merchant m = tenancy.merchant(code);
+        Suite suite = SuiteRuns.parse(body, isJson(headers.getMediaType()));
+        return suiteRuns.compare(m, from, to, suite);
+    }
+
+    private static RuleVersion version(Merchant m, int number) {
+        return RuleVersion.of(m.id, number)
+                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + m.code + "`"));
+    }
+
+    private static List<RuleFile> files(RuleVersion v) {
+        return RuleVersionFile.of(v.id).stream().map(f -> new RuleFile(f.name, f.content)).toList();
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && "json".equalsIgnoreCase(type.getSubtype());
+    }
+
+    /** XML only when asked for before (or instead of) JSON; a wildcard means JSON. */
+    private static boolean wantsXml(HttpHeaders headers) {
+        for (MediaType t : headers.getAcceptableMediaTypes()) {
+            if (t.isWildcardType() || t.isWildcardSubtype()) {
+                return false;
+            }
+            if ("xml".equalsIgnoreCase(t.getSubtype())) {
+                return true;
+            }
+            if ("json".equalsIgnoreCase(t.getSubtype())) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 public class RuleVersionService {
     /** Clock skew tolerated for "activate at": a time this little in the past means now. */
     private static final Duration SKEW = Duration.ofSeconds(5);
+    /** A scheduled activation this close to its instant can no longer be cancelled (requests may resolve it). */
+    static final Duration CANCEL_MARGIN = Duration.ofSeconds(1);
 
     @Inject
     ProgramRegistry registry;
@@ -102,10 +104,44 @@ public class RuleVersionService {
         activation.effectiveAt = at == null || at.isBefore(now) ? now : at;
         activation.createdAt = now;
         activation.createdBy = callerContext.caller().keyId();
+        // an immediate activation is announced by its own audit entry; a scheduled one by ActivationWatcher
+        activation.announcedAt = at == null ? now : null;
         activation.persist();
         audit.record(merchant.id, at == null ? "rule-version.activated" : "rule-version.activation-scheduled",
                 "rule-version/" + number, "effectiveAt=" + activation.effectiveAt);
         return activation;
+    }
+
+    /**
+     * Withdraws the still-pending activations of version {@code number}. 409 when its activation has
+     * already taken effect (or is about to, within {@link #CANCEL_MARGIN}), or when nothing is pending.
+     */
+    @Transactional
+    public RuleVersionModels.CancellationView cancelActivation(Merchant merchant, int number) {
+        RuleVersion version = RuleVersion.of(merchant.id, number)
+                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
+        // lock the version's activations so a concurrent cancel or watcher claim serialises with us
+        List<Activation> activations = Activation.find("ruleVersionId = ?1 and cancelledAt is null order by effectiveAt",
+                version.id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Instant now = Instant.now();
+        List<Activation> pending = activations.stream()
+                .filter(a -> a.announcedAt == null && a.effectiveAt.isAfter(now.plus(CANCEL_MARGIN))).toList();
+        if (pending.isEmpty()) {
+            boolean tookEffect = activations.stream().anyMatch(a -> !a.effectiveAt.isAfter(now.plus(CANCEL_MARGIN)));
+            throw tookEffect
+                    ? ProblemException.conflict("activation-in-effect", "the activation of rule version " + number
+                    + " has already taken effect; to go back, activate the version you want live")
+                    : ProblemException.conflict("no-pending-activation", "rule version " + number
+                    + " has no pending activation to cancel");
+        }
+        List<Instant> cancelled = new ArrayList<>();
+        for (Activation a : pending) {
+            a.cancelledAt = now;
+            cancelled.add(a.effectiveAt);
+            audit.record(merchant.id, "rule-version.activation-cancelled", "rule-version/" + number,
+                    "effectiveAt=" + a.effectiveAt + ", activation=" + a.id);
+        }
+        return new RuleVersionModels.CancellationView(number, cancelled, now);
     }
 
     public RuleVersionModels.VersionView view(RuleVersion v) {

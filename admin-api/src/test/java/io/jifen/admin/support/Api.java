@@ -1,5 +1,7 @@
 package io.jifen.admin.support;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -15,8 +17,13 @@ public final class Api {
     private Api() {
     }
 
+    /** YAML bodies (regression suites) are sent as the text they are. */
+    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+            .encodeContentTypeAs("application/yaml", ContentType.TEXT)
+            .encodeContentTypeAs("text/yaml", ContentType.TEXT));
+
     public static RequestSpecification as(String key) {
-        return given().header("X-Api-Key", key).contentType(ContentType.JSON);
+        return given().config(CONFIG).header("X-Api-Key", key).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asAdmin() {
