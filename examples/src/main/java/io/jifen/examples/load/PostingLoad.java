@@ -1,0 +1,267 @@
+package io.jifen.examples.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.rules.ReferenceProgram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load generator for the posting path (a benchmark, not a test): sets up its own merchant on a
+ * running service with the reference program active, enrols the members, then posts purchases
+ * either as fast as {@code --concurrency} workers can (throughput) or at a fixed {@code --rate}
+ * (latency, timed from each request's intended start so a slow server cannot hide its queueing).
+ * It only talks to the URL it is given, stops after {@code --requests} purchases or
+ * {@code --max-seconds}, and prints throughput and latency percentiles. See BENCHMARKS.md.
+ */
+public final class PostingLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] CATEGORIES = {"grocery", "household", "fresh", "electronics", "imported-wine", "snacks"};
+
+    private final Map<String, String> args;
+    private final String url;
+    private final HttpClient http;
+
+    private PostingLoad(Map<String, String> args) {
+        this.args = args;
+        this.url = args.getOrDefault("url", "http://127.0.0.1:8080");
+        if (!URI.create(url).getHost().matches("localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\]|::1")) {
+            throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + url);
+        }
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        new PostingLoad(args).run();
+    }
+
+    private void run() throws Exception {
+        int members = Integer.parseInt(args.getOrDefault("members", "10000"));
+        int requests = Integer.parseInt(args.getOrDefault("requests", "20000"));
+        int warmup = Integer.parseInt(args.getOrDefault("warmup", "3000"));
+        int concurrency = Integer.parseInt(args.getOrDefault("concurrency", "32"));
+        double rate = Double.parseDouble(args.getOrDefault("rate", "0"));
+        long maxSeconds = Long.parseLong(args.getOrDefault("max-seconds", "300"));
+        String adminKey = args.getOrDefault("admin-key", "jifen-dev-admin-key-change-me");
+
+        String merchant = "load-" + System.currentTimeMillis();
+        String integrator = setUp(merchant, adminKey);
+        System.out.printf("merchant %s ready; enrolling %d members%n", merchant, members);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            AtomicInteger failures = new AtomicInteger();
+            runAll(pool, members, i -> {
+                int status = send("PUT", "/merchants/" + merchant + "/members/member-" + i, integrator, "{}").statusCode();
+                if (status != 201 && status != 200) {
+                    failures.incrementAndGet();
+                }
+            });
+            check(failures.get() == 0, failures.get() + " enrolments failed");
+
+            Purchases purchases = new Purchases(merchant, members);
+            System.out.printf("warm-up: %d purchases%n", warmup);
+            runAll(pool, warmup, i -> send("POST", "/merchants/" + merchant + "/purchases", integrator, purchases.next()));
+
+            long[] latencies = new long[requests];
+            AtomicInteger errors = new AtomicInteger();
+            AtomicLong firstError = new AtomicLong(-1);
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
+            AtomicInteger done = new AtomicInteger();
+            if (rate <= 0) {
+                // closed loop: every worker posts back to back
+                AtomicInteger next = new AtomicInteger();
+                List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < concurrency; w++) {
+                    workers.add(pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
+                            long t0 = System.nanoTime();
+                            int status = post(merchant, integrator, purchases.next());
+                            latencies[i] = System.nanoTime() - t0;
+                            done.incrementAndGet();
+                            if (status != 201) {
+                                errors.incrementAndGet();
+                                firstError.compareAndSet(-1, status);
+                            }
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> w : workers) {
+                    w.get();
+                }
+            } else {
+                // open loop: request i is due at start + i / rate, latency counts from then
+                long period = (long) (1e9 / rate);
+                for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
+                    long due = start + i * period;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait); // pacing the generator, not synchronising a test
+                    }
+                    int index = i;
+                    String body = purchases.next();
+                    pool.submit(() -> {
+                        int status = post(merchant, integrator, body);
+                        latencies[index] = System.nanoTime() - due;
+                        done.incrementAndGet();
+                        if (status != 201) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(-1, status);
+                        }
+                    });
+                }
+                pool.shutdown();
+                pool.awaitTermination(maxSeconds, TimeUnit.SECONDS);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int n = done.get();
+            long[] measured = Arrays.copyOf(latencies, n);
+            Arrays.sort(measured);
+            System.out.printf("%s: %d purchases in %.1f s = %.0f postings/s; errors %d%s%n",
+                    rate <= 0 ? "closed loop, " + concurrency + " workers" : "open loop at " + (int) rate + "/s",
+                    n, seconds, n / seconds, errors.get(), firstError.get() < 0 ? "" : " (first status " + firstError.get() + ")");
+            System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", ms(measured, 0.50),
+                    ms(measured, 0.95), ms(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Creates the merchant, its keys and the active reference program; returns the INTEGRATOR key. */
+    private String setUp(String merchant, String adminKey) throws Exception {
+        Map<String, Object> body = Map.of("code", merchant, "name", "Load test " + merchant, "timeZone", "Asia/Shanghai",
+                "currency", "CNY", "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
+                        "expiry", Map.of("rule", "NEVER"), "autoEnrol", true));
+        expect(send("POST", "/merchants", adminKey, JSON.writeValueAsString(body)), 201);
+        String marketing = key(merchant, adminKey, "MARKETING");
+        String integrator = key(merchant, adminKey, "INTEGRATOR");
+        List<Map<String, String>> files = new ArrayList<>();
+        for (RuleFile f : ReferenceProgram.ruleSet().files()) {
+            files.add(f.name().endsWith(".xlsx") || f.name().endsWith(".xls")
+                    ? Map.of("name", f.name(), "encoding", "base64", "content", Base64.getEncoder().encodeToString(f.content()))
+                    : Map.of("name", f.name(), "content", f.text()));
+        }
+        JsonNode version = JSON.readTree(expect(send("POST", "/merchants/" + merchant + "/rule-versions", marketing,
+                JSON.writeValueAsString(Map.of("description", "reference", "files", files))), 201).body());
+        expect(send("POST", "/merchants/" + merchant + "/rule-versions/" + version.get("number").asInt() + "/activation",
+                marketing, "{}"), 200);
+        return integrator;
+    }
+
+    private String key(String merchant, String adminKey, String role) throws Exception {
+        return JSON.readTree(expect(send("POST", "/merchants/" + merchant + "/api-keys", adminKey,
+                JSON.writeValueAsString(Map.of("role", role))), 201).body()).get("secret").asText();
+    }
+
+    private int post(String merchant, String key, String body) {
+        try {
+            return send("POST", "/merchants/" + merchant + "/purchases", key, body).statusCode();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                    .header("X-Api-Key", key).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        check(response.statusCode() == status, response.request().method() + " " + response.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
+        return response;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static void runAll(ExecutorService pool, int count, java.util.function.IntConsumer task) throws Exception {
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.max(1, ((java.util.concurrent.ThreadPoolExecutor) pool).getMaximumPoolSize());
+        for (int w = 0; w < workers; w++) {
+            jobs.add(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+                return null;
+            });
+        }
+        for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+            f.get();
+        }
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Realistic purchases: 1-3 lines, mixed categories, spread over March 2026 (member day included). */
+    private static final class Purchases {
+        private final String merchant;
+        private final int members;
+        private final AtomicLong sequence = new AtomicLong();
+
+        Purchases(String merchant, int members) {
+            this.merchant = merchant;
+            this.members = members;
+        }
+
+        String next() {
+            long n = sequence.incrementAndGet();
+            SplittableRandom random = new SplittableRandom(n);
+            int lines = 1 + random.nextInt(3);
+            StringBuilder items = new StringBuilder();
+            long totalCents = 0;
+            for (int l = 0; l < lines; l++) {
+                long cents = 500 + random.nextInt(30_000);
+                totalCents += cents;
+                items.append(l == 0 ? "" : ",").append(String.format(
+                        "{\"sku\":\"SKU-%d\",\"category\":\"%s\",\"quantity\":1,\"amount\":\"%d.%02d\"}",
+                        random.nextInt(5000), CATEGORIES[random.nextInt(CATEGORIES.length)], cents / 100, cents % 100));
+            }
+            int day = 1 + random.nextInt(28);
+            return String.format("{\"transactionId\":\"%s-%d\",\"memberId\":\"member-%d\",\"occurredAt\":\"2026-03-%02dT%02d:%02d:00Z\","
+                            + "\"total\":\"%d.%02d\",\"lines\":[%s]}", merchant, n, random.nextInt(members), day,
+                    random.nextInt(24), random.nextInt(60), totalCents / 100, totalCents % 100, items);
+        }
+    }
+}
