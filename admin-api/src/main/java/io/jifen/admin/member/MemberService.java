@@ -43,19 +43,22 @@ public class MemberService {
     }
 
     /**
-     * The member a transaction is for, enrolling it when the merchant allows auto-enrolment (404
-     * otherwise). Concurrent first transactions of one new member create it once.
+     * The member a transaction is for, its row locked for the rest of the transaction, enrolling it
+     * when the merchant allows auto-enrolment (404 otherwise). Concurrent first transactions of one
+     * new member create it once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LoyaltyMember forTransaction(Merchant merchant, String externalId) {
-        if (LoyaltyMember.of(merchant.id, externalId).isEmpty()) {
+    public LoyaltyMember lockedForTransaction(Merchant merchant, String externalId) {
+        LoyaltyMember member = LoyaltyMember.locked(merchant.id, externalId);
+        if (member == null) {
             if (!merchant.autoEnrol) {
                 throw ProblemException.notFound("member `" + externalId + "` (auto-enrolment is off for `"
                         + merchant.code + "`: enrol with PUT /merchants/" + merchant.code + "/members/" + externalId + ")");
             }
             ensureExists(merchant, externalId);
+            member = LoyaltyMember.locked(merchant.id, externalId);
         }
-        return LoyaltyMember.of(merchant.id, externalId).orElseThrow();
+        return member;
     }
 
     /** Inserts the member unless it exists; safe under concurrency thanks to the unique key. */

@@ -19,6 +19,9 @@ public class MerchantService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MerchantDirectory directory;
+
     @Transactional
     public Merchant create(MerchantRequest request) {
         validate(request);
@@ -44,6 +47,7 @@ public class MerchantService {
         }
         apply(m, request);
         audit.record(m.id, "merchant.updated", "merchant/" + m.code, describe(request));
+        directory.forget(m.code);
         return m;
     }
 

@@ -30,6 +30,9 @@ public class ApiKeyFilter {
     @Inject
     JifenConfig config;
 
+    @Inject
+    CallerCache cache;
+
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         Allowed allowed = allowedOf(resource);
@@ -57,13 +60,21 @@ public class ApiKeyFilter {
         if (MessageDigest.isEqual(hash, ApiKeySecrets.hash(config.bootstrapAdminKey()))) {
             return new Caller(BOOTSTRAP_KEY_ID, Role.ADMIN, null);
         }
-        return QuarkusTransaction.joiningExisting().call(() -> {
+        Caller cached = cache.get(hash);
+        if (cached != null) {
+            return cached;
+        }
+        Caller caller = QuarkusTransaction.joiningExisting().call(() -> {
             ApiKey key = ApiKey.find("secretHash", hash).firstResult();
             if (key == null || (key.revokedAt != null && !key.revokedAt.isAfter(Instant.now()))) {
                 return null;
             }
             return new Caller(key.id, key.role, key.merchantId);
         });
+        if (caller != null) {
+            cache.put(hash, caller);
+        }
+        return caller;
     }
 
     private static Allowed allowedOf(ResourceInfo resource) {

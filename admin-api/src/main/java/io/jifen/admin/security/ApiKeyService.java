@@ -17,6 +17,9 @@ public class ApiKeyService {
     @Inject
     CallerContext callerContext;
 
+    @Inject
+    CallerCache callerCache;
+
     /** A new key and its secret, which is never retrievable again. */
     public record IssuedKey(ApiKey key, String secret) {
     }
@@ -56,6 +59,7 @@ public class ApiKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            callerCache.invalidateAll();
             audit.record(merchantId, "api-key.revoked", "api-key/" + key.id, "role=" + key.role);
         }
     }

@@ -1,6 +1,7 @@
 package io.jifen.admin.security;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.MerchantDirectory;
 import io.jifen.admin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,12 @@ public class Tenancy {
     @Inject
     CallerContext callerContext;
 
+    @Inject
+    MerchantDirectory directory;
+
     public Merchant merchant(String code) {
         Caller caller = callerContext.caller();
-        Merchant merchant = Merchant.byCode(code).orElse(null);
+        Merchant merchant = directory.byCode(code).orElse(null);
         if (merchant == null || !(caller.isPlatformAdmin() || merchant.id.equals(caller.merchantId()))) {
             throw ProblemException.notFound("merchant `" + code + "`");
         }

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -76,13 +77,13 @@ public class PostingService {
                          String eventType, BigDecimal amount, Instant occurredAt,
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
-        Optional<LoyaltyTransaction> earlier = LoyaltyTransaction.of(merchant.id, transactionId);
+        Optional<Earlier> earlier = earlier(merchant.id, transactionId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash, kind, start);
         }
-        LoyaltyMember member = members.forTransaction(merchant, memberId).lockForUpdate();
+        LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
         // a duplicate for the same member waited on the lock above; now it sees the committed original
-        earlier = LoyaltyTransaction.of(merchant.id, transactionId);
+        earlier = earlier(merchant.id, transactionId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash, kind, start);
         }
@@ -95,34 +96,49 @@ public class PostingService {
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, member.balance + outcome.totalPoints(), true));
 
-        int inserted = em.createNativeQuery("""
+        List<?> inserted = em.createNativeQuery("""
                         insert into loyalty_transaction (merchant_id, external_id, kind, event_type, member_id, amount,
                             occurred_at, payload_hash, rule_version_id, total_points, result, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
-                        on conflict (merchant_id, external_id) do nothing""")
+                        on conflict (merchant_id, external_id) do nothing
+                        returning id""")
                 .setParameter(1, merchant.id).setParameter(2, transactionId).setParameter(3, kind)
                 .setParameter(4, eventType).setParameter(5, member.id).setParameter(6, amount)
                 .setParameter(7, occurredAt).setParameter(8, hash).setParameter(9, active.version().id)
                 .setParameter(10, outcome.totalPoints()).setParameter(11, body)
-                .executeUpdate();
-        LoyaltyTransaction posted = LoyaltyTransaction.of(merchant.id, transactionId).orElseThrow();
-        if (inserted == 0) {
+                .getResultList();
+        if (inserted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
-            return replay(posted, hash, kind, start);
+            return replay(earlier(merchant.id, transactionId).orElseThrow(), hash, kind, start);
         }
-        ledger.earn(member, posted.id, active.version().id, outcome.awards());
+        ledger.earn(member, ((Number) inserted.get(0)).longValue(), active.version().id, outcome.awards());
         record(kind, "posted", start);
         return new Posting(body, false);
     }
 
-    private Posting replay(LoyaltyTransaction earlier, String hash, String kind, long start) {
-        if (!earlier.payloadHash.equals(hash)) {
+    /** What an earlier posting of this id left: enough to answer a retry, without loading the entity. */
+    private record Earlier(String externalId, String payloadHash, String result) {
+    }
+
+    private Optional<Earlier> earlier(long merchantId, String transactionId) {
+        List<?> rows = em.createNativeQuery(
+                        "select payload_hash, result from loyalty_transaction where merchant_id = ?1 and external_id = ?2")
+                .setParameter(1, merchantId).setParameter(2, transactionId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new Earlier(transactionId, (String) row[0], (String) row[1]));
+    }
+
+    private Posting replay(Earlier earlier, String hash, String kind, long start) {
+        if (!earlier.payloadHash().equals(hash)) {
             record(kind, "conflict", start);
-            throw ProblemException.conflict("transaction-id-reused", "transaction `" + earlier.externalId
+            throw ProblemException.conflict("transaction-id-reused", "transaction `" + earlier.externalId()
                     + "` was already posted with a different payload; use a new transaction id");
         }
         record(kind, "replayed", start);
-        return new Posting(earlier.result, true);
+        return new Posting(earlier.result(), true);
     }
 
     private void record(String kind, String outcome, long start) {
