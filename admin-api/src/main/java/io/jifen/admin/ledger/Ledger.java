@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import jakarta.persistence.FlushModeType;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.engine.evaluation.Award;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,6 @@ public class Ledger {
                     .setParameter(p + 2, award.rule()).setParameter(p + 3, award.family())
                     .setParameter(p + 4, award.reason());
         }
-        insert.executeUpdate();
+        insert.setFlushMode(FlushModeType.COMMIT).executeUpdate();
     }
 }

@@ -1,5 +1,6 @@
 package io.jifen.admin.member;
 
+import jakarta.persistence.FlushModeType;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class MemberActivityQuery {
                 .setParameter(1, memberId).setParameter(2, at).setParameter(3, rollingStart)
                 .setParameter(4, yearStart).setParameter(5, dayStart).setParameter(6, monthStart)
                 .setParameter(7, rollingStart.isBefore(yearStart) ? rollingStart : yearStart)
-                .getSingleResult();
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         Map<String, Integer> today = new HashMap<>();
         Map<String, Integer> month = new HashMap<>();
         @SuppressWarnings("unchecked")
@@ -49,7 +50,7 @@ public class MemberActivityQuery {
                         where member_id = ?1 and kind = 'EVENT' and occurred_at < ?2 and occurred_at >= ?4
                         group by event_type""")
                 .setParameter(1, memberId).setParameter(2, at).setParameter(3, dayStart).setParameter(4, monthStart)
-                .getResultList();
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
         for (Object[] row : events) {
             today.put((String) row[0], ((Number) row[1]).intValue());
             month.put((String) row[0], ((Number) row[2]).intValue());

@@ -1,5 +1,6 @@
 package io.jifen.admin.ruleset;
 
+import jakarta.persistence.FlushModeType;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class RuleVersions {
                         select rule_version_id from activation
                         where merchant_id = ?1 and cancelled_at is null and effective_at <= ?2
                         order by effective_at desc, id desc limit 1""")
-                .setParameter(1, merchant.id).setParameter(2, at).getResultList();
+                .setParameter(1, merchant.id).setParameter(2, at).setFlushMode(FlushModeType.COMMIT).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.jifen.admin.transaction;
 
+import jakarta.persistence.FlushModeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Ledger;
@@ -106,7 +107,7 @@ public class PostingService {
                 .setParameter(4, eventType).setParameter(5, member.id).setParameter(6, amount)
                 .setParameter(7, occurredAt).setParameter(8, hash).setParameter(9, active.version().id)
                 .setParameter(10, outcome.totalPoints()).setParameter(11, body)
-                .getResultList();
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
         if (inserted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
             return replay(earlier(merchant.id, transactionId).orElseThrow(), hash, kind, start);
@@ -120,10 +121,16 @@ public class PostingService {
     private record Earlier(String externalId, String payloadHash, String result) {
     }
 
+    /*
+     * The native queries of the posting path run with FlushModeType.COMMIT: none of them reads what
+     * this transaction changed in the persistence context, and Hibernate would otherwise flush (and
+     * dirty-check) the whole session before each one.
+     */
     private Optional<Earlier> earlier(long merchantId, String transactionId) {
         List<?> rows = em.createNativeQuery(
                         "select payload_hash, result from loyalty_transaction where merchant_id = ?1 and external_id = ?2")
-                .setParameter(1, merchantId).setParameter(2, transactionId).getResultList();
+                .setParameter(1, merchantId).setParameter(2, transactionId)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

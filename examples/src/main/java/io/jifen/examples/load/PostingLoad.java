@@ -80,6 +80,11 @@ public final class PostingLoad {
                 }
             });
             check(failures.get() == 0, failures.get() + " enrolments failed");
+            if (Boolean.parseBoolean(args.getOrDefault("setup-only", "false"))) {
+                // for an external load tool (wrk, see examples/load/purchases.lua)
+                System.out.printf("MERCHANT=%s KEY=%s MEMBERS=%d%n", merchant, integrator, members);
+                return;
+            }
 
             Purchases purchases = new Purchases(merchant, members);
             System.out.printf("warm-up: %d purchases%n", warmup);
