@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +29,18 @@ public class MemberActivityQuery {
         Instant monthStart = day.withDayOfMonth(1).atStartOfDay(zone).toInstant();
         Instant yearStart = day.withDayOfYear(1).atStartOfDay(zone).toInstant();
         Instant rollingStart = ZonedDateTime.ofInstant(at, zone).minusMonths(12).toInstant();
+        // one round trip: the sums, and the event counts folded into "TYPE:today:month" pairs
         Object[] totals = (Object[]) em.createNativeQuery("""
                         select coalesce(sum(amount) filter (where kind = 'PURCHASE' and occurred_at >= ?3), 0),
                                coalesce(sum(amount) filter (where kind = 'PURCHASE' and occurred_at >= ?4), 0),
                                coalesce(sum(total_points) filter (where occurred_at >= ?5), 0),
-                               coalesce(sum(total_points) filter (where occurred_at >= ?6), 0)
+                               coalesce(sum(total_points) filter (where occurred_at >= ?6), 0),
+                               (select string_agg(e.event_type || ':' || e.today || ':' || e.month, ',')
+                                from (select event_type, count(*) filter (where occurred_at >= ?5) as today,
+                                             count(*) as month
+                                      from loyalty_transaction
+                                      where member_id = ?1 and kind = 'EVENT' and occurred_at < ?2 and occurred_at >= ?6
+                                      group by event_type) e)
                         from loyalty_transaction
                         where member_id = ?1 and occurred_at < ?2 and occurred_at >= ?7""")
                 .setParameter(1, memberId).setParameter(2, at).setParameter(3, rollingStart)
@@ -43,17 +49,13 @@ public class MemberActivityQuery {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         Map<String, Integer> today = new HashMap<>();
         Map<String, Integer> month = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("""
-                        select event_type, count(*) filter (where occurred_at >= ?3), count(*)
-                        from loyalty_transaction
-                        where member_id = ?1 and kind = 'EVENT' and occurred_at < ?2 and occurred_at >= ?4
-                        group by event_type""")
-                .setParameter(1, memberId).setParameter(2, at).setParameter(3, dayStart).setParameter(4, monthStart)
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        for (Object[] row : events) {
-            today.put((String) row[0], ((Number) row[1]).intValue());
-            month.put((String) row[0], ((Number) row[2]).intValue());
+        if (totals[4] instanceof String counts && !counts.isEmpty()) {
+            // event types are upper-case letters, digits and underscores: ':' and ',' cannot occur in them
+            for (String entry : counts.split(",")) {
+                String[] parts = entry.split(":");
+                today.put(parts[0], Integer.parseInt(parts[1]));
+                month.put(parts[0], Integer.parseInt(parts[2]));
+            }
         }
         return new MemberActivity((BigDecimal) totals[0], (BigDecimal) totals[1], ((Number) totals[2]).longValue(),
                 ((Number) totals[3]).longValue(), today, month);

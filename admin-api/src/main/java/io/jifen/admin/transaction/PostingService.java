@@ -78,13 +78,10 @@ public class PostingService {
                          String eventType, BigDecimal amount, Instant occurredAt,
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
-        Optional<Earlier> earlier = earlier(merchant.id, transactionId);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash, kind, start);
-        }
         LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
-        // a duplicate for the same member waited on the lock above; now it sees the committed original
-        earlier = earlier(merchant.id, transactionId);
+        // checked under the member's lock: a concurrent duplicate for this member waited on it and now
+        // sees the committed original (a duplicate naming another member is caught by the insert below)
+        Optional<Earlier> earlier = earlier(merchant.id, transactionId);
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash, kind, start);
         }
@@ -92,7 +89,7 @@ public class PostingService {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         MemberActivity activity = activities.before(member.id, occurredAt, zone);
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
-        EarningOutcome outcome = EvaluationInputs.completed(metrics.timer("jifen.evaluations", "kind", kind)
+        EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", kind, "evaluated")
                 .record(() -> evaluate.apply(active.program(), context)));
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, member.balance + outcome.totalPoints(), true));
@@ -149,8 +146,16 @@ public class PostingService {
     }
 
     private void record(String kind, String outcome, long start) {
-        metrics.timer("jifen.postings", "kind", kind, "outcome", outcome)
-                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        timer("jifen.postings", kind, outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Timers are looked up once per name, kind and outcome, not on every request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, io.micrometer.core.instrument.Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private io.micrometer.core.instrument.Timer timer(String name, String kind, String outcome) {
+        return timers.computeIfAbsent(name + '|' + kind + '|' + outcome, k -> "jifen.evaluations".equals(name)
+                ? metrics.timer(name, "kind", kind) : metrics.timer(name, "kind", kind, "outcome", outcome));
     }
 
     private String write(Object result) {
