@@ -9,22 +9,11 @@ import io.jifen.engine.evaluation.EvaluationContext;
 import io.jifen.engine.evaluation.InputProblem;
 import io.jifen.engine.evaluation.PaymentOption;
 import io.jifen.engine.evaluation.PriceQuote;
-import io.jifen.engine.evaluation.ProgramPolicy;
 import io.jifen.engine.evaluation.TierDecision;
 import io.jifen.engine.evaluation.TierOutcome;
 import io.jifen.engine.facts.CatalogItem;
-import io.jifen.engine.facts.LineItem;
-import io.jifen.engine.facts.Member;
-import io.jifen.engine.facts.MemberActivity;
 import io.jifen.engine.facts.MemberEvent;
-import io.jifen.engine.facts.Purchase;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,29 +28,28 @@ public final class ScenarioRunner {
 
     public static Observed observe(CompiledProgram program, Suite suite, Suite.Scenario scenario) {
         ZoneId zone = ZoneId.of(suite.zone() == null ? "UTC" : suite.zone());
-        EvaluationContext context = new EvaluationContext(zone, policy(suite.policy()), member(scenario.given()),
-                activity(scenario.given()));
+        EvaluationContext context = ScenarioFacts.context(suite, scenario);
         Suite.When when = scenario.when();
         if (when == null) {
             throw new IllegalArgumentException("scenario \"" + scenario.name() + "\" has no `when`");
         }
         if (when.purchase() != null) {
-            return earned(program.evaluatePurchase(context, purchase(when.purchase(), zone, scenario)));
+            return earned(program.evaluatePurchase(context, ScenarioFacts.purchase(when.purchase(), zone)));
         }
         if (when.event() != null) {
             Suite.EventSpec e = when.event();
-            MemberEvent event = new MemberEvent(e.id() == null ? "event-1" : e.id(), e.type(), instant(e.at(), zone),
+            MemberEvent event = new MemberEvent(e.id() == null ? "event-1" : e.id(), e.type(), ScenarioFacts.instant(e.at(), zone),
                     zone, e.attributes());
             return earned(program.evaluateEvent(context, event));
         }
         if (when.tier() != null) {
-            return tier(program.evaluateTier(context, instant(when.tier().at(), zone)));
+            return tier(program.evaluateTier(context, ScenarioFacts.instant(when.tier().at(), zone)));
         }
         if (when.quote() != null) {
             Suite.ItemSpec i = when.quote().item();
             CatalogItem item = new CatalogItem(i.sku(), i.type(), i.category(),
                     i.basePoints() == null ? 0 : i.basePoints(), i.cashPrice(), i.attributes());
-            return quoted(program.quote(context, item, instant(when.quote().at(), zone)));
+            return quoted(program.quote(context, item, ScenarioFacts.instant(when.quote().at(), zone)));
         }
         throw new IllegalArgumentException("scenario \"" + scenario.name()
                 + "\": `when` needs one of purchase, event, tier, quote");
@@ -122,58 +110,4 @@ public final class ScenarioRunner {
                 null, null, null, null, null);
     }
 
-    private static ProgramPolicy policy(Suite.PolicySpec spec) {
-        if (spec == null) {
-            return ProgramPolicy.DEFAULT;
-        }
-        return new ProgramPolicy(
-                spec.rounding() == null ? RoundingMode.DOWN : RoundingMode.valueOf(spec.rounding()),
-                spec.stacking() == null ? ProgramPolicy.MultiplierStacking.ADDITIVE
-                        : ProgramPolicy.MultiplierStacking.valueOf(spec.stacking()));
-    }
-
-    private static Member member(Suite.Given given) {
-        Suite.MemberSpec m = given == null ? null : given.member();
-        if (m == null) {
-            return new Member("member-1", "", Member.ACTIVE, null, null, Map.of());
-        }
-        return new Member(m.id() == null ? "member-1" : m.id(), m.tier(), m.status(),
-                m.enrolledOn() == null ? LocalDate.of(2025, 1, 1) : m.enrolledOn(), m.birthday(), m.attributes());
-    }
-
-    private static MemberActivity activity(Suite.Given given) {
-        Suite.ActivitySpec a = given == null ? null : given.activity();
-        if (a == null) {
-            return MemberActivity.none();
-        }
-        return new MemberActivity(a.rolling12MonthSpend(), a.spendThisYear(),
-                a.pointsEarnedToday() == null ? 0 : a.pointsEarnedToday(),
-                a.pointsEarnedThisMonth() == null ? 0 : a.pointsEarnedThisMonth(), a.eventsToday(), a.eventsThisMonth());
-    }
-
-    private static Purchase purchase(Suite.PurchaseSpec p, ZoneId zone, Suite.Scenario scenario) {
-        List<LineItem> lines = new ArrayList<>();
-        if (p.lines() != null) {
-            for (Suite.LineSpec l : p.lines()) {
-                int quantity = l.quantity() == null ? 1 : l.quantity();
-                BigDecimal amount = l.amount() != null ? l.amount()
-                        : l.unitPrice() == null ? null : l.unitPrice().multiply(BigDecimal.valueOf(quantity));
-                lines.add(new LineItem(l.sku() == null ? "" : l.sku(), l.category(), quantity, l.unitPrice(), amount));
-            }
-        }
-        return new Purchase(p.id() == null ? "purchase-1" : p.id(), instant(p.at(), zone), zone, p.channel(),
-                p.store(), p.total(), p.currency() == null ? "CNY" : p.currency(), lines);
-    }
-
-    /** Merchant-local "2026-03-10T09:30" or an instant with an offset "2026-03-10T01:30:00Z". */
-    static Instant instant(String at, ZoneId zone) {
-        if (at == null) {
-            throw new IllegalArgumentException("every `when` needs `at`");
-        }
-        try {
-            return OffsetDateTime.parse(at).toInstant();
-        } catch (java.time.format.DateTimeParseException notOffset) {
-            return LocalDateTime.parse(at).atZone(zone).toInstant();
-        }
-    }
 }

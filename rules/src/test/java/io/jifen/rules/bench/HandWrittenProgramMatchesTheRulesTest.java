@@ -10,6 +10,7 @@ import io.jifen.engine.facts.LineItem;
 import io.jifen.engine.facts.Member;
 import io.jifen.engine.facts.MemberActivity;
 import io.jifen.engine.facts.Purchase;
+import io.jifen.engine.scenario.ScenarioFacts;
 import io.jifen.engine.scenario.Suite;
 import io.jifen.rules.ReferenceProgram;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +52,8 @@ class HandWrittenProgramMatchesTheRulesTest {
                 if (scenario.when() == null || scenario.when().purchase() == null) {
                     continue;
                 }
-                EvaluationContext context = new EvaluationContext(zone, policy(suite.policy()),
-                        member(scenario.given()), activity(scenario.given()));
-                Purchase purchase = purchase(scenario.when().purchase(), zone);
+                EvaluationContext context = ScenarioFacts.context(suite, scenario);
+                Purchase purchase = ScenarioFacts.purchase(scenario.when().purchase(), zone);
                 if (!(program.evaluatePurchase(context, purchase) instanceof Evaluation.Completed<EarningOutcome> done)) {
                     continue;
                 }
@@ -87,56 +87,5 @@ class HandWrittenProgramMatchesTheRulesTest {
         }
         assertThat(differences).isEmpty();
         assertThat(bonusOrCap).as("threshold bonuses and caps in the benchmark set").isGreaterThan(5);
-    }
-
-    private static ProgramPolicy policy(Suite.PolicySpec spec) {
-        if (spec == null) {
-            return ProgramPolicy.DEFAULT;
-        }
-        return new ProgramPolicy(
-                spec.rounding() == null ? RoundingMode.DOWN : RoundingMode.valueOf(spec.rounding()),
-                spec.stacking() == null ? ProgramPolicy.MultiplierStacking.ADDITIVE
-                        : ProgramPolicy.MultiplierStacking.valueOf(spec.stacking()));
-    }
-
-    private static Member member(Suite.Given given) {
-        Suite.MemberSpec m = given == null ? null : given.member();
-        if (m == null) {
-            return new Member("member-1", "", Member.ACTIVE, null, null, Map.of());
-        }
-        return new Member(m.id() == null ? "member-1" : m.id(), m.tier(), m.status(),
-                m.enrolledOn() == null ? LocalDate.of(2025, 1, 1) : m.enrolledOn(), m.birthday(), m.attributes());
-    }
-
-    private static MemberActivity activity(Suite.Given given) {
-        Suite.ActivitySpec a = given == null ? null : given.activity();
-        if (a == null) {
-            return MemberActivity.none();
-        }
-        return new MemberActivity(a.rolling12MonthSpend(), a.spendThisYear(),
-                a.pointsEarnedToday() == null ? 0 : a.pointsEarnedToday(),
-                a.pointsEarnedThisMonth() == null ? 0 : a.pointsEarnedThisMonth(), a.eventsToday(), a.eventsThisMonth());
-    }
-
-    private static Purchase purchase(Suite.PurchaseSpec p, ZoneId zone) {
-        List<LineItem> lines = new ArrayList<>();
-        if (p.lines() != null) {
-            for (Suite.LineSpec l : p.lines()) {
-                int quantity = l.quantity() == null ? 1 : l.quantity();
-                BigDecimal amount = l.amount() != null ? l.amount()
-                        : l.unitPrice() == null ? null : l.unitPrice().multiply(BigDecimal.valueOf(quantity));
-                lines.add(new LineItem(l.sku() == null ? "" : l.sku(), l.category(), quantity, l.unitPrice(), amount));
-            }
-        }
-        return new Purchase(p.id() == null ? "purchase-1" : p.id(), instant(p.at(), zone), zone, p.channel(),
-                p.store(), p.total(), p.currency() == null ? "CNY" : p.currency(), lines);
-    }
-
-    private static Instant instant(String at, ZoneId zone) {
-        try {
-            return OffsetDateTime.parse(at).toInstant();
-        } catch (java.time.format.DateTimeParseException notOffset) {
-            return LocalDateTime.parse(at).atZone(zone).toInstant();
-        }
     }
 }
