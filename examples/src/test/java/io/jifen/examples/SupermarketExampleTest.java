@@ -24,6 +24,6 @@ class SupermarketExampleTest {
     @Test
     void merchantSettingsNameTheZoneCurrencyAndPolicy() {
         assertThat(ExampleMerchant.supermarket().settingsYaml())
-                .contains("zone: Asia/Shanghai").contains("currency: CNY").contains("rounding: DOWN");
+                .contains("timeZone: Asia/Shanghai").contains("currency: CNY").contains("rounding: DOWN");
     }
 }

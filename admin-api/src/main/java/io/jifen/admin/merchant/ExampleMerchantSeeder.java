@@ -42,29 +42,40 @@ public class ExampleMerchantSeeder {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.validation.Validator validator;
+
+    /** The example's merchant.yaml, read as the API's merchant request and validated like one. */
+    private MerchantRequest settingsOf(ExampleMerchant example) {
+        try {
+            MerchantRequest request = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
+            java.util.Set<jakarta.validation.ConstraintViolation<MerchantRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("the example merchant's settings are invalid: " + violations);
+            }
+            MerchantService.validate(request);
+            return request;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the example merchant's settings", e);
+        }
+    }
+
     void onStart(@Observes StartupEvent event) {
         if (!config.seedExample()) {
             return;
         }
         ExampleMerchant example = ExampleMerchant.supermarket();
+        MerchantRequest settings = settingsOf(example);
         String printed = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("select pg_advisory_xact_lock(7400001)").getSingleResult();
-            if (Merchant.byCode(example.code()).isPresent()) {
+            if (Merchant.byCode(settings.code()).isPresent()) {
                 return null;
             }
             Merchant m = new Merchant();
-            m.code = example.code();
-            m.name = "Fresh Harbour Supermarkets";
-            m.timeZone = "Asia/Shanghai";
-            m.currency = "CNY";
-            m.rounding = "DOWN";
-            m.stacking = "ADDITIVE";
-            m.expiryPolicy = "ROLLING_MONTHS";
-            m.expiryMonths = 12;
-            m.accountCap = 1_000_000L;
-            m.autoEnrol = true;
+            m.code = settings.code();
             m.createdAt = Instant.now();
-            m.updatedAt = m.createdAt;
+            MerchantService.apply(m, settings);
             m.persist();
             audit.recordAs(SEEDER, m.id, "merchant.created", "merchant/" + m.code, "example merchant");
             StringBuilder out = new StringBuilder();
@@ -100,7 +111,7 @@ public class ExampleMerchantSeeder {
         });
         if (printed != null) {
             Log.infof("Seeded example merchant `%s` with the reference program active. API keys (shown once):%s",
-                    example.code(), printed);
+                    settings.code(), printed);
         }
     }
 }

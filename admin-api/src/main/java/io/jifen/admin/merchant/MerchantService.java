@@ -51,7 +51,7 @@ public class MerchantService {
         return m;
     }
 
-    private static void apply(Merchant m, MerchantRequest r) {
+    static void apply(Merchant m, MerchantRequest r) {
         m.name = r.name();
         m.timeZone = r.timeZone();
         m.currency = r.currency();
@@ -66,7 +66,7 @@ public class MerchantService {
     }
 
     /** Checks Bean Validation cannot express: a real time zone and currency, months when expiring. */
-    private static void validate(MerchantRequest r) {
+    static void validate(MerchantRequest r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         try {
             ZoneId.of(r.timeZone());

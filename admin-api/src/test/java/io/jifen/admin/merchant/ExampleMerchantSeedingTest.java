@@ -1,0 +1,37 @@
+package io.jifen.admin.merchant;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.jifen.admin.support.Api.asAdmin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The README's run command seeds Fresh Harbour from examples/: settings, keys, the reference program live. */
+@QuarkusTest
+@TestProfile(ExampleMerchantSeedingTest.SeedingOn.class)
+class ExampleMerchantSeedingTest {
+
+    public static class SeedingOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("jifen.seed-example", "true");
+        }
+    }
+
+    @Test
+    void freshHarbourIsSeededWithItsSettingsKeysAndTheReferenceProgramActive() {
+        asAdmin().get("/merchants/fresh-harbour").then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Shanghai"))
+                .body("pointsPolicy.expiry.rule", equalTo("ROLLING_MONTHS"))
+                .body("pointsPolicy.expiry.months", equalTo(12));
+        asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
+                .body("role", hasItem("INTEGRATOR"));
+        asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)
+                .body("action", hasItem("rule-version.activated"));
+    }
+}
