@@ -31,24 +31,36 @@ public class RuleVersions {
 
     public Optional<ActiveProgram> activeAt(Merchant merchant, Instant at) {
         // the rule of Activation.inForce as one light query: this runs on every posting
-        List<?> ids = em.createNativeQuery("""
-                        select rule_version_id from activation
-                        where merchant_id = ?1 and cancelled_at is null and effective_at <= ?2
-                        order by effective_at desc, id desc limit 1""")
+        List<?> ids = em.createNativeQuery(ACTIVE_VERSION_SQL)
                 .setParameter(1, merchant.id).setParameter(2, at).setFlushMode(FlushModeType.COMMIT).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        RuleVersion v = versionsById.computeIfAbsent(((Number) ids.get(0)).longValue(),
-                id -> RuleVersion.<RuleVersion>findById(id)); // a lambda: Panache enhances calls on the entity class, not method references
-        return Optional.of(new ActiveProgram(v, registry.programOf(v)));
+        return Optional.of(program(((Number) ids.get(0)).longValue()));
+    }
+
+    /** The program of a stored version known by id (versions are immutable, so it is cached). */
+    public ActiveProgram program(long ruleVersionId) {
+        // a lambda, not RuleVersion::findById: Panache enhances calls on the entity class only
+        RuleVersion v = versionsById.computeIfAbsent(ruleVersionId, id -> RuleVersion.<RuleVersion>findById(id));
+        return new ActiveProgram(v, registry.programOf(v));
+    }
+
+    /** The active-version query's text, for callers that fold it into a larger read. */
+    public static final String ACTIVE_VERSION_SQL = """
+            select rule_version_id from activation
+            where merchant_id = ?1 and cancelled_at is null and effective_at <= ?2
+            order by effective_at desc, id desc limit 1""";
+
+    public static ProblemException noActiveVersion(Merchant merchant) {
+        return ProblemException.conflict("no-active-rule-version",
+                "merchant `" + merchant.code + "` has no active rule version: upload one and activate it "
+                        + "(POST /merchants/" + merchant.code + "/rule-versions/{number}/activation)");
     }
 
     /** The active program now, or 409 explaining that nothing is active yet. */
     public ActiveProgram requireActive(Merchant merchant) {
-        return activeAt(merchant, Instant.now()).orElseThrow(() -> ProblemException.conflict("no-active-rule-version",
-                "merchant `" + merchant.code + "` has no active rule version: upload one and activate it "
-                        + "(POST /merchants/" + merchant.code + "/rule-versions/{number}/activation)"));
+        return activeAt(merchant, Instant.now()).orElseThrow(() -> noActiveVersion(merchant));
     }
 
     /** Any version by number, drafts included (dry runs, suites). */

@@ -79,13 +79,18 @@ public class PostingService {
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
         LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
+        // all writes below are one native statement: Hibernate must not flush this entity too
+        em.detach(member);
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
-        // sees the committed original (a duplicate naming another member is caught by the insert below)
-        Optional<Earlier> earlier = earlier(merchant.id, transactionId);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash, kind, start);
+        // sees the committed original (a duplicate naming another member is caught by the insert)
+        State state = state(merchant.id, transactionId, Instant.now());
+        if (state.earlier() != null) {
+            return replay(state.earlier(), hash, kind, start);
         }
-        ActiveProgram active = versions.requireActive(merchant);
+        if (state.activeVersionId() == null) {
+            throw RuleVersions.noActiveVersion(merchant);
+        }
+        ActiveProgram active = versions.program(state.activeVersionId());
         ZoneId zone = ZoneId.of(merchant.timeZone);
         MemberActivity activity = activities.before(member.id, occurredAt, zone);
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
@@ -93,29 +98,19 @@ public class PostingService {
                 .record(() -> evaluate.apply(active.program(), context)));
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, member.balance + outcome.totalPoints(), true));
-
-        List<?> inserted = em.createNativeQuery("""
-                        insert into loyalty_transaction (merchant_id, external_id, kind, event_type, member_id, amount,
-                            occurred_at, payload_hash, rule_version_id, total_points, result, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
-                        on conflict (merchant_id, external_id) do nothing
-                        returning id""")
-                .setParameter(1, merchant.id).setParameter(2, transactionId).setParameter(3, kind)
-                .setParameter(4, eventType).setParameter(5, member.id).setParameter(6, amount)
-                .setParameter(7, occurredAt).setParameter(8, hash).setParameter(9, active.version().id)
-                .setParameter(10, outcome.totalPoints()).setParameter(11, body)
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        if (inserted.isEmpty()) {
+        Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
+                member.id, amount, occurredAt, hash, active.version().id, outcome.totalPoints(), body),
+                member.balance, outcome.awards());
+        if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
-            return replay(earlier(merchant.id, transactionId).orElseThrow(), hash, kind, start);
+            return replay(state(merchant.id, transactionId, Instant.now()).earlier(), hash, kind, start);
         }
-        ledger.earn(member, ((Number) inserted.get(0)).longValue(), active.version().id, outcome.awards());
         record(kind, "posted", start);
         return new Posting(body, false);
     }
 
-    /** What an earlier posting of this id left: enough to answer a retry, without loading the entity. */
-    private record Earlier(String externalId, String payloadHash, String result) {
+    /** An earlier posting of this id, if any, and the version active now: one read. */
+    private record State(Earlier earlier, Long activeVersionId) {
     }
 
     /*
@@ -123,16 +118,17 @@ public class PostingService {
      * this transaction changed in the persistence context, and Hibernate would otherwise flush (and
      * dirty-check) the whole session before each one.
      */
-    private Optional<Earlier> earlier(long merchantId, String transactionId) {
-        List<?> rows = em.createNativeQuery(
-                        "select payload_hash, result from loyalty_transaction where merchant_id = ?1 and external_id = ?2")
-                .setParameter(1, merchantId).setParameter(2, transactionId)
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Earlier(transactionId, (String) row[0], (String) row[1]));
+    private State state(long merchantId, String transactionId, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("select t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL
+                        + ") from (select 1) one left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?3")
+                .setParameter(1, merchantId).setParameter(2, now).setParameter(3, transactionId)
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        Earlier earlier = row[0] == null ? null : new Earlier(transactionId, (String) row[0], (String) row[1]);
+        return new State(earlier, row[2] == null ? null : ((Number) row[2]).longValue());
+    }
+
+    /** What an earlier posting of this id left: enough to answer a retry, without loading the entity. */
+    private record Earlier(String externalId, String payloadHash, String result) {
     }
 
     private Posting replay(Earlier earlier, String hash, String kind, long start) {
