@@ -38,8 +38,8 @@ public class ActivationWatcher {
     @Inject
     AuditLog audit;
 
-    /** Replaced by tests to move time; the API's own notion of now is the system clock. */
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Scheduled(identity = "activation-watcher", every = "${jifen.activation.poll:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -37,6 +37,9 @@ public class RuleVersionService {
     @Inject
     CallerContext callerContext;
 
+    @Inject
+    java.time.Clock clock;
+
     /** The stored version and whether this upload created it (identical files return the existing one). */
     public record Upload(RuleVersion version, boolean created) {
     }
@@ -92,7 +95,7 @@ public class RuleVersionService {
     public Activation activate(Merchant merchant, int number, Instant at) {
         RuleVersion version = RuleVersion.of(merchant.id, number)
                 .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (at != null && at.isBefore(now.minus(SKEW))) {
             throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
         }
@@ -123,7 +126,7 @@ public class RuleVersionService {
         // lock the version's activations so a concurrent cancel or watcher claim serialises with us
         List<Activation> activations = Activation.find("ruleVersionId = ?1 and cancelledAt is null order by effectiveAt",
                 version.id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Activation> pending = activations.stream()
                 .filter(a -> a.announcedAt == null && a.effectiveAt.isAfter(now.plus(CANCEL_MARGIN))).toList();
         if (pending.isEmpty()) {
@@ -145,7 +148,7 @@ public class RuleVersionService {
     }
 
     public RuleVersionModels.VersionView view(RuleVersion v) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Activation live = Activation.inForce(v.merchantId, now).orElse(null);
         String status;
         if (live != null && live.ruleVersionId.equals(v.id)) {

@@ -26,6 +26,9 @@ public class RuleVersions {
     @Inject
     EntityManager em;
 
+    @Inject
+    java.time.Clock clock;
+
     /** Versions are immutable rows: each is read from the database once. */
     private final ConcurrentHashMap<Long, RuleVersion> versionsById = new ConcurrentHashMap<>();
 
@@ -60,7 +63,7 @@ public class RuleVersions {
 
     /** The active program now, or 409 explaining that nothing is active yet. */
     public ActiveProgram requireActive(Merchant merchant) {
-        return activeAt(merchant, Instant.now()).orElseThrow(() -> noActiveVersion(merchant));
+        return activeAt(merchant, clock.instant()).orElseThrow(() -> noActiveVersion(merchant));
     }
 
     /** Any version by number, drafts included (dry runs, suites). */

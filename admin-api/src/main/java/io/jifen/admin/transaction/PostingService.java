@@ -58,6 +58,9 @@ public class PostingService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    java.time.Clock clock;
+
     /** The response body, and whether it is the stored result of an earlier identical request. */
     public record Posting(String body, boolean replayed) {
     }
@@ -83,7 +86,7 @@ public class PostingService {
         em.detach(member);
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
         // sees the committed original (a duplicate naming another member is caught by the insert)
-        State state = state(merchant.id, transactionId, Instant.now());
+        State state = state(merchant.id, transactionId, clock.instant());
         if (state.earlier() != null) {
             return replay(state.earlier(), hash, kind, start);
         }
@@ -103,7 +106,7 @@ public class PostingService {
                 member.balance, outcome.awards());
         if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
-            return replay(state(merchant.id, transactionId, Instant.now()).earlier(), hash, kind, start);
+            return replay(state(merchant.id, transactionId, clock.instant()).earlier(), hash, kind, start);
         }
         record(kind, "posted", start);
         return new Posting(body, false);

@@ -22,7 +22,7 @@ public final class RetainedHeap {
     private RetainedHeap() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int referenceCopies = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int tableCopies = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         System.out.println("java " + System.getProperty("java.version") + ", max heap "
@@ -31,7 +31,7 @@ public final class RetainedHeap {
         measure("1000-row CSV table", GeneratedTables.categoryRates(1000), tableCopies);
     }
 
-    private static void measure(String name, RuleSet ruleSet, int copies) throws InterruptedException {
+    private static void measure(String name, RuleSet ruleSet, int copies) {
         new LoyaltyEngine().compile(ruleSet).orThrow(); // warm-up: load classes, fill static caches
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
@@ -51,14 +51,21 @@ public final class RetainedHeap {
         kept.clear();
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+    private static long usedAfterGc(MemoryMXBean memory) {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 6; i++) {
-            System.gc();
-            Thread.sleep(100);
+            collectGarbage();
             used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
         }
         return used;
+    }
+
+    /** Runs GC until it has provably collected: an object reachable only weakly is gone. */
+    private static void collectGarbage() {
+        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        for (int attempt = 0; sentinel.get() != null && attempt < 50; attempt++) {
+            System.gc();
+        }
     }
 
     private static long metaspace() {
