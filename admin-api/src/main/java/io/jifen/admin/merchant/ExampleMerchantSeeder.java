@@ -1,14 +1,9 @@
 package io.jifen.admin.merchant;
 
 import io.jifen.admin.config.JifenConfig;
-import io.jifen.admin.ruleset.Activation;
-import io.jifen.admin.ruleset.ProgramRegistry;
-import io.jifen.admin.ruleset.RuleVersion;
-import io.jifen.admin.ruleset.RuleVersionFile;
+import io.jifen.admin.ruleset.RuleVersionService;
 import io.jifen.admin.security.ApiKeyService;
-import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.Role;
-import io.jifen.engine.compile.RuleFile;
 import io.jifen.examples.ExampleMerchant;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,13 +11,18 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
- * With {@code jifen.seed-example=true}, creates the Fresh Harbour example merchant on first start:
- * its settings, one key per role (printed once, never again), and the reference program as version
- * 1, active. Several instances starting together seed once (a transaction-scoped advisory lock).
+ * With {@code jifen.seed-example=true}, creates the Fresh Harbour example merchant on first start
+ * through the same services the API uses: its settings, one key per role (printed once, never
+ * again), and the reference program as version 1, active. Several instances starting together seed
+ * once (a transaction-scoped advisory lock).
  */
 public class ExampleMerchantSeeder {
     private static final String SEEDER = "seeder";
@@ -31,35 +31,19 @@ public class ExampleMerchantSeeder {
     JifenConfig config;
 
     @Inject
+    MerchantService merchants;
+
+    @Inject
     ApiKeyService keys;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    ProgramRegistry registry;
+    RuleVersionService versions;
 
     @Inject
     EntityManager em;
 
     @Inject
-    jakarta.validation.Validator validator;
-
-    /** The example's merchant.yaml, read as the API's merchant request and validated like one. */
-    private MerchantRequest settingsOf(ExampleMerchant example) {
-        try {
-            MerchantRequest request = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
-            java.util.Set<jakarta.validation.ConstraintViolation<MerchantRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException("the example merchant's settings are invalid: " + violations);
-            }
-            MerchantService.validate(request);
-            return request;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the example merchant's settings", e);
-        }
-    }
+    Validator validator;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.seedExample()) {
@@ -72,46 +56,34 @@ public class ExampleMerchantSeeder {
             if (Merchant.byCode(settings.code()).isPresent()) {
                 return null;
             }
-            Merchant m = new Merchant();
-            m.code = settings.code();
-            m.createdAt = Instant.now();
-            MerchantService.apply(m, settings);
-            m.persist();
-            audit.recordAs(SEEDER, m.id, "merchant.created", "merchant/" + m.code, "example merchant");
+            Merchant m = merchants.createAs(SEEDER, settings);
             StringBuilder out = new StringBuilder();
             for (Role role : new Role[] {Role.MARKETING, Role.INTEGRATOR, Role.QA}) {
                 ApiKeyService.IssuedKey issued = keys.issueAs(SEEDER, m.id, role, "example " + role.name().toLowerCase());
                 out.append(String.format("%n  %-10s %s", role, issued.secret()));
             }
-            registry.compile(example.ruleSet()).orThrow();
-            RuleVersion v = new RuleVersion();
-            v.merchantId = m.id;
-            v.number = 1;
-            v.contentHash = example.ruleSet().contentHash();
-            v.description = "reference program";
-            v.createdAt = Instant.now();
-            v.createdBy = SEEDER;
-            v.persist();
-            for (RuleFile f : example.ruleSet().files()) {
-                RuleVersionFile file = new RuleVersionFile();
-                file.ruleVersionId = v.id;
-                file.name = f.name();
-                file.content = f.content();
-                file.persist();
-            }
-            Activation a = new Activation();
-            a.merchantId = m.id;
-            a.ruleVersionId = v.id;
-            a.effectiveAt = Instant.now();
-            a.createdAt = a.effectiveAt;
-            a.createdBy = SEEDER;
-            a.persist();
-            audit.recordAs(SEEDER, m.id, "rule-version.activated", "rule-version/1", "reference program");
+            RuleVersionService.Upload upload = versions.uploadAs(SEEDER, m, "reference program", example.ruleSet().files());
+            versions.activateAs(SEEDER, m, upload.version().number, null);
             return out.toString();
         });
         if (printed != null) {
             Log.infof("Seeded example merchant `%s` with the reference program active. API keys (shown once):%s",
                     settings.code(), printed);
+        }
+    }
+
+    /** The example's merchant.yaml, read as the API's merchant request and validated like one. */
+    private MerchantRequest settingsOf(ExampleMerchant example) {
+        try {
+            MerchantRequest request = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
+            Set<ConstraintViolation<MerchantRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("the example merchant's settings are invalid: " + violations);
+            }
+            return request;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the example merchant's settings", e);
         }
     }
 }

@@ -22,8 +22,17 @@ public class MerchantService {
     @Inject
     MerchantDirectory directory;
 
+    @Inject
+    io.jifen.admin.security.CallerContext callerContext;
+
     @Transactional
     public Merchant create(MerchantRequest request) {
+        return createAs(callerContext.caller().keyId(), request);
+    }
+
+    /** {@link #create} on behalf of {@code actorKeyId} (the seeder has no calling key). */
+    @Transactional
+    public Merchant createAs(String actorKeyId, MerchantRequest request) {
         validate(request);
         if (Merchant.byCode(request.code()).isPresent()) {
             throw ProblemException.conflict("merchant-exists", "merchant `" + request.code() + "` already exists");
@@ -33,7 +42,7 @@ public class MerchantService {
         m.createdAt = Instant.now();
         apply(m, request);
         m.persist();
-        audit.record(m.id, "merchant.created", "merchant/" + m.code, describe(request));
+        audit.recordAs(actorKeyId, m.id, "merchant.created", "merchant/" + m.code, describe(request));
         return m;
     }
 
@@ -51,7 +60,7 @@ public class MerchantService {
         return m;
     }
 
-    static void apply(Merchant m, MerchantRequest r) {
+    private static void apply(Merchant m, MerchantRequest r) {
         m.name = r.name();
         m.timeZone = r.timeZone();
         m.currency = r.currency();
@@ -66,7 +75,7 @@ public class MerchantService {
     }
 
     /** Checks Bean Validation cannot express: a real time zone and currency, months when expiring. */
-    static void validate(MerchantRequest r) {
+    private static void validate(MerchantRequest r) {
         List<Problem.FieldError> errors = new ArrayList<>();
         try {
             ZoneId.of(r.timeZone());

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * "From this instant on, this version is live". The live version at any instant is the one of the
@@ -44,10 +43,4 @@ public class Activation extends PanacheEntityBase {
     /** When an instance claimed this activation to announce it went live (ActivationWatcher); null until then. */
     @Column(name = "announced_at")
     public Instant announcedAt;
-
-    /** The activation in force at {@code at}, if any. */
-    public static Optional<Activation> inForce(Long merchantId, Instant at) {
-        return find("merchantId = ?1 and cancelledAt is null and effectiveAt <= ?2 order by effectiveAt desc, id desc",
-                merchantId, at).firstResultOptional();
-    }
 }

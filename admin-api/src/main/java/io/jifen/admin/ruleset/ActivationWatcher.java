@@ -18,7 +18,7 @@ import java.util.List;
  * evaluation after the switch does not pay the compile, and (b) announces each activation that has
  * taken effect with one {@code rule-version.went-live} audit entry.
  *
- * <p>The switch itself needs no job: {@link Activation#inForce} picks the version by effective
+ * <p>The switch itself needs no job: {@link RuleVersions#activeVersionId} picks the version by effective
  * instant. Announcing is claimed in the database ({@code UPDATE ... SET announced_at WHERE
  * announced_at IS NULL}, committed with the audit entry), so with several instances on one database
  * exactly one of them writes the entry: the others' UPDATE waits for the row lock and then matches

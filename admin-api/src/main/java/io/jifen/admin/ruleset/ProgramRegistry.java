@@ -6,7 +6,6 @@ import io.jifen.engine.CompilationResult;
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.EngineOptions;
 import io.jifen.engine.LoyaltyEngine;
-import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,8 +39,7 @@ public class ProgramRegistry {
     /** The compiled program of a stored version; its files are read only on a cache miss. */
     public CompiledProgram programOf(RuleVersion version) {
         return compileTimer.record(() -> engine.compile(version.contentHash, () -> QuarkusTransaction.joiningExisting()
-                .call(() -> new RuleSet(RuleVersionFile.of(version.id).stream()
-                        .map(f -> new RuleFile(f.name, f.content)).toList())))).orThrow();
+                .call(() -> new RuleSet(RuleVersionFile.ruleFilesOf(version.id))))).orThrow();
     }
 
     public CacheStats cacheStats() {

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import io.jifen.engine.compile.RuleFile;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,11 @@ public class RuleVersionFile extends PanacheEntityBase {
 
     public static List<RuleVersionFile> of(Long ruleVersionId) {
         return list("ruleVersionId = ?1 order by name", ruleVersionId);
+    }
+
+    /** The version's files as the engine takes them. */
+    public static List<RuleFile> ruleFilesOf(Long ruleVersionId) {
+        return RuleVersionFile.of(ruleVersionId).stream().map(f -> new RuleFile(f.name, f.content)).toList();
     }
 
     public static class Key implements Serializable {

@@ -1,7 +1,6 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
@@ -25,12 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/merchants/{code}/rule-versions")
@@ -71,27 +66,7 @@ public class RuleVersionResource {
         if (description != null && description.length() > 500) {
             throw ProblemException.invalidField("description", "size must be between 0 and 500");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<RuleFile> files = new ArrayList<>();
-        for (FileUpload part : parts == null ? List.<FileUpload>of() : parts) {
-            String name = part.fileName();
-            if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
-                errors.add(Problem.FieldError.field("files[" + part.name() + "]",
-                        "filename `" + name + "` " + RuleVersionModels.FILE_NAME_RULE));
-                continue;
-            }
-            try {
-                files.add(new RuleFile(name, Files.readAllBytes(part.uploadedFile())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (files.isEmpty() && errors.isEmpty()) {
-            errors.add(Problem.FieldError.field("files", "send at least one file part (with a filename)"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " problem(s) in the upload", errors);
-        }
+        List<RuleFile> files = RuleVersionService.decode(parts);
         return uploaded(code, versions.upload(m, description, files));
     }
 
@@ -122,7 +97,7 @@ public class RuleVersionResource {
     @Allowed({Role.MARKETING, Role.QA})
     public RuleVersionModels.VersionView get(@PathParam("code") String code, @PathParam("number") int number) {
         Merchant m = tenancy.merchant(code);
-        return versions.view(version(m, number));
+        return versions.view(RuleVersions.require(m, number));
     }
 
     @POST
@@ -148,7 +123,7 @@ public class RuleVersionResource {
     @Path("/{number}/files")
     @Allowed({Role.MARKETING, Role.QA})
     public List<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number) {
-        RuleVersion v = version(tenancy.merchant(code), number);
+        RuleVersion v = RuleVersions.require(tenancy.merchant(code), number);
         return RuleVersionFile.of(v.id).stream().map(f -> RuleFiles.view(f.name, f.content)).toList();
     }
 
@@ -156,7 +131,7 @@ public class RuleVersionResource {
     @Path("/{number}/files/{name: .+}")
     @Allowed({Role.MARKETING, Role.QA})
     public Response file(@PathParam("code") String code, @PathParam("number") int number, @PathParam("name") String name) {
-        RuleVersion v = version(tenancy.merchant(code), number);
+        RuleVersion v = RuleVersions.require(tenancy.merchant(code), number);
         RuleVersionFile f = RuleVersionFile.<RuleVersionFile>find("ruleVersionId = ?1 and name = ?2", v.id, name)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("file `" + name + "` of rule version " + number));
@@ -173,9 +148,9 @@ public class RuleVersionResource {
     public RuleVersionModels.DiffView diff(@PathParam("code") String code, @PathParam("from") int from,
                                            @PathParam("to") int to) {
         Merchant m = tenancy.merchant(code);
-        RuleVersion a = version(m, from);
-        RuleVersion b = version(m, to);
-        return RuleFiles.diff(from, to, files(a), files(b));
+        RuleVersion a = RuleVersions.require(m, from);
+        RuleVersion b = RuleVersions.require(m, to);
+        return RuleFiles.diff(from, to, RuleVersionFile.ruleFilesOf(a.id), RuleVersionFile.ruleFilesOf(b.id));
     }
 
     @POST
@@ -206,14 +181,6 @@ public class RuleVersionResource {
         return suiteRuns.compare(m, from, to, suite);
     }
 
-    private static RuleVersion version(Merchant m, int number) {
-        return RuleVersion.of(m.id, number)
-                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + m.code + "`"));
-    }
-
-    private static List<RuleFile> files(RuleVersion v) {
-        return RuleVersionFile.of(v.id).stream().map(f -> new RuleFile(f.name, f.content)).toList();
-    }
 
     private static boolean isJson(MediaType type) {
         return type != null && "json".equalsIgnoreCase(type.getSubtype());

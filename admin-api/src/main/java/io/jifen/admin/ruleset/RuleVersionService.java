@@ -40,12 +40,21 @@ public class RuleVersionService {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    RuleVersions versions;
+
     /** The stored version and whether this upload created it (identical files return the existing one). */
     public record Upload(RuleVersion version, boolean created) {
     }
 
     @Transactional
     public Upload upload(Merchant merchant, String description, List<RuleFile> files) {
+        return uploadAs(callerContext.caller().keyId(), merchant, description, files);
+    }
+
+    /** {@link #upload} on behalf of {@code actorKeyId} (the seeder has no calling key). */
+    @Transactional
+    public Upload uploadAs(String actorKeyId, Merchant merchant, String description, List<RuleFile> files) {
         RuleSet ruleSet;
         try {
             ruleSet = new RuleSet(files);
@@ -76,7 +85,7 @@ public class RuleVersionService {
         version.contentHash = hash;
         version.description = description == null ? "" : description;
         version.createdAt = Instant.now();
-        version.createdBy = callerContext.caller().keyId();
+        version.createdBy = actorKeyId;
         version.persist();
         for (RuleFile file : ruleSet.files()) {
             RuleVersionFile stored = new RuleVersionFile();
@@ -85,7 +94,7 @@ public class RuleVersionService {
             stored.content = file.content();
             stored.persist();
         }
-        audit.record(locked.id, "rule-version.created", "rule-version/" + version.number,
+        audit.recordAs(actorKeyId, locked.id, "rule-version.created", "rule-version/" + version.number,
                 "hash=" + hash + ", files=" + ruleSet.files().stream().map(RuleFile::name).toList());
         return new Upload(version, true);
     }
@@ -93,8 +102,13 @@ public class RuleVersionService {
     /** Makes {@code number} the live version now, or from {@code at}; rollback is activating an older number. */
     @Transactional
     public Activation activate(Merchant merchant, int number, Instant at) {
-        RuleVersion version = RuleVersion.of(merchant.id, number)
-                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
+        return activateAs(callerContext.caller().keyId(), merchant, number, at);
+    }
+
+    /** {@link #activate} on behalf of {@code actorKeyId}. */
+    @Transactional
+    public Activation activateAs(String actorKeyId, Merchant merchant, int number, Instant at) {
+        RuleVersion version = RuleVersions.require(merchant, number);
         Instant now = clock.instant();
         if (at != null && at.isBefore(now.minus(SKEW))) {
             throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
@@ -106,11 +120,11 @@ public class RuleVersionService {
         activation.ruleVersionId = version.id;
         activation.effectiveAt = at == null || at.isBefore(now) ? now : at;
         activation.createdAt = now;
-        activation.createdBy = callerContext.caller().keyId();
+        activation.createdBy = actorKeyId;
         // an immediate activation is announced by its own audit entry; a scheduled one by ActivationWatcher
         activation.announcedAt = at == null ? now : null;
         activation.persist();
-        audit.record(merchant.id, at == null ? "rule-version.activated" : "rule-version.activation-scheduled",
+        audit.recordAs(actorKeyId, merchant.id, at == null ? "rule-version.activated" : "rule-version.activation-scheduled",
                 "rule-version/" + number, "effectiveAt=" + activation.effectiveAt);
         return activation;
     }
@@ -121,8 +135,7 @@ public class RuleVersionService {
      */
     @Transactional
     public RuleVersionModels.CancellationView cancelActivation(Merchant merchant, int number) {
-        RuleVersion version = RuleVersion.of(merchant.id, number)
-                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
+        RuleVersion version = RuleVersions.require(merchant, number);
         // lock the version's activations so a concurrent cancel or watcher claim serialises with us
         List<Activation> activations = Activation.find("ruleVersionId = ?1 and cancelledAt is null order by effectiveAt",
                 version.id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
@@ -149,9 +162,8 @@ public class RuleVersionService {
 
     public RuleVersionModels.VersionView view(RuleVersion v) {
         Instant now = clock.instant();
-        Activation live = Activation.inForce(v.merchantId, now).orElse(null);
         String status;
-        if (live != null && live.ruleVersionId.equals(v.id)) {
+        if (versions.activeVersionId(v.merchantId, now).filter(v.id::equals).isPresent()) {
             status = "ACTIVE";
         } else if (Activation.count("ruleVersionId = ?1 and cancelledAt is null and effectiveAt > ?2", v.id, now) > 0) {
             status = "SCHEDULED";
@@ -166,6 +178,33 @@ public class RuleVersionService {
         }
         return new RuleVersionModels.VersionView(v.number, status, v.contentHash, v.description, files, v.createdAt,
                 v.createdBy);
+    }
+
+    /** Multipart parts as rule files: each part's filename is the file's name; bad names are listed, not skipped. */
+    static List<RuleFile> decode(List<org.jboss.resteasy.reactive.multipart.FileUpload> parts) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<RuleFile> files = new ArrayList<>();
+        for (org.jboss.resteasy.reactive.multipart.FileUpload part : parts == null
+                ? List.<org.jboss.resteasy.reactive.multipart.FileUpload>of() : parts) {
+            String name = part.fileName();
+            if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
+                errors.add(Problem.FieldError.field("files[" + part.name() + "]",
+                        "filename `" + name + "` " + RuleVersionModels.FILE_NAME_RULE));
+                continue;
+            }
+            try {
+                files.add(new RuleFile(name, java.nio.file.Files.readAllBytes(part.uploadedFile())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (files.isEmpty() && errors.isEmpty()) {
+            errors.add(Problem.FieldError.field("files", "send at least one file part (with a filename)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " problem(s) in the upload", errors);
+        }
+        return files;
     }
 
     static RuleFile decode(RuleVersionModels.UploadedFile file) {

@@ -33,13 +33,23 @@ public class RuleVersions {
     private final ConcurrentHashMap<Long, RuleVersion> versionsById = new ConcurrentHashMap<>();
 
     public Optional<ActiveProgram> activeAt(Merchant merchant, Instant at) {
-        // the rule of Activation.inForce as one light query: this runs on every posting
-        List<?> ids = em.createNativeQuery(ACTIVE_VERSION_SQL)
-                .setParameter(1, merchant.id).setParameter(2, at).setFlushMode(FlushModeType.COMMIT).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(program(((Number) ids.get(0)).longValue()));
+        return activeVersionId(merchant.id, at).map(this::program);
+    }
+
+    /**
+     * The one definition of "live": the version of the latest non-cancelled activation at or before
+     * {@code at}. One light query, as it runs on every posting.
+     */
+    public Optional<Long> activeVersionId(long merchantId, Instant at) {
+        List<?> ids = em.createNativeQuery(ACTIVE_VERSION_SQL).setParameter(1, merchantId).setParameter(2, at)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+    }
+
+    /** A stored version by number, drafts included, or 404. */
+    public static RuleVersion require(Merchant merchant, int number) {
+        return RuleVersion.of(merchant.id, number)
+                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
     }
 
     /** The program of a stored version known by id (versions are immutable, so it is cached). */
@@ -68,8 +78,7 @@ public class RuleVersions {
 
     /** Any version by number, drafts included (dry runs, suites). */
     public ActiveProgram version(Merchant merchant, int number) {
-        RuleVersion v = RuleVersion.of(merchant.id, number)
-                .orElseThrow(() -> ProblemException.notFound("rule version " + number + " of `" + merchant.code + "`"));
+        RuleVersion v = require(merchant, number);
         return new ActiveProgram(v, registry.programOf(v));
     }
 }

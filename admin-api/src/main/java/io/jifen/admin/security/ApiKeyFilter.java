@@ -33,6 +33,9 @@ public class ApiKeyFilter {
     @Inject
     CallerCache cache;
 
+    /** The bootstrap key's hash, computed once rather than on every request. */
+    private volatile byte[] bootstrapHash;
+
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         Allowed allowed = allowedOf(resource);
@@ -57,7 +60,10 @@ public class ApiKeyFilter {
 
     private Caller resolve(String secret) {
         byte[] hash = ApiKeySecrets.hash(secret);
-        if (MessageDigest.isEqual(hash, ApiKeySecrets.hash(config.bootstrapAdminKey()))) {
+        if (bootstrapHash == null) {
+            bootstrapHash = ApiKeySecrets.hash(config.bootstrapAdminKey());
+        }
+        if (MessageDigest.isEqual(hash, bootstrapHash)) {
             return new Caller(BOOTSTRAP_KEY_ID, Role.ADMIN, null);
         }
         Caller cached = cache.get(hash);
