@@ -1,10 +1,10 @@
 package io.jifen.admin.merchant;
 
+import io.jifen.admin.shared.ExpiringCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Merchants by code, kept a few seconds: every request names its merchant, and merchant settings
@@ -15,29 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class MerchantDirectory {
     static final Duration TTL = Duration.ofSeconds(5);
-    private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Merchant merchant, long expiresAt) {
-    }
-
-    private final ConcurrentHashMap<String, Entry> byCode = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Merchant> byCode = new ExpiringCache<>(TTL, 10_000);
 
     public Optional<Merchant> byCode(String code) {
-        Entry e = byCode.get(code);
-        if (e != null && e.expiresAt() - System.nanoTime() > 0) {
-            return Optional.of(e.merchant());
-        }
-        Optional<Merchant> merchant = Merchant.byCode(code);
-        if (merchant.isPresent()) {
-            if (byCode.size() >= MAX_ENTRIES) {
-                byCode.clear();
-            }
-            byCode.put(code, new Entry(merchant.get(), System.nanoTime() + TTL.toNanos()));
-        }
-        return merchant;
+        return byCode.get(code, Merchant::byCode);
     }
 
     void forget(String code) {
-        byCode.remove(code);
+        byCode.forget(code);
     }
 }

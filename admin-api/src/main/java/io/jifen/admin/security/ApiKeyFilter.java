@@ -66,21 +66,13 @@ public class ApiKeyFilter {
         if (MessageDigest.isEqual(hash, bootstrapHash)) {
             return new Caller(BOOTSTRAP_KEY_ID, Role.ADMIN, null);
         }
-        Caller cached = cache.get(hash);
-        if (cached != null) {
-            return cached;
-        }
-        Caller caller = QuarkusTransaction.joiningExisting().call(() -> {
+        return cache.get(hash, () -> QuarkusTransaction.joiningExisting().call(() -> {
             ApiKey key = ApiKey.find("secretHash", hash).firstResult();
             if (key == null || (key.revokedAt != null && !key.revokedAt.isAfter(Instant.now()))) {
                 return null;
             }
             return new Caller(key.id, key.role, key.merchantId);
-        });
-        if (caller != null) {
-            cache.put(hash, caller);
-        }
-        return caller;
+        }));
     }
 
     private static Allowed allowedOf(ResourceInfo resource) {

@@ -1,10 +1,12 @@
 package io.jifen.admin.security;
 
+import io.jifen.admin.shared.ExpiringCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Recently authenticated keys, so a busy integrator's key is not looked up on every request.
@@ -14,26 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CallerCache {
     static final Duration TTL = Duration.ofSeconds(5);
-    private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Caller caller, long expiresAt) {
-    }
+    private final ExpiringCache<String, Caller> callers = new ExpiringCache<>(TTL, 10_000);
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-
-    Caller get(byte[] secretHash) {
-        Entry e = entries.get(HexFormat.of().formatHex(secretHash));
-        return e != null && e.expiresAt() - System.nanoTime() > 0 ? e.caller() : null;
-    }
-
-    void put(byte[] secretHash, Caller caller) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(HexFormat.of().formatHex(secretHash), new Entry(caller, System.nanoTime() + TTL.toNanos()));
+    /** The caller for this secret hash, looked up with {@code load} when not cached (null when unknown). */
+    Caller get(byte[] secretHash, Supplier<Caller> load) {
+        return callers.get(HexFormat.of().formatHex(secretHash), k -> Optional.ofNullable(load.get())).orElse(null);
     }
 
     public void invalidateAll() {
-        entries.clear();
+        callers.clear();
     }
 }

@@ -11,7 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.jifen.engine.CompiledProgram;
+import io.jifen.engine.evaluation.Evaluation;
+import io.jifen.engine.evaluation.EvaluationContext;
+
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.BiFunction;
 
 /** Evaluates a purchase or event on any version, drafts included, and writes nothing. */
 @ApplicationScoped
@@ -24,31 +30,31 @@ public class DryRunService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TransactionModels.TransactionResult purchase(Merchant merchant, TransactionModels.PurchaseRequest r, Integer version) {
-        ActiveProgram program = program(merchant, version);
-        LoyaltyMember member = LoyaltyMember.of(merchant.id, r.memberId()).orElse(null);
-        EarningOutcome outcome = EvaluationInputs.completed(program.program().evaluatePurchase(
-                EvaluationInputs.context(merchant, member, activity(merchant, member, r.occurredAt())),
-                EvaluationInputs.purchase(merchant, r)));
-        return Results.of(r.transactionId(), "PURCHASE", r.memberId(), r.occurredAt(), program.version().number,
-                outcome, null, false);
+        return evaluate(merchant, version, "PURCHASE", r.transactionId(), r.memberId(), r.occurredAt(),
+                (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TransactionModels.TransactionResult event(Merchant merchant, TransactionModels.EventRequest r, Integer version) {
+        return evaluate(merchant, version, "EVENT", r.transactionId(), r.memberId(), r.occurredAt(),
+                (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
+    }
+
+    private TransactionModels.TransactionResult evaluate(Merchant merchant, Integer version, String kind,
+            String transactionId, String memberId, Instant occurredAt,
+            BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluation) {
         ActiveProgram program = program(merchant, version);
-        LoyaltyMember member = LoyaltyMember.of(merchant.id, r.memberId()).orElse(null);
-        EarningOutcome outcome = EvaluationInputs.completed(program.program().evaluateEvent(
-                EvaluationInputs.context(merchant, member, activity(merchant, member, r.occurredAt())),
-                EvaluationInputs.event(merchant, r)));
-        return Results.of(r.transactionId(), "EVENT", r.memberId(), r.occurredAt(), program.version().number,
-                outcome, null, false);
+        LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId).orElse(null);
+        EvaluationContext context = EvaluationInputs.context(merchant, member, activity(merchant, member, occurredAt));
+        EarningOutcome outcome = EvaluationInputs.completed(evaluation.apply(program.program(), context));
+        return Results.of(transactionId, kind, memberId, occurredAt, program.version().number, outcome, null, false);
     }
 
     private ActiveProgram program(Merchant merchant, Integer version) {
         return version == null ? versions.requireActive(merchant) : versions.version(merchant, version);
     }
 
-    private MemberActivity activity(Merchant merchant, LoyaltyMember member, java.time.Instant at) {
+    private MemberActivity activity(Merchant merchant, LoyaltyMember member, Instant at) {
         return member == null ? MemberActivity.none() : activities.before(member.id, at, ZoneId.of(merchant.timeZone));
     }
 }
