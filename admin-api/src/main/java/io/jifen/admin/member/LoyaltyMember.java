@@ -39,6 +39,18 @@ public class LoyaltyMember extends PanacheEntityBase {
     public LocalDate birthday;
     public long balance;
 
+    /** Points held for the return window, not yet spendable. */
+    public long pending;
+
+    @Column(name = "frozen_reason")
+    public String frozenReason;
+
+    @Column(name = "tier_since")
+    public Instant tierSince;
+
+    @Column(name = "tier_review_at")
+    public Instant tierReviewAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A member's history before an instant, as the rules see it ({@link MemberActivity}): days, months
- * and years are the merchant's, in its time zone.
+ * and years are the merchant's, in its time zone. Refunds count against spend and points earned (their
+ * amount and points are negative); adjustments, debits and transfers are not earning and do not count.
  */
 @ApplicationScoped
 public class MemberActivityQuery {
@@ -31,10 +32,10 @@ public class MemberActivityQuery {
         Instant rollingStart = ZonedDateTime.ofInstant(at, zone).minusMonths(12).toInstant();
         // one round trip: the sums, and the event counts folded into "TYPE:today:month" pairs
         Object[] totals = (Object[]) em.createNativeQuery("""
-                        select coalesce(sum(amount) filter (where kind = 'PURCHASE' and occurred_at >= ?3), 0),
-                               coalesce(sum(amount) filter (where kind = 'PURCHASE' and occurred_at >= ?4), 0),
-                               coalesce(sum(total_points) filter (where occurred_at >= ?5), 0),
-                               coalesce(sum(total_points) filter (where occurred_at >= ?6), 0),
+                        select coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?3), 0),
+                               coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?4), 0),
+                               coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?5), 0),
+                               coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?6), 0),
                                (select string_agg(e.event_type || ':' || e.today || ':' || e.month, ',')
                                 from (select event_type, count(*) filter (where occurred_at >= ?5) as today,
                                              count(*) as month

@@ -41,6 +41,35 @@ public class Merchant extends PanacheEntityBase {
     @Column(name = "auto_enrol")
     public boolean autoEnrol;
 
+    @Column(name = "pending_days")
+    public int pendingDays;
+
+    @Column(name = "daily_earn_cap")
+    public Long dailyEarnCap;
+
+    @Column(name = "shortfall_policy")
+    public String shortfallPolicy;
+
+    @Column(name = "transfers_enabled")
+    public boolean transfersEnabled;
+
+    @Column(name = "transfer_min")
+    public Long transferMin;
+
+    @Column(name = "transfer_max")
+    public Long transferMax;
+
+    /** Tier names, lowest first, comma-separated. */
+    @Column(name = "tier_order")
+    public String tierOrder;
+
+    @Column(name = "tier_period_months")
+    public int tierPeriodMonths;
+
+    /** Balances (ascending, comma-separated) whose upward crossing is announced as an event. */
+    @Column(name = "balance_thresholds")
+    public String balanceThresholds;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -64,13 +64,23 @@ public class MerchantService {
         m.name = r.name();
         m.timeZone = r.timeZone();
         m.currency = r.currency();
-        PointsPolicyModel p = r.pointsPolicy();
+        PointsPolicyModel p = r.pointsPolicy().withDefaults();
         m.rounding = p.rounding();
         m.stacking = p.stacking();
         m.expiryPolicy = p.expiry().rule();
         m.expiryMonths = "NEVER".equals(p.expiry().rule()) ? null : p.expiry().months();
         m.accountCap = p.accountCap();
         m.autoEnrol = p.autoEnrol();
+        m.pendingDays = p.pendingDays();
+        m.dailyEarnCap = p.dailyEarnCap();
+        m.shortfallPolicy = p.refundShortfall();
+        m.transfersEnabled = p.transfers().enabled();
+        m.transferMin = p.transfers().min();
+        m.transferMax = p.transfers().max();
+        m.tierOrder = String.join(",", p.tiers().order());
+        m.tierPeriodMonths = p.tiers().periodMonths();
+        m.balanceThresholds = p.balanceThresholds().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
         m.updatedAt = Instant.now();
     }
 
@@ -90,6 +100,14 @@ public class MerchantService {
         PointsPolicyModel.Expiry expiry = r.pointsPolicy().expiry();
         if (!"NEVER".equals(expiry.rule()) && expiry.months() == null) {
             errors.add(Problem.FieldError.field("pointsPolicy.expiry.months", "is required when points expire"));
+        }
+        PointsPolicyModel.Transfers transfers = r.pointsPolicy().transfers();
+        if (transfers != null && transfers.min() != null && transfers.max() != null && transfers.min() > transfers.max()) {
+            errors.add(Problem.FieldError.field("pointsPolicy.transfers.max", "must not be below min"));
+        }
+        PointsPolicyModel.Tiers tiers = r.pointsPolicy().tiers();
+        if (tiers != null && tiers.order() != null && tiers.order().stream().distinct().count() != tiers.order().size()) {
+            errors.add(Problem.FieldError.field("pointsPolicy.tiers.order", "must not name a tier twice"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the merchant is invalid", errors);

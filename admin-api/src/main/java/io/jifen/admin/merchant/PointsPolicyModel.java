@@ -6,11 +6,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
 
 /**
  * How a merchant's points behave. {@code rounding}: a java.math.RoundingMode name (DOWN by default:
  * fractions are dropped). {@code stacking}: ADDITIVE or COMPOUND multipliers. {@code expiry}: NEVER,
  * or ROLLING_MONTHS / END_OF_MONTH_AFTER_MONTHS / END_OF_YEAR_AFTER_MONTHS with {@code months}.
+ * The ledger settings below are optional; absent, they take the defaults in {@link #withDefaults()}.
  */
 public record PointsPolicyModel(
         @NotNull @Pattern(regexp = "DOWN|UP|FLOOR|CEILING|HALF_UP|HALF_DOWN|HALF_EVEN",
@@ -18,12 +22,40 @@ public record PointsPolicyModel(
         @NotNull @Pattern(regexp = "ADDITIVE|COMPOUND", message = "must be ADDITIVE or COMPOUND") String stacking,
         @NotNull @Valid Expiry expiry,
         @Positive Long accountCap,
-        boolean autoEnrol) {
+        boolean autoEnrol,
+        @Min(0) @Max(365) Integer pendingDays,
+        @Positive Long dailyEarnCap,
+        @Pattern(regexp = "ALLOW_NEGATIVE|TAKE_AVAILABLE", message = "must be ALLOW_NEGATIVE or TAKE_AVAILABLE")
+        String refundShortfall,
+        @Valid Transfers transfers,
+        @Valid Tiers tiers,
+        @Size(max = 20) List<@NotNull @Positive Long> balanceThresholds) {
 
     public record Expiry(
             @NotNull @Pattern(regexp = "NEVER|ROLLING_MONTHS|END_OF_MONTH_AFTER_MONTHS|END_OF_YEAR_AFTER_MONTHS",
                     message = "must be NEVER, ROLLING_MONTHS, END_OF_MONTH_AFTER_MONTHS or END_OF_YEAR_AFTER_MONTHS")
             String rule,
             @Min(1) @Max(120) Integer months) {
+    }
+
+    /** Member-to-member transfers: off unless enabled; min and max bound one transfer. */
+    public record Transfers(boolean enabled, @Positive Long min, @Positive Long max) {
+    }
+
+    /** Tiers from lowest to highest (purchases only ever upgrade), and how long a tier is held before review. */
+    public record Tiers(@NotNull @Size(min = 1, max = 20) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}",
+            message = "must be upper-case letters, digits or _") String> order,
+                        @Min(1) @Max(60) Integer periodMonths) {
+    }
+
+    /** The same policy with every optional setting filled in. */
+    public PointsPolicyModel withDefaults() {
+        return new PointsPolicyModel(rounding, stacking, expiry, accountCap, autoEnrol,
+                pendingDays == null ? 0 : pendingDays, dailyEarnCap,
+                refundShortfall == null ? "TAKE_AVAILABLE" : refundShortfall,
+                transfers == null ? new Transfers(false, null, null) : transfers,
+                tiers == null ? new Tiers(List.of("REGULAR", "SILVER", "GOLD"), 12)
+                        : new Tiers(tiers.order(), tiers.periodMonths() == null ? 12 : tiers.periodMonths()),
+                balanceThresholds == null ? List.of() : balanceThresholds.stream().sorted().distinct().toList());
     }
 }

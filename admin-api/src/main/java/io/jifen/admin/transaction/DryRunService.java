@@ -47,7 +47,7 @@ public class DryRunService {
         LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId).orElse(null);
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity(merchant, member, occurredAt));
         EarningOutcome outcome = EvaluationInputs.completed(evaluation.apply(program.program(), context));
-        return Results.of(transactionId, kind, memberId, occurredAt, program.version().number, outcome, null, false);
+        return Results.dryRun(transactionId, kind, memberId, occurredAt, program.version().number, outcome);
     }
 
     private ActiveProgram program(Merchant merchant, Integer version) {

@@ -3,7 +3,16 @@ package io.jifen.admin.transaction;
 import jakarta.persistence.FlushModeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.ledger.Ledger;
+import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.ledger.Thresholds;
+import io.jifen.admin.member.TierChanges;
+import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.admin.webhook.Outbox;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.member.MemberService;
@@ -61,6 +70,12 @@ public class PostingService {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TierChanges tiers;
+
     /** The response body, and whether it is the stored result of an earlier identical request. */
     public record Posting(String body, boolean replayed) {
     }
@@ -68,25 +83,26 @@ public class PostingService {
     @Transactional
     public Posting purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
         return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "PURCHASE", null, r.total(),
-                r.occurredAt(), (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
+                r.occurredAt(), r, (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
     }
 
     @Transactional
     public Posting event(Merchant merchant, TransactionModels.EventRequest r) {
         return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "EVENT", r.type(), null,
-                r.occurredAt(), (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
+                r.occurredAt(), r, (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
     }
 
     private Posting post(Merchant merchant, String transactionId, String memberId, String hash, String kind,
-                         String eventType, BigDecimal amount, Instant occurredAt,
+                         String eventType, BigDecimal amount, Instant occurredAt, Object request,
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
         LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
-        // all writes below are one native statement: Hibernate must not flush this entity too
+        // all writes below are native statements: Hibernate must not flush this entity too
         em.detach(member);
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
         // sees the committed original (a duplicate naming another member is caught by the insert)
-        State state = state(merchant.id, transactionId, clock.instant());
+        Instant now = clock.instant();
+        State state = state(merchant.id, transactionId, now);
         if (state.earlier() != null) {
             return replay(state.earlier(), hash, kind, start);
         }
@@ -99,17 +115,49 @@ public class PostingService {
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
         EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", kind, "evaluated")
                 .record(() -> evaluate.apply(active.program(), context)));
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        boolean purchase = "PURCHASE".equals(kind);
+        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, activity.getPointsEarnedToday(),
+                outcome, purchase, occurredAt, now);
+        long balance = plan.held() ? member.balance : member.balance + plan.points();
+        long pending = plan.held() ? member.pending + plan.points() : member.pending;
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
-                outcome, member.balance + outcome.totalPoints(), true));
+                outcome, plan, balance, pending));
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
-                member.id, amount, occurredAt, hash, active.version().id, outcome.totalPoints(), body),
-                member.balance, outcome.awards());
+                        member.id, amount, occurredAt, hash, active.version().id, plan.points(), body,
+                        purchase ? write(request) : null, purchase ? write(StoredContext.of(context)) : null),
+                member.balance, member.pending, plan.awards(), plan.lot());
         if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
             return replay(state(merchant.id, transactionId, clock.instant()).earlier(), hash, kind, start);
         }
+        announce(merchant, policy, member, transactionId, active, outcome, plan, posted.get(), balance, now);
         record(kind, "posted", start);
         return new Posting(body, false);
+    }
+
+    /** Events of a posting, and the tier upgrade a purchase earned (downgrades wait for the period-end review). */
+    private void announce(Merchant merchant, LedgerPolicy policy, LoyaltyMember member, String transactionId,
+                          ActiveProgram active, EarningOutcome outcome, EarningPlan plan, long txId, long balance,
+                          Instant now) {
+        List<DomainEvent> events = new ArrayList<>();
+        if (plan.points() > 0) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("memberId", member.externalId);
+            data.put("transactionId", transactionId);
+            data.put("points", plan.points());
+            data.put("pending", plan.held());
+            data.put("balance", balance);
+            data.put("ruleVersion", active.version().number);
+            events.add(new DomainEvent(DomainEvent.POINTS_EARNED, member.id, data));
+        }
+        if (!plan.held()) {
+            events.addAll(Thresholds.crossed(policy, member.id, member.externalId, member.balance, balance));
+        }
+        outbox.emit(merchant.id, merchant.code, events);
+        outcome.tierDecision().filter(d -> policy.rank(d.targetTier()) > policy.rank(member.tier)).ifPresent(d ->
+                tiers.apply(merchant.id, merchant.code, policy, member.id, member.externalId, member.tier, d.targetTier(),
+                        new TierChanges.Decision("PURCHASE", txId, active.version().id, d.rule(), d.reason()), now));
     }
 
     /** An earlier posting of this id, if any, and the version active now: one read. */

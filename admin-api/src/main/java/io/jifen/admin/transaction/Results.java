@@ -9,16 +9,32 @@ final class Results {
     private Results() {
     }
 
+    /** A dry run: what the rules decide, before the ledger's policy (caps, pending) is applied. */
+    static TransactionModels.TransactionResult dryRun(String transactionId, String kind, String memberId, Instant occurredAt,
+                                                      int ruleVersion, EarningOutcome outcome) {
+        return of(transactionId, kind, memberId, occurredAt, ruleVersion, outcome, outcome.awards(), outcome.totalPoints(),
+                null, null, null, false);
+    }
+
+    /** A posting: the awards and points after the policy's caps, the balances after posting. */
     static TransactionModels.TransactionResult of(String transactionId, String kind, String memberId, Instant occurredAt,
-                                                  int ruleVersion, EarningOutcome outcome, Long balance, boolean posted) {
+                                                  int ruleVersion, EarningOutcome outcome, io.jifen.admin.ledger.EarningPlan plan,
+                                                  long balance, long pending) {
+        return of(transactionId, kind, memberId, occurredAt, ruleVersion, outcome, plan.awards(), plan.points(), balance,
+                pending, plan.held() ? plan.lot().availableAt() : null, true);
+    }
+
+    private static TransactionModels.TransactionResult of(String transactionId, String kind, String memberId,
+            Instant occurredAt, int ruleVersion, EarningOutcome outcome, java.util.List<io.jifen.engine.evaluation.Award> awards,
+            long totalPoints, Long balance, Long pending, Instant heldUntil, boolean posted) {
         return new TransactionModels.TransactionResult(transactionId, kind, memberId, occurredAt, ruleVersion,
-                outcome.totalPoints(),
-                outcome.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
+                totalPoints,
+                awards.stream().map(a -> new TransactionModels.AwardView(a.rule(),
                         a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
                 outcome.lineNotes().stream().map(n -> new TransactionModels.LineNoteView(n.rule(), n.sku(), n.kind(),
                         n.factor(), n.reason())).toList(),
                 outcome.tierDecision().map(t -> new TransactionModels.TierDecisionView(t.currentTier(), t.targetTier(),
                         t.rule(), t.reason())).orElse(null),
-                balance, posted);
+                balance, pending, heldUntil, posted);
     }
 }

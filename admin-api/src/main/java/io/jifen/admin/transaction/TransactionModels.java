@@ -54,13 +54,14 @@ public final class TransactionModels {
     }
 
     /**
-     * The outcome of a purchase or event. {@code balance} is the member's balance after posting;
-     * null in a dry run, where {@code posted} is false.
+     * The outcome of a purchase or event. {@code balance} and {@code pending} are the member's spendable
+     * and held points after posting; {@code heldUntil} is when this posting's points become spendable
+     * (absent when they already are). All three are null in a dry run, where {@code posted} is false.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TransactionResult(String transactionId, String kind, String memberId, Instant occurredAt,
                                     int ruleVersion, long totalPoints, List<AwardView> awards,
                                     List<LineNoteView> lineNotes, TierDecisionView tierDecision, Long balance,
-                                    boolean posted) {
+                                    Long pending, Instant heldUntil, boolean posted) {
     }
 }

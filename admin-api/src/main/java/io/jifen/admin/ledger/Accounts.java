@@ -1,0 +1,218 @@
+package io.jifen.admin.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves points between lots, accounts and the ledger. Every change to a member's lots happens under
+ * that member's row lock ({@link #lock}), taken by the caller's transaction: postings lock one member,
+ * transfers two in id order, the scheduled jobs skip members locked by others. That one rule keeps
+ * balances, lots and entries in step and makes deadlocks impossible.
+ */
+@ApplicationScoped
+public class Accounts {
+    @Inject
+    EntityManager em;
+
+    /** A lot points were taken from, with what it keeps of its origin: the expiry. */
+    public record Taken(long lotId, long points, LocalDate earnedOn, Instant expiresAt) {
+    }
+
+    private static final String ACCOUNT_COLUMNS = "id, merchant_id, external_id, status, tier, balance, pending";
+
+    /** The member's account, its row locked until the transaction ends; null when there is no such member. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account lock(long merchantId, String externalId) {
+        List<Account> found = accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS
+                + " from member where merchant_id = ?1 and external_id = ?2 for update")
+                .setParameter(1, merchantId).setParameter(2, externalId));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Locks two accounts in id order, whichever is named first, so two opposite transfers cannot deadlock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Account> lockInOrder(long merchantId, String first, String second) {
+        return accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS
+                + " from member where merchant_id = ?1 and external_id in (?2, ?3) order by id for update")
+                .setParameter(1, merchantId).setParameter(2, first).setParameter(3, second));
+    }
+
+    /** Locks the account of a member known by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account lockById(long memberId) {
+        return accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS + " from member where id = ?1 for update")
+                .setParameter(1, memberId)).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Account> accounts(Query query) {
+        List<Object[]> rows = query.setFlushMode(FlushModeType.COMMIT).getResultList();
+        return rows.stream().map(r -> new Account(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], (String) r[3], (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+    }
+
+    /**
+     * Takes up to {@code points} from the account's released lots, those expiring first first (never
+     * expiring last, then oldest), records which lots gave what and adds one entry. Returns the lots
+     * taken from; their sum is less than asked only when the account holds less.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Taken> spend(Account account, long transactionId, long points, String kind, String reason) {
+        List<Taken> taken = takeFromLots(account, transactionId, points,
+                "member_id = ?1 and released and remaining > 0", account.memberId);
+        long total = taken.stream().mapToLong(Taken::points).sum();
+        if (total > 0) {
+            account.add(kind, false, -total, transactionId, null, null, null, reason, null);
+        }
+        return taken;
+    }
+
+    /**
+     * Takes up to {@code points} from the lots a transaction created, first the pending ones (a refund
+     * inside the return window cancels pending points first), then the released ones.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long takeFromOwnLots(Account account, long refundId, long originalId, long points, String reason,
+                                Long ruleVersionId) {
+        List<Taken> pendingTaken = takeFromLots(account, refundId, points,
+                "transaction_id = ?1 and not released and remaining > 0", originalId);
+        long fromPending = pendingTaken.stream().mapToLong(Taken::points).sum();
+        if (fromPending > 0) {
+            account.add("REVERSE", true, -fromPending, refundId, ruleVersionId, null, null,
+                    reason + " (pending points cancelled)", null);
+        }
+        List<Taken> releasedTaken = takeFromLots(account, refundId, points - fromPending,
+                "transaction_id = ?1 and released and remaining > 0", originalId);
+        long fromReleased = releasedTaken.stream().mapToLong(Taken::points).sum();
+        if (fromReleased > 0) {
+            account.add("REVERSE", false, -fromReleased, refundId, ruleVersionId, null, null, reason, null);
+        }
+        return fromPending + fromReleased;
+    }
+
+    private List<Taken> takeFromLots(Account account, long transactionId, long points, String which, long whichId) {
+        if (points <= 0) {
+            return List.of();
+        }
+        // only the lots needed: those whose earlier siblings do not already cover the points
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, remaining, earned_on, expires_at from (
+                            select id, remaining, earned_on, expires_at,
+                                   sum(remaining) over (order by expires_at nulls last, id) - remaining as before
+                            from point_lot where """ + which + """
+                        ) lots where before < ?2 order by expires_at nulls last, id""")
+                .setParameter(1, whichId).setParameter(2, points).setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<Taken> taken = new ArrayList<>();
+        long left = points;
+        for (Object[] r : rows) {
+            long take = Math.min(left, ((Number) r[1]).longValue());
+            taken.add(new Taken(((Number) r[0]).longValue(), take, toLocalDate(r[2]), toInstant(r[3])));
+            left -= take;
+        }
+        if (taken.isEmpty()) {
+            return taken;
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < taken.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(?").append(3 + 2 * i).append(" as bigint), cast(?")
+                    .append(4 + 2 * i).append(" as bigint))");
+        }
+        Query q = em.createNativeQuery("with c(lot_id, points) as (values " + values + "),"
+                + " used as (update point_lot l set remaining = l.remaining - c.points from c where l.id = c.lot_id"
+                + " and l.member_id = ?2)"
+                + " insert into lot_consumption (transaction_id, lot_id, points) select ?1, lot_id, points from c"
+                + " on conflict (transaction_id, lot_id) do update set points = lot_consumption.points + excluded.points")
+                .setParameter(1, transactionId).setParameter(2, account.memberId);
+        for (int i = 0; i < taken.size(); i++) {
+            q.setParameter(3 + 2 * i, taken.get(i).lotId()).setParameter(4 + 2 * i, taken.get(i).points());
+        }
+        q.setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        return taken;
+    }
+
+    /**
+     * Puts {@code points} on the account as a new released lot and adds the entry. When the balance is
+     * negative the new points pay that debt first: the lot keeps only what is left over.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long credit(Account account, long transactionId, long points, String kind, String reason,
+                       LocalDate earnedOn, Instant expiresAt, Instant now) {
+        long debt = Math.max(0, -account.balance);
+        long lotId = insertLot(account, transactionId, points, points - Math.min(points, debt), earnedOn, expiresAt,
+                now, true);
+        account.add(kind, false, points, transactionId, null, null, null, reason, lotId);
+        return lotId;
+    }
+
+    long insertLot(Account account, long transactionId, long points, long remaining, LocalDate earnedOn,
+                   Instant expiresAt, Instant availableAt, boolean released) {
+        return ((Number) em.createNativeQuery("""
+                        insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,
+                                               expires_at, available_at, released)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as timestamptz), ?8, ?9) returning id""")
+                .setParameter(1, account.merchantId).setParameter(2, account.memberId).setParameter(3, transactionId)
+                .setParameter(4, points).setParameter(5, remaining).setParameter(6, earnedOn)
+                .setParameter(7, expiresAt).setParameter(8, availableAt).setParameter(9, released)
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    }
+
+    /** Records a movement with no lot of its own (a refund's shortfall, a negative balance). */
+    public void entry(Account account, String kind, long points, long transactionId, String reason) {
+        account.add(kind, false, points, transactionId, null, null, null, reason, null);
+    }
+
+    /** SQL types of an entry's columns: casts let null parameters bind whatever their Java type. */
+    private static final String[] ENTRY_TYPES = {"varchar", "varchar", "bigint", "bigint", "bigint", "bigint",
+            "varchar", "varchar", "text", "bigint"};
+
+    /** Writes the account's new entries and totals: one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(Account account) {
+        if (account.entries.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with m as (update member set balance = ?2, pending = ?3, updated_at = now()"
+                + " where id = ?1) insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
+                + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at) values ");
+        int p = 5;
+        for (int i = 0; i < account.entries.size(); i++, p += 10) {
+            sql.append(i == 0 ? "" : ", ").append("(?4, ?1");
+            for (int k = 0; k < 10; k++) {
+                sql.append(", cast(?").append(p + k).append(" as ").append(ENTRY_TYPES[k]).append(')');
+            }
+            sql.append(", now())");
+        }
+        Query q = em.createNativeQuery(sql.toString()).setParameter(1, account.memberId).setParameter(2, account.balance)
+                .setParameter(3, account.pending).setParameter(4, account.merchantId);
+        p = 5;
+        for (Account.Entry e : account.entries) {
+            q.setParameter(p, e.kind()).setParameter(p + 1, e.bucket()).setParameter(p + 2, e.points())
+                    .setParameter(p + 3, e.balanceAfter()).setParameter(p + 4, e.transactionId())
+                    .setParameter(p + 5, e.ruleVersionId()).setParameter(p + 6, e.rule())
+                    .setParameter(p + 7, e.family()).setParameter(p + 8, e.reason()).setParameter(p + 9, e.lotId());
+            p += 10;
+        }
+        q.setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        account.entries.clear();
+    }
+
+    static LocalDate toLocalDate(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    static Instant toInstant(Object value) {
+        return value == null ? null : value instanceof Timestamp ts ? ts.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,39 @@
+package io.jifen.admin.transaction;
+
+import io.jifen.engine.evaluation.EvaluationContext;
+import io.jifen.engine.evaluation.ProgramPolicy;
+import io.jifen.engine.facts.Member;
+import io.jifen.engine.facts.MemberActivity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * What a purchase was evaluated with, stored beside it: a refund re-evaluates the remaining purchase
+ * on the same member snapshot, history and policy, so only the refunded part changes the result.
+ */
+record StoredContext(String zone, String rounding, String stacking, String memberId, String tier, String status,
+                     LocalDate enrolledOn, LocalDate birthday, BigDecimal rolling12MonthSpend, BigDecimal spendThisYear,
+                     long pointsEarnedToday, long pointsEarnedThisMonth, Map<String, Integer> eventsToday,
+                     Map<String, Integer> eventsThisMonth) {
+
+    static StoredContext of(EvaluationContext c) {
+        Member m = c.member();
+        MemberActivity a = c.activity();
+        return new StoredContext(c.zone().getId(), c.policy().rounding().name(), c.policy().stacking().name(),
+                m.getId(), m.getTier(), m.getStatus(), m.getEnrolledOn(), m.getBirthday(), a.getRolling12MonthSpend(),
+                a.getSpendThisYear(), a.getPointsEarnedToday(), a.getPointsEarnedThisMonth(), a.getEventsToday(),
+                a.getEventsThisMonth());
+    }
+
+    EvaluationContext context() {
+        return new EvaluationContext(ZoneId.of(zone), new ProgramPolicy(RoundingMode.valueOf(rounding),
+                ProgramPolicy.MultiplierStacking.valueOf(stacking)),
+                new Member(memberId, tier, status, enrolledOn, birthday, Map.of()),
+                new MemberActivity(rolling12MonthSpend, spendThisYear, pointsEarnedToday, pointsEarnedThisMonth,
+                        eventsToday, eventsThisMonth));
+    }
+}

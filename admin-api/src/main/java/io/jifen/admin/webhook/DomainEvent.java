@@ -1,0 +1,20 @@
+package io.jifen.admin.webhook;
+
+import java.util.Map;
+
+/**
+ * Something that happened to a member's points, as merchants' systems receive it. Types:
+ * {@code points.earned}, {@code points.redeemed}, {@code points.expired}, {@code points.reversed},
+ * {@code points.adjusted}, {@code points.transferred}, {@code tier.changed},
+ * {@code balance.threshold-crossed}. {@code data} holds the type's own fields.
+ */
+public record DomainEvent(String type, long memberId, Map<String, Object> data) {
+    public static final String POINTS_EARNED = "points.earned";
+    public static final String POINTS_REDEEMED = "points.redeemed";
+    public static final String POINTS_EXPIRED = "points.expired";
+    public static final String POINTS_REVERSED = "points.reversed";
+    public static final String POINTS_ADJUSTED = "points.adjusted";
+    public static final String POINTS_TRANSFERRED = "points.transferred";
+    public static final String TIER_CHANGED = "tier.changed";
+    public static final String THRESHOLD_CROSSED = "balance.threshold-crossed";
+}
