@@ -56,6 +56,7 @@ create index point_lot_spendable on point_lot (member_id, expires_at, id) where 
 create index point_lot_due_expiry on point_lot (expires_at) where remaining > 0 and released and expires_at is not null;
 create index point_lot_due_release on point_lot (available_at) where not released;
 create index point_lot_by_transaction on point_lot (transaction_id);
+create index point_lot_expiring_by_merchant on point_lot (merchant_id, expires_at) where remaining > 0;
 
 -- Which lots a spending transaction (debit, transfer, negative adjustment, refund) took points from:
 -- what a cancelled redemption gives back, with the original expiry.

@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.shared.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,7 +8,6 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -106,18 +106,17 @@ public class Accounts {
         }
         // only the lots needed: those whose earlier siblings do not already cover the points
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, remaining, earned_on, expires_at from (
-                            select id, remaining, earned_on, expires_at,
-                                   sum(remaining) over (order by expires_at nulls last, id) - remaining as before
-                            from point_lot where """ + which + """
-                        ) lots where before < ?2 order by expires_at nulls last, id""")
+        List<Object[]> rows = em.createNativeQuery("select id, remaining, earned_on, expires_at from ("
+                        + " select id, remaining, earned_on, expires_at,"
+                        + " sum(remaining) over (order by expires_at nulls last, id) - remaining as before"
+                        + " from point_lot where " + which
+                        + ") lots where before < ?2 order by expires_at nulls last, id")
                 .setParameter(1, whichId).setParameter(2, points).setFlushMode(FlushModeType.COMMIT).getResultList();
         List<Taken> taken = new ArrayList<>();
         long left = points;
         for (Object[] r : rows) {
             long take = Math.min(left, ((Number) r[1]).longValue());
-            taken.add(new Taken(((Number) r[0]).longValue(), take, toLocalDate(r[2]), toInstant(r[3])));
+            taken.add(new Taken(((Number) r[0]).longValue(), take, SqlValues.date(r[2]), SqlValues.instant(r[3])));
             left -= take;
         }
         if (taken.isEmpty()) {
@@ -205,14 +204,5 @@ public class Accounts {
         }
         q.setFlushMode(FlushModeType.COMMIT).executeUpdate();
         account.entries.clear();
-    }
-
-    static LocalDate toLocalDate(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    static Instant toInstant(Object value) {
-        return value == null ? null : value instanceof Timestamp ts ? ts.toInstant()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

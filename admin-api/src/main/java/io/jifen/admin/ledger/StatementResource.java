@@ -18,7 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** "Why did I get these points": the member's ledger, entry by entry, newest first. */
+/**
+ * "Why did I get these points": the member's ledger, entry by entry, newest first. Each entry names
+ * its cause: the transaction (purchase, event, refund, adjustment, debit, transfer) and, for earnings,
+ * the rule and version; expiry and release entries name the lot and the transaction that earned it.
+ */
 @Path("/merchants/{code}/members/{memberId}/statement")
 @Tag(name = "ledger")
 public class StatementResource {
@@ -39,10 +43,12 @@ public class StatementResource {
         int size = Math.min(Math.max(limit, 1), 500);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select e.id, e.kind, e.points, e.balance_after, t.external_id, v.number, e.rule_name, e.family,
-                               e.reason, e.created_at
+                        select e.id, e.kind, e.points, e.balance_after, coalesce(t.external_id, lt.external_id), v.number,
+                               e.rule_name, e.family, e.reason, e.created_at, e.bucket, coalesce(t.kind, lt.kind), e.lot_id
                         from ledger_entry e
                         left join loyalty_transaction t on t.id = e.transaction_id
+                        left join point_lot l on e.transaction_id is null and l.id = e.lot_id
+                        left join loyalty_transaction lt on lt.id = l.transaction_id
                         left join rule_version v on v.id = e.rule_version_id
                         where e.member_id = ?1 and e.id < ?2
                         order by e.id desc
@@ -50,10 +56,11 @@ public class StatementResource {
                 .setParameter(1, member.id).setParameter(2, before == null ? Long.MAX_VALUE : before)
                 .setParameter(3, size + 1).getResultList();
         List<LedgerModels.StatementLine> lines = rows.stream().limit(size).map(r -> new LedgerModels.StatementLine(
-                ((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (String) r[6], (String) r[7],
-                (String) r[8], r[9] instanceof Timestamp ts ? ts.toInstant() : (java.time.Instant) r[9])).toList();
+                ((Number) r[0]).longValue(), (String) r[1], (String) r[10], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[11], r[5] == null ? null : ((Number) r[5]).intValue(),
+                (String) r[6], (String) r[7], (String) r[8], r[12] == null ? null : ((Number) r[12]).longValue(),
+                io.jifen.admin.shared.SqlValues.instant(r[9]))).toList();
         Long next = rows.size() > size ? lines.get(lines.size() - 1).entryId() : null;
-        return new LedgerModels.Statement(member.externalId, member.balance, lines, next);
+        return new LedgerModels.Statement(member.externalId, member.balance, member.pending, lines, next);
     }
 }

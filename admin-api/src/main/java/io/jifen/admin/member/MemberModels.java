@@ -19,11 +19,17 @@ public final class MemberModels {
                                 LocalDate enrolledOn, LocalDate birthday) {
     }
 
-    public record MemberView(String memberId, String tier, String status, LocalDate enrolledOn, LocalDate birthday,
-                             long balance, Instant createdAt, Instant updatedAt) {
+    /**
+     * {@code balance}: spendable points (negative only when a refund took back points already spent and
+     * the merchant allows it); {@code pending}: points held for the return window.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record MemberView(String memberId, String tier, String status, String frozenReason, LocalDate enrolledOn,
+                             LocalDate birthday, long balance, long pending, Instant tierSince, Instant tierReviewAt,
+                             Instant createdAt, Instant updatedAt) {
         public static MemberView of(LoyaltyMember m) {
-            return new MemberView(m.externalId, m.tier, m.status, m.enrolledOn, m.birthday, m.balance, m.createdAt,
-                    m.updatedAt);
+            return new MemberView(m.externalId, m.tier, m.status, m.frozenReason, m.enrolledOn, m.birthday, m.balance,
+                    m.pending, m.tierSince, m.tierReviewAt, m.createdAt, m.updatedAt);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jifen.admin.member;
 
+import io.jifen.admin.ledger.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,12 @@ public class MemberService {
     @Inject
     EntityManager em;
 
+    @Inject
+    TierChanges tiers;
+
+    @Inject
+    java.time.Clock clock;
+
     /** The result of an enrolment: the member and whether this call created it. */
     public record Enrolment(LoyaltyMember member, boolean created) {
     }
@@ -25,8 +32,15 @@ public class MemberService {
         boolean created = ensureExists(merchant, externalId);
         LoyaltyMember m = LoyaltyMember.of(merchant.id, externalId).orElseThrow().lockForUpdate();
         if (request != null) {
-            if (request.tier() != null) {
+            if (request.tier() != null && !request.tier().equals(m.tier)) {
+                // a tier set by the integrator starts a period like any other change, and is in the history
+                String from = m.tier;
                 m.tier = request.tier();
+                em.flush();
+                tiers.apply(merchant.id, merchant.code, LedgerPolicy.of(merchant), m.id, m.externalId, from,
+                        request.tier(), new TierChanges.Decision("MANUAL", null, null, null,
+                                "set by the integrator on enrolment or update"), clock.instant());
+                em.refresh(m);
             }
             if (request.status() != null) {
                 m.status = request.status();

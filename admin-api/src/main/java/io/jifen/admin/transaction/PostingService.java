@@ -4,6 +4,7 @@ import jakarta.persistence.FlushModeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.EarningPlan;
+import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.ledger.Ledger;
 import io.jifen.admin.ledger.LedgerPolicy;
 import io.jifen.admin.ledger.Thresholds;

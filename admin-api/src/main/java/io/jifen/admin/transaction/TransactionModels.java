@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** What integrators send and get back. Amounts are decimals in the merchant's currency. */
 public final class TransactionModels {
-    static final String TRANSACTION_ID = "[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}";
+    public static final String TRANSACTION_ID = "[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}";
 
     private TransactionModels() {
     }

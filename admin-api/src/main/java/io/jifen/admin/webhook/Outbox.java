@@ -31,6 +31,11 @@ public class Outbox {
             + " join webhook w on w.merchant_id = ?1 and w.disabled_at is null"
             + " and (w.event_types = '*' or position(',' || ev.type || ',' in ',' || w.event_types || ',') > 0)";
 
+    /** The same, for a CTE returning (id, type, merchant_id) with events of several merchants. */
+    public static final String FAN_OUT_PER_MERCHANT = "insert into webhook_delivery (webhook_id, event_id) select w.id, ev.id"
+            + " from %s ev join webhook w on w.merchant_id = ev.merchant_id and w.disabled_at is null"
+            + " and (w.event_types = '*' or position(',' || ev.type || ',' in ',' || w.event_types || ',') > 0)";
+
     /** Writes events of one merchant in one statement; no-op when there are none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(long merchantId, String merchantCode, List<DomainEvent> events) {

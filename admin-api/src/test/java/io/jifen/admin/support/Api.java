@@ -37,6 +37,30 @@ public final class Api {
         return new TestMerchant(code, key(code, "MARKETING"), key(code, "INTEGRATOR"), key(code, "QA"));
     }
 
+    /** A merchant whose points policy has these settings on top of the default one. */
+    public static TestMerchant newMerchant(Map<String, Object> policy) {
+        String code = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new java.util.HashMap<>(merchantBody(code));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> merged = new java.util.HashMap<>((Map<String, Object>) body.get("pointsPolicy"));
+        merged.putAll(policy);
+        body.put("pointsPolicy", merged);
+        asAdmin().body(body).post("/merchants").then().statusCode(201);
+        return new TestMerchant(code, key(code, "MARKETING"), key(code, "INTEGRATOR"), key(code, "QA"));
+    }
+
+    /** A merchant with these policy settings, running the reference program. */
+    public static TestMerchant merchantOnReferenceProgram(Map<String, Object> policy) {
+        return activateReferenceProgram(newMerchant(policy));
+    }
+
+    private static TestMerchant activateReferenceProgram(TestMerchant merchant) {
+        int version = uploadReferenceProgram(merchant);
+        as(merchant.marketing()).post("/merchants/" + merchant.code() + "/rule-versions/" + version + "/activation")
+                .then().statusCode(200);
+        return merchant;
+    }
+
     public static Map<String, Object> merchantBody(String code) {
         return Map.of("code", code, "name", "Shop " + code, "timeZone", "Asia/Shanghai", "currency", "CNY",
                 "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
@@ -69,11 +93,7 @@ public final class Api {
 
     /** A merchant running the reference program. */
     public static TestMerchant merchantOnReferenceProgram() {
-        TestMerchant merchant = newMerchant();
-        int version = uploadReferenceProgram(merchant);
-        as(merchant.marketing()).post("/merchants/" + merchant.code() + "/rule-versions/" + version + "/activation")
-                .then().statusCode(200);
-        return merchant;
+        return activateReferenceProgram(newMerchant());
     }
 
     public record TestMerchant(String code, String marketing, String integrator, String qa) {

@@ -1,4 +1,4 @@
-package io.jifen.admin.transaction;
+package io.jifen.admin.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * SHA-256 of a request in a canonical JSON form (properties and map keys sorted), so a retry of the
  * same request matches whatever order its client wrote the fields in.
  */
-final class PayloadHash {
+public final class PayloadHash {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -27,7 +27,7 @@ final class PayloadHash {
     private PayloadHash() {
     }
 
-    static String of(Object request) {
+    public static String of(Object request) {
         try {
             byte[] json = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

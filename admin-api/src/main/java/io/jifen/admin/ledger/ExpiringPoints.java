@@ -1,0 +1,53 @@
+package io.jifen.admin.ledger;
+
+import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The points that expire in the next N days, per merchant-local day: for a member, or a whole merchant. */
+@ApplicationScoped
+public class ExpiringPoints {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public LedgerModels.Expiring forMember(Merchant merchant, String memberId, int days) {
+        LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId)
+                .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
+        List<LedgerModels.ExpiringDay> byDay = query(merchant, "member_id", member.id, days, false);
+        return new LedgerModels.Expiring(memberId, days, byDay.stream().mapToLong(LedgerModels.ExpiringDay::points).sum(), byDay);
+    }
+
+    public LedgerModels.Expiring forMerchant(Merchant merchant, int days) {
+        List<LedgerModels.ExpiringDay> byDay = query(merchant, "merchant_id", merchant.id, days, true);
+        return new LedgerModels.Expiring(null, days, byDay.stream().mapToLong(LedgerModels.ExpiringDay::points).sum(), byDay);
+    }
+
+    /** The day shown is the last day the points can be used (they expire at the start of the next). */
+    @SuppressWarnings("unchecked")
+    private List<LedgerModels.ExpiringDay> query(Merchant merchant, String column, long id, int days, boolean countMembers) {
+        if (days < 1 || days > 366) {
+            throw ProblemException.invalidField("days", "must be between 1 and 366");
+        }
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createNativeQuery("select cast((expires_at at time zone ?4) - interval '1 day' as date),"
+                        + " sum(remaining), count(distinct member_id) from point_lot"
+                        + " where " + column + " = ?1 and remaining > 0 and expires_at > ?2 and expires_at <= ?3"
+                        + " group by 1 order by 1")
+                .setParameter(1, id).setParameter(2, now).setParameter(3, now.plus(java.time.Duration.ofDays(days)))
+                .setParameter(4, ZoneId.of(merchant.timeZone).getId()).getResultList();
+        return rows.stream().map(r -> new LedgerModels.ExpiringDay(io.jifen.admin.shared.SqlValues.date(r[0]),
+                ((Number) r[1]).longValue(), countMembers ? ((Number) r[2]).longValue() : null)).toList();
+    }
+}

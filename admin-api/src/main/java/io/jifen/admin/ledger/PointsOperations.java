@@ -1,0 +1,245 @@
+package io.jifen.admin.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.PayloadHash;
+import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.admin.webhook.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adjustments, debits, transfers, freeze and unfreeze: each one database transaction under the
+ * members' row locks, idempotent by its id, recorded with the API key that made it.
+ */
+@ApplicationScoped
+public class PointsOperations {
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Operations operations;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The response body, and whether it replays an earlier identical request. */
+    public record Outcome(String body, boolean replayed) {
+    }
+
+    @Transactional
+    public Outcome adjust(Merchant merchant, String memberId, LedgerModels.AdjustmentRequest r) {
+        if (r.points() == 0) {
+            throw ProblemException.invalidField("points", "must not be 0");
+        }
+        Account account = member(merchant, memberId);
+        Optional<String> earlier = operations.earlier(merchant.id, r.adjustmentId(), PayloadHash.of(List.of(memberId, r)));
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        Instant now = clock.instant();
+        long id = operations.begin(row(merchant, r.adjustmentId(), "ADJUSTMENT", account, null, memberId, r, r.reason(), now));
+        List<Accounts.Taken> taken = List.of();
+        if (r.points() > 0) {
+            checkRoom(policy, account, r.points(), "points");
+            LocalDate today = policy.localDate(now);
+            accounts.credit(account, id, r.points(), "ADJUST", r.reason(), today, policy.expiresAt(today), now);
+        } else {
+            requireSpendable(account, -r.points(), "points");
+            taken = accounts.spend(account, id, -r.points(), "ADJUST", r.reason());
+        }
+        long before = account.balanceBefore;
+        accounts.save(account);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new DomainEvent(DomainEvent.POINTS_ADJUSTED, account.memberId, data("memberId", memberId,
+                "adjustmentId", r.adjustmentId(), "points", r.points(), "balance", account.balance, "reason", r.reason())));
+        events.addAll(Thresholds.crossed(policy, account.memberId, memberId, before, account.balance));
+        outbox.emit(merchant.id, merchant.code, events);
+        return finish(id, new LedgerModels.OperationResult(r.adjustmentId(), "ADJUSTMENT", memberId, r.points(),
+                account.balance, account.pending, null, null, views(taken), r.reason()), r.points());
+    }
+
+    @Transactional
+    public Outcome debit(Merchant merchant, String memberId, LedgerModels.DebitRequest r) {
+        Account account = member(merchant, memberId);
+        Optional<String> earlier = operations.earlier(merchant.id, r.debitId(), PayloadHash.of(List.of(memberId, r)));
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        requireNotFrozen(account, "spend points");
+        requireSpendable(account, r.points(), "points");
+        Instant now = clock.instant();
+        long id = operations.begin(row(merchant, r.debitId(), "DEBIT", account, null, memberId, r, r.reason(), now));
+        List<Accounts.Taken> taken = accounts.spend(account, id, r.points(), "DEBIT", r.reason());
+        accounts.save(account);
+        outbox.emit(merchant.id, merchant.code, List.of(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId,
+                data("memberId", memberId, "debitId", r.debitId(), "points", r.points(), "balance", account.balance,
+                        "reason", r.reason()))));
+        return finish(id, new LedgerModels.OperationResult(r.debitId(), "DEBIT", memberId, -r.points(), account.balance,
+                account.pending, null, null, views(taken), r.reason()), -r.points());
+    }
+
+    /**
+     * Moves points between two members of one merchant. The receiver gets the sender's lots' expiry
+     * dates, so a transfer never extends the life of a point.
+     */
+    @Transactional
+    public Outcome transfer(Merchant merchant, LedgerModels.TransferRequest r) {
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        if (!policy.transfersEnabled()) {
+            throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
+                    + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
+        }
+        if (r.fromMemberId().equals(r.toMemberId())) {
+            throw ProblemException.invalidField("toMemberId", "must differ from fromMemberId");
+        }
+        if (policy.transferMin() != null && r.points() < policy.transferMin()) {
+            throw ProblemException.invalidField("points", "must be at least " + policy.transferMin() + " (the merchant's minimum transfer)");
+        }
+        if (policy.transferMax() != null && r.points() > policy.transferMax()) {
+            throw ProblemException.invalidField("points", "must be at most " + policy.transferMax() + " (the merchant's maximum transfer)");
+        }
+        List<Account> locked = accounts.lockInOrder(merchant.id, r.fromMemberId(), r.toMemberId());
+        Account from = locked.stream().filter(a -> a.externalId.equals(r.fromMemberId())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member `" + r.fromMemberId() + "`"));
+        Account to = locked.stream().filter(a -> a.externalId.equals(r.toMemberId())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member `" + r.toMemberId() + "`"));
+        Optional<String> earlier = operations.earlier(merchant.id, r.transferId(), PayloadHash.of(r));
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        requireNotFrozen(from, "transfer points");
+        requireNotFrozen(to, "receive a transfer");
+        requireSpendable(from, r.points(), "points");
+        checkRoom(policy, to, r.points(), "points");
+        Instant now = clock.instant();
+        String reason = r.reason() == null || r.reason().isBlank() ? "transfer" : r.reason();
+        long id = operations.begin(new Operations.Row(merchant.id, r.transferId(), "TRANSFER", from.memberId, to.memberId,
+                null, null, null, now, PayloadHash.of(r), write(r), reason, caller.caller().keyId()));
+        List<Accounts.Taken> taken = accounts.spend(from, id, r.points(), "TRANSFER_OUT",
+                reason + " (to " + r.toMemberId() + ")");
+        // one lot per expiry date given, keeping each point's original expiry
+        Map<List<Object>, Long> byExpiry = new LinkedHashMap<>();
+        for (Accounts.Taken t : taken) {
+            byExpiry.merge(java.util.Arrays.asList(t.earnedOn(), t.expiresAt()), t.points(), Long::sum);
+        }
+        byExpiry.forEach((key, points) -> accounts.credit(to, id, points, "TRANSFER_IN",
+                reason + " (from " + r.fromMemberId() + ")", (LocalDate) key.get(0), (Instant) key.get(1), now));
+        long toBefore = to.balanceBefore;
+        accounts.save(from);
+        accounts.save(to);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new DomainEvent(DomainEvent.POINTS_TRANSFERRED, from.memberId, data("transferId", r.transferId(),
+                "fromMemberId", r.fromMemberId(), "toMemberId", r.toMemberId(), "points", r.points(),
+                "fromBalance", from.balance, "toBalance", to.balance)));
+        events.addAll(Thresholds.crossed(policy, to.memberId, r.toMemberId(), toBefore, to.balance));
+        outbox.emit(merchant.id, merchant.code, events);
+        return finish(id, new LedgerModels.OperationResult(r.transferId(), "TRANSFER", r.fromMemberId(), -r.points(),
+                from.balance, from.pending, r.toMemberId(), to.balance, views(taken), reason), -r.points());
+    }
+
+    /** Freezes a member: it keeps earning (an investigation must not cost it purchases) but cannot spend or transfer. */
+    @Transactional
+    public void freeze(Merchant merchant, String memberId, String reason, boolean frozen) {
+        Account account = member(merchant, memberId);
+        em.createNativeQuery("update member set status = ?2, frozen_reason = ?3, updated_at = now() where id = ?1")
+                .setParameter(1, account.memberId).setParameter(2, frozen ? "FROZEN" : "ACTIVE")
+                .setParameter(3, frozen ? reason : null).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        audit.record(merchant.id, frozen ? "member.frozen" : "member.unfrozen", "member/" + memberId, reason);
+    }
+
+    private Account member(Merchant merchant, String memberId) {
+        Account account = accounts.lock(merchant.id, memberId);
+        if (account == null) {
+            throw ProblemException.notFound("member `" + memberId + "`");
+        }
+        return account;
+    }
+
+    private Operations.Row row(Merchant merchant, String id, String kind, Account account, Long counterparty,
+                               String memberId, Object request, String reason, Instant now) {
+        return new Operations.Row(merchant.id, id, kind, account.memberId, counterparty, null, null, null, now,
+                PayloadHash.of(List.of(memberId, request)), write(request), reason, caller.caller().keyId());
+    }
+
+    static void requireNotFrozen(Account account, String what) {
+        if (account.frozen()) {
+            throw ProblemException.conflict("member-frozen", "member `" + account.externalId
+                    + "` is frozen and cannot " + what + " until it is unfrozen");
+        }
+    }
+
+    static void requireSpendable(Account account, long points, String field) {
+        if (account.spendable() < points) {
+            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `"
+                    + account.externalId + "` has " + account.spendable() + " spendable points, " + points
+                    + " needed (" + field + ")", null);
+        }
+    }
+
+    private static void checkRoom(LedgerPolicy policy, Account account, long points, String field) {
+        if (policy.accountCap() != null && Math.max(0, account.balance) + account.pending + points > policy.accountCap()) {
+            throw new ProblemException(409, "account-cap", "Account cap reached", "member `" + account.externalId
+                    + "` would hold more than the account cap of " + policy.accountCap() + " points (" + field + ")", null);
+        }
+    }
+
+    private static List<LedgerModels.TakenView> views(List<Accounts.Taken> taken) {
+        return taken.isEmpty() ? null : taken.stream()
+                .map(t -> new LedgerModels.TakenView(t.lotId(), t.points(), t.expiresAt())).toList();
+    }
+
+    private Outcome finish(long id, LedgerModels.OperationResult result, long points) {
+        String body = write(result);
+        operations.finish(id, points, 0, body);
+        return new Outcome(body, false);
+    }
+
+    static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        return data;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.jifen.admin.ledger;
+
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.Role;
+import io.jifen.admin.security.Tenancy;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Merchant-wide ledger operations: transfers between members, and the points expiring soon. */
+@Path("/merchants/{code}")
+@Tag(name = "ledger")
+public class TransferResource {
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    PointsOperations operations;
+
+    @Inject
+    ExpiringPoints expiring;
+
+    @POST
+    @Path("/transfers")
+    @Allowed(Role.INTEGRATOR)
+    public Response transfer(@PathParam("code") String code, @Valid @NotNull LedgerModels.TransferRequest request) {
+        return AccountResource.respond(operations.transfer(tenancy.merchant(code), request));
+    }
+
+    @GET
+    @Path("/expiring")
+    @Allowed({Role.INTEGRATOR, Role.QA})
+    public LedgerModels.Expiring expiring(@PathParam("code") String code,
+                                          @QueryParam("days") @DefaultValue("30") int days) {
+        return expiring.forMerchant(tenancy.merchant(code), days);
+    }
+}

@@ -1,0 +1,121 @@
+package io.jifen.admin.member;
+
+import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.ruleset.ActiveProgram;
+import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.engine.evaluation.Evaluation;
+import io.jifen.engine.evaluation.EvaluationContext;
+import io.jifen.engine.evaluation.ProgramPolicy;
+import io.jifen.engine.evaluation.TierOutcome;
+import io.jifen.engine.facts.Member;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Period-end tier reviews: when a member's tier period ends, the active version's tier rules decide
+ * on the rolling 12-month spend — downgrade, retention (a new period) or upgrade — and the change
+ * is recorded with its rule and reason. Members are taken in batches with FOR UPDATE SKIP LOCKED, so
+ * instances share the work and each review happens once.
+ */
+@ApplicationScoped
+public class TierReviews {
+    /** A review that cannot decide (no active version, failing rules) is retried a day later. */
+    static final Duration RETRY = Duration.ofDays(1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RuleVersions versions;
+
+    @Inject
+    MemberActivityQuery activities;
+
+    @Inject
+    TierChanges tiers;
+
+    @Inject
+    io.jifen.admin.ledger.LedgerConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(identity = "tier-reviews", every = "${jifen.ledger.jobs-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            reviewDue(clock.instant());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "tier reviews: run failed, retrying at the next one");
+        }
+    }
+
+    /** Reviews every member whose tier period has ended by {@code now}; returns how many were reviewed. */
+    public int reviewDue(Instant now) {
+        int reviewed = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(() -> reviewBatch(now));
+            if (batch == 0) {
+                return reviewed;
+            }
+            reviewed += batch;
+        }
+    }
+
+    private int reviewBatch(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                        select id, merchant_id, external_id, tier, status, enrolled_on, birthday from member
+                        where tier_review_at <= ?1 order by tier_review_at limit ?2 for update skip locked""")
+                .setParameter(1, now).setParameter(2, Math.min(config.batchSize(), 500))
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        for (Object[] m : due) {
+            review(now, ((Number) m[0]).longValue(), ((Number) m[1]).longValue(), (String) m[2], (String) m[3],
+                    new Member((String) m[2], (String) m[3], (String) m[4], io.jifen.admin.shared.SqlValues.date(m[5]), io.jifen.admin.shared.SqlValues.date(m[6]), Map.of()));
+        }
+        return due.size();
+    }
+
+    private void review(Instant now, long memberId, long merchantId, String externalId, String tier, Member snapshot) {
+        Merchant merchant = Merchant.findById(merchantId);
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        Long versionId = versions.activeVersionId(merchantId, now).orElse(null);
+        if (versionId == null) {
+            postpone(memberId, now, "no active rule version");
+            return;
+        }
+        ActiveProgram program = versions.program(versionId);
+        ZoneId zone = ZoneId.of(merchant.timeZone);
+        EvaluationContext context = new EvaluationContext(zone, new ProgramPolicy(RoundingMode.valueOf(merchant.rounding),
+                ProgramPolicy.MultiplierStacking.valueOf(merchant.stacking)), snapshot,
+                activities.before(memberId, now, zone));
+        Evaluation<TierOutcome> outcome = program.program().evaluateTier(context, now);
+        if (!(outcome instanceof Evaluation.Completed<TierOutcome> completed) || completed.value().decision().isEmpty()) {
+            postpone(memberId, now, outcome instanceof Evaluation.Completed<TierOutcome> ? "no tier rule decided" : outcome.toString());
+            return;
+        }
+        var decision = completed.value().decision().get();
+        tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, decision.targetTier(),
+                new TierChanges.Decision("REVIEW", null, versionId, decision.rule(), decision.reason()), now);
+    }
+
+    private void postpone(long memberId, Instant now, String why) {
+        Log.warnf("tier review of member %d postponed by %s: %s", memberId, RETRY, why);
+        em.createNativeQuery("update member set tier_review_at = ?2 where id = ?1").setParameter(1, memberId)
+                .setParameter(2, now.plus(RETRY)).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+    }
+}

@@ -1,0 +1,21 @@
+package io.jifen.admin.shared;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Column values of native queries, whichever JDBC type the driver returned them as. */
+public final class SqlValues {
+    private SqlValues() {
+    }
+
+    public static Instant instant(Object value) {
+        return value == null ? null : value instanceof Timestamp ts ? ts.toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
+    }
+
+    public static LocalDate date(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

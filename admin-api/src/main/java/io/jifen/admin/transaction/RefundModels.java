@@ -1,0 +1,47 @@
+package io.jifen.admin.transaction;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Refunds: full (neither lines nor amount), by line items, or by amount. */
+public final class RefundModels {
+    private RefundModels() {
+    }
+
+    public record RefundRequest(
+            @NotBlank @Pattern(regexp = TransactionModels.TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String refundId,
+            @NotBlank @Size(max = 128) String purchaseId,
+            Instant occurredAt,
+            BigDecimal amount,
+            @Size(max = 500) @Valid List<RefundLine> lines,
+            @Size(max = 500) String reason) {
+    }
+
+    public record RefundLine(@NotBlank @Size(max = 128) String sku, @NotNull @Positive Integer quantity) {
+    }
+
+    /**
+     * What a refund did. {@code pointsKept}: what the re-evaluated remaining purchase still earns;
+     * {@code pointsReversed}: taken from the member now; {@code shortfall}: what could not be taken
+     * (points already spent, merchant policy TAKE_AVAILABLE).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefundResult(String refundId, String purchaseId, String memberId, int ruleVersion,
+                               BigDecimal refundedAmount, BigDecimal remainingAmount, long originalPoints,
+                               long pointsKept, long pointsReversed, long shortfall, long balance, long pending,
+                               List<TransactionModels.AwardView> remainingAwards, String reason) {
+    }
+
+    /** What one refund took off the purchase, line by line (by the purchase's line index), as stored. */
+    record Refunded(List<Integer> quantities, List<BigDecimal> amounts, BigDecimal total) {
+    }
+}

@@ -1,0 +1,194 @@
+package io.jifen.admin.transaction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.ledger.Account;
+import io.jifen.admin.ledger.Accounts;
+import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.ledger.Operations;
+import io.jifen.admin.ledger.PointsOperations;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.ruleset.ActiveProgram;
+import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.PayloadHash;
+import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.admin.webhook.Outbox;
+import io.jifen.engine.evaluation.EarningOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Refunds reverse the points attributable to the refunded part of a purchase: the remaining purchase
+ * is re-evaluated with the rule version and the context that produced the original award, so a
+ * threshold bonus lost through the refund is reversed too. The member keeps
+ * min(what the remaining purchase earns, what the purchase was credited); the rest is reversed, from
+ * the purchase's own pending points first, then its own lot, then the member's other points (those
+ * expiring first). What is still missing follows the merchant's policy: ALLOW_NEGATIVE takes it
+ * anyway (the balance goes negative; later earnings pay it back first), TAKE_AVAILABLE records it as
+ * the refund's shortfall.
+ */
+@ApplicationScoped
+public class RefundService {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Operations operations;
+
+    @Inject
+    RuleVersions versions;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    private record Original(long id, long memberId, String memberExternalId, String kind, String payload,
+                            String context, Long ruleVersionId, long points) {
+    }
+
+    @Transactional
+    public PointsOperations.Outcome refund(Merchant merchant, RefundModels.RefundRequest r) {
+        Original original = original(merchant, r.purchaseId());
+        Account account = accounts.lockById(original.memberId());
+        String hash = PayloadHash.of(r);
+        Optional<String> earlier = operations.earlier(merchant.id, r.refundId(), hash);
+        if (earlier.isPresent()) {
+            return new PointsOperations.Outcome(earlier.get(), true);
+        }
+        if (original.payload() == null || original.context() == null || original.ruleVersionId() == null) {
+            throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
+                    + "` was posted before refunds were supported: its request was not kept, so it cannot be re-evaluated");
+        }
+        TransactionModels.PurchaseRequest purchase = read(original.payload(), TransactionModels.PurchaseRequest.class);
+        List<RefundModels.Refunded> before = new ArrayList<>();
+        long decidedBefore = 0;
+        for (Object[] row : earlierRefunds(original.id())) {
+            before.add(read((String) row[0], RefundModels.Refunded.class));
+            decidedBefore += -((Number) row[1]).longValue() + ((Number) row[2]).longValue();
+        }
+        int scale = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
+        RefundModels.Refunded refunded = RefundSplit.split(purchase, before, r, scale);
+        List<RefundModels.Refunded> all = new ArrayList<>(before);
+        all.add(refunded);
+        TransactionModels.PurchaseRequest remaining = RefundSplit.remaining(purchase, all);
+
+        ActiveProgram program = versions.program(original.ruleVersionId());
+        EarningOutcome kept = null;
+        long keep = 0;
+        if (remaining.total().signum() > 0) {
+            kept = EvaluationInputs.completed(program.program().evaluatePurchase(read(original.context(),
+                    StoredContext.class).context(), EvaluationInputs.purchase(merchant, remaining)));
+            keep = Math.min(Math.max(0, kept.totalPoints()), original.points());
+        }
+        long toReverse = Math.max(0, original.points() - keep - decidedBefore);
+
+        Instant now = clock.instant();
+        String reason = "refund " + r.refundId() + " of purchase " + r.purchaseId()
+                + (r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason());
+        long id = operations.begin(new Operations.Row(merchant.id, r.refundId(), "REFUND", original.memberId(), null,
+                original.id(), original.ruleVersionId(), refunded.total().negate(), r.occurredAt() == null ? now : r.occurredAt(),
+                hash, write(refunded), reason, caller.caller().keyId()));
+        long taken = accounts.takeFromOwnLots(account, id, original.id(), toReverse, reason, original.ruleVersionId());
+        if (taken < toReverse) {
+            taken += accounts.spend(account, id, toReverse - taken, "REVERSE",
+                    reason + " (the purchase's points were spent: taken from other points)").stream()
+                    .mapToLong(Accounts.Taken::points).sum();
+        }
+        long shortfall = toReverse - taken;
+        if (shortfall > 0 && LedgerPolicy.of(merchant).shortfall() == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
+            accounts.entry(account, "REVERSE", -shortfall, id, reason + " (points already spent: balance goes negative)");
+            taken += shortfall;
+            shortfall = 0;
+        }
+        accounts.save(account);
+        if (taken > 0 || shortfall > 0) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("memberId", original.memberExternalId());
+            data.put("refundId", r.refundId());
+            data.put("purchaseId", r.purchaseId());
+            data.put("points", taken);
+            data.put("shortfall", shortfall);
+            data.put("balance", account.balance());
+            outbox.emit(merchant.id, merchant.code, List.of(new DomainEvent(DomainEvent.POINTS_REVERSED,
+                    original.memberId(), data)));
+        }
+        RefundModels.RefundResult result = new RefundModels.RefundResult(r.refundId(), r.purchaseId(),
+                original.memberExternalId(), program.version().number, refunded.total(), remaining.total(),
+                original.points(), keep, taken, shortfall, account.balance(), account.pending(),
+                kept == null ? List.of() : kept.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
+                        a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
+                r.reason());
+        String body = write(result);
+        operations.finish(id, -taken, shortfall, body);
+        return new PointsOperations.Outcome(body, false);
+    }
+
+    private Original original(Merchant merchant, String purchaseId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select t.id, t.member_id, m.external_id, t.kind, t.payload, t.context, t.rule_version_id, t.total_points
+                        from loyalty_transaction t join member m on m.id = t.member_id
+                        where t.merchant_id = ?1 and t.external_id = ?2""")
+                .setParameter(1, merchant.id).setParameter(2, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("purchase `" + purchaseId + "`");
+        }
+        Object[] row = rows.get(0);
+        if (!"PURCHASE".equals(row[3])) {
+            throw ProblemException.invalidField("purchaseId", "names a " + row[3] + ", not a purchase");
+        }
+        return new Original(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
+                (String) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
+                ((Number) row[7]).longValue());
+    }
+
+    /** Earlier refunds of the purchase: what each took off, the points it reversed and its shortfall. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> earlierRefunds(long purchaseId) {
+        return em.createNativeQuery("select payload, total_points, shortfall from loyalty_transaction"
+                        + " where original_id = ?1 and kind = 'REFUND' order by id")
+                .setParameter(1, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise", e);
+        }
+    }
+}
