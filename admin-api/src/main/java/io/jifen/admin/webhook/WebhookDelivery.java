@@ -44,14 +44,18 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    /** DELIVERED, FAILED (given up after the last attempt), CANCELLED (webhook disabled first) or PENDING. */
-    public String status() {
+    /**
+     * DELIVERED, FAILED (given up after the last attempt), CANCELLED (its webhook was disabled first;
+     * also a delivery the outbox wrote in a transaction that raced with the disabling, which the
+     * dispatcher skips as well) or PENDING.
+     */
+    public String status(boolean webhookDisabled) {
         if (deliveredAt != null) {
             return "DELIVERED";
         }
         if (failedAt != null) {
             return "FAILED";
         }
-        return cancelledAt != null ? "CANCELLED" : "PENDING";
+        return cancelledAt != null || webhookDisabled ? "CANCELLED" : "PENDING";
     }
 }

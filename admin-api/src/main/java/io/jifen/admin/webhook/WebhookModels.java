@@ -36,9 +36,10 @@ public final class WebhookModels {
     public record DeliveryView(long id, long eventId, String eventType, String status, int attempts,
                                Instant nextAttemptAt, Instant deliveredAt, Instant failedAt, Instant cancelledAt,
                                Integer lastStatus, String lastError) {
-        static DeliveryView of(WebhookDelivery d, String eventType) {
-            boolean pending = "PENDING".equals(d.status());
-            return new DeliveryView(d.id, d.eventId, eventType, d.status(), d.attempts,
+        static DeliveryView of(WebhookDelivery d, String eventType, boolean webhookDisabled) {
+            String status = d.status(webhookDisabled);
+            boolean pending = "PENDING".equals(status);
+            return new DeliveryView(d.id, d.eventId, eventType, status, d.attempts,
                     pending ? d.nextAttemptAt : null, d.deliveredAt, d.failedAt, d.cancelledAt, d.lastStatus,
                     d.lastError);
         }

@@ -52,6 +52,6 @@ public class WebhookResource {
     public List<WebhookModels.DeliveryView> deliveries(@PathParam("code") String code, @PathParam("id") String id,
                                                        @QueryParam("limit") @DefaultValue("50") int limit) {
         return webhooks.deliveries(tenancy.merchant(code).id, id, Math.min(Math.max(limit, 1), 500)).stream()
-                .map(r -> WebhookModels.DeliveryView.of(r.delivery(), r.eventType())).toList();
+                .map(r -> WebhookModels.DeliveryView.of(r.delivery(), r.eventType(), r.webhookDisabled())).toList();
     }
 }

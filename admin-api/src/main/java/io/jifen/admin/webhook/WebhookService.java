@@ -37,8 +37,8 @@ public class WebhookService {
     public record Created(Webhook webhook, String secret) {
     }
 
-    /** A delivery and the type of its event. */
-    public record DeliveryRow(WebhookDelivery delivery, String eventType) {
+    /** A delivery, the type of its event, and whether its webhook is disabled. */
+    public record DeliveryRow(WebhookDelivery delivery, String eventType, boolean webhookDisabled) {
     }
 
     @Transactional
@@ -89,7 +89,7 @@ public class WebhookService {
                     .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()).getResultList();
             rows.forEach(r -> types.put(((Number) r[0]).longValue(), (String) r[1]));
         }
-        return deliveries.stream().map(d -> new DeliveryRow(d, types.get(d.eventId))).toList();
+        return deliveries.stream().map(d -> new DeliveryRow(d, types.get(d.eventId), w.disabledAt != null)).toList();
     }
 
     private static Webhook find(long merchantId, String id) {
