@@ -23,6 +23,48 @@ public interface JifenConfig {
 
     Db db();
 
+    Webhooks webhooks();
+
+    /** Delivery of outbox events to merchant webhooks (WebhookDispatcher); see docs/operations.md. */
+    interface Webhooks {
+        /** How often the dispatcher looks for due deliveries ("off" disables it; also read by its @Scheduled). */
+        @WithDefault("2s")
+        String every();
+
+        /** At most this many deliveries are claimed, and sent in parallel, per round. */
+        @WithName("batch-size")
+        @WithDefault("50")
+        int batchSize();
+
+        @WithName("connect-timeout")
+        @WithDefault("5s")
+        java.time.Duration connectTimeout();
+
+        /** The receiver must answer within this time (after connecting), or the attempt fails. */
+        @WithName("request-timeout")
+        @WithDefault("10s")
+        java.time.Duration requestTimeout();
+
+        /** The wait after the first failed attempt; it doubles with every further failure. */
+        @WithName("backoff-base")
+        @WithDefault("10s")
+        java.time.Duration backoffBase();
+
+        /** The longest wait between two attempts (before jitter). */
+        @WithName("backoff-max")
+        @WithDefault("1h")
+        java.time.Duration backoffMax();
+
+        /** Up to this fraction of the wait is added at random, so failed deliveries do not retry in step. */
+        @WithDefault("0.1")
+        double jitter();
+
+        /** After this many failed attempts a delivery is given up (failed). */
+        @WithName("max-attempts")
+        @WithDefault("10")
+        int maxAttempts();
+    }
+
     interface Db {
         /** The PostgreSQL schema Jifen's tables live in; Flyway creates it when missing. */
         @WithDefault("jifen")

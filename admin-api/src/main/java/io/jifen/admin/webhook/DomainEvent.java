@@ -1,5 +1,6 @@
 package io.jifen.admin.webhook;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,4 +18,8 @@ public record DomainEvent(String type, long memberId, Map<String, Object> data) 
     public static final String POINTS_TRANSFERRED = "points.transferred";
     public static final String TIER_CHANGED = "tier.changed";
     public static final String THRESHOLD_CROSSED = "balance.threshold-crossed";
+
+    /** Every type, the values a webhook may subscribe to. */
+    public static final List<String> TYPES = List.of(POINTS_EARNED, POINTS_REDEEMED, POINTS_EXPIRED, POINTS_REVERSED,
+            POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED);
 }

@@ -29,10 +29,13 @@ class TenancyAndRolesWalkTest {
     private Api.TestMerchant a;
     private Api.TestMerchant b;
 
-    /** One endpoint: method, path with {m} for the merchant code, roles allowed, body for the call. */
+    /** Each merchant's webhook, by merchant code: what {w} in a path stands for. */
+    private static final Map<String, Integer> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed, body for the call. */
     record Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body) {
         String on(Api.TestMerchant merchant) {
-            return path.replace("{m}", merchant.code());
+            return path.replace("{m}", merchant.code()).replace("{w}", String.valueOf(WEBHOOKS.get(merchant.code())));
         }
     }
 
@@ -62,23 +65,31 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("POST", "/merchants/{m}/events", EnumSet.of(Role.INTEGRATOR), event),
                 new Endpoint("GET", "/merchants/{m}/transactions/walk-0", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
                 new Endpoint("POST", "/merchants/{m}/dry-runs/purchases", EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), purchase),
-                new Endpoint("POST", "/merchants/{m}/dry-runs/events", EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), event));
+                new Endpoint("POST", "/merchants/{m}/dry-runs/events", EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), event),
+                new Endpoint("GET", "/merchants/{m}/webhooks", EnumSet.of(Role.MARKETING), none),
+                new Endpoint("POST", "/merchants/{m}/webhooks", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("url", "http://127.0.0.1:9/walk", "eventTypes", List.of("tier.changed"))),
+                new Endpoint("GET", "/merchants/{m}/webhooks/{w}/deliveries", EnumSet.of(Role.MARKETING), none),
+                new Endpoint("DELETE", "/merchants/{m}/webhooks/{w}", EnumSet.of(Role.MARKETING), none));
     }
 
     /** Runs inside the test factory: RestAssured knows the test port only once a test runs. */
-    void twoMerchantsWithAMemberAndATransactionEach() {
+    void twoMerchantsWithAMemberATransactionAndAWebhookEach() {
         a = merchantOnReferenceProgram();
         b = merchantOnReferenceProgram();
         for (Api.TestMerchant m : List.of(a, b)) {
             as(m.integrator()).body(Map.of("transactionId", "walk-0", "memberId", "walker", "occurredAt",
                             "2026-03-05T04:00:00Z", "total", "1.00"))
                     .post("/merchants/" + m.code() + "/purchases").then().statusCode(201);
+            WEBHOOKS.put(m.code(), as(m.marketing()).body(Map.of("url", "http://127.0.0.1:9/walk", "eventTypes",
+                    List.of("tier.changed"))).post("/merchants/" + m.code() + "/webhooks").then().statusCode(201)
+                    .extract().<Integer>path("id"));
         }
     }
 
     @TestFactory
     List<DynamicTest> everyEndpointForEveryRoleOfMerchantA() {
-        twoMerchantsWithAMemberAndATransactionEach();
+        twoMerchantsWithAMemberATransactionAndAWebhookEach();
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             for (Role role : Role.values()) {
