@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Writes an earning (a purchase or member event): the transaction row, its lot, one ledger entry per
- * non-zero award and the member's new totals, as ONE statement (data-modifying CTEs), so the write
- * costs one round trip. The member row must be locked by the caller's transaction.
+ * non-zero award, the member's new totals and the domain events with their webhook deliveries, as ONE
+ * statement (data-modifying CTEs), so the write costs one round trip. The member row must be locked by the caller's transaction.
  */
 @ApplicationScoped
 public class Ledger {
@@ -38,13 +38,18 @@ public class Ledger {
                          boolean released) {
     }
 
+    /** A domain event written with the posting (type and JSON payload), fanned out to the merchant's webhooks. */
+    public record OutboxRow(String type, String payload) {
+    }
+
     /**
      * Posts the transaction and its awards on top of the member's {@code balanceBefore} and
      * {@code pendingBefore}; empty when the transaction id was taken meanwhile (then nothing at all
      * was written). Awards go to the pending bucket when the lot is held.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Long> post(TransactionRow tx, long balanceBefore, long pendingBefore, List<Award> awards, NewLot lot) {
+    public Optional<Long> post(TransactionRow tx, long balanceBefore, long pendingBefore, List<Award> awards, NewLot lot,
+                               List<OutboxRow> events) {
         List<Award> moving = awards.stream().filter(a -> a.points() != 0).toList();
         boolean held = lot != null && !lot.released();
         StringBuilder sql = new StringBuilder("""
@@ -78,6 +83,18 @@ public class Ledger {
             }
             sql.append(") as e(points, balance_after, rule, family, reason))");
         }
+        int firstEvent = first + moving.size() * 5;
+        if (!events.isEmpty()) {
+            sql.append(", ev as (insert into outbox_event (merchant_id, type, member_id, payload)"
+                    + " select ?1, e.type, ?5, e.payload from tx cross join (values ");
+            for (int i = 0; i < events.size(); i++) {
+                int p = firstEvent + i * 2;
+                sql.append(i == 0 ? "" : ", ").append("(cast(?").append(p).append(" as varchar), cast(?").append(p + 1)
+                        .append(" as text))");
+            }
+            sql.append(") as e(type, payload) returning id, type), deliveries as (")
+                    .append(io.jifen.admin.webhook.Outbox.FAN_OUT.formatted("ev")).append(")");
+        }
         sql.append(" select id from tx");
         long total = tx.totalPoints();
         Query statement = em.createNativeQuery(sql.toString())
@@ -100,6 +117,10 @@ public class Ledger {
             statement.setParameter(p, award.points()).setParameter(p + 1, running)
                     .setParameter(p + 2, award.rule()).setParameter(p + 3, award.family())
                     .setParameter(p + 4, award.reason());
+        }
+        for (int i = 0; i < events.size(); i++) {
+            statement.setParameter(firstEvent + i * 2, events.get(i).type())
+                    .setParameter(firstEvent + i * 2 + 1, events.get(i).payload());
         }
         List<?> ids = statement.setFlushMode(FlushModeType.COMMIT).getResultList();
         return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());

@@ -124,23 +124,27 @@ public class PostingService {
         long pending = plan.held() ? member.pending + plan.points() : member.pending;
         String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, plan, balance, pending));
+        List<DomainEvent> events = events(policy, member, transactionId, active, plan, balance);
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
                         member.id, amount, occurredAt, hash, active.version().id, plan.points(), body,
                         purchase ? write(request) : null, purchase ? write(StoredContext.of(context)) : null),
-                member.balance, member.pending, plan.awards(), plan.lot());
+                member.balance, member.pending, plan.awards(), plan.lot(), events.stream()
+                        .map(e -> new Ledger.OutboxRow(e.type(), outbox.payload(merchant.code, e))).toList());
         if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
             return replay(state(merchant.id, transactionId, clock.instant()).earlier(), hash, kind, start);
         }
-        announce(merchant, policy, member, transactionId, active, outcome, plan, posted.get(), balance, now);
+        // a purchase whose tier rules decide a higher tier upgrades at once; downgrades wait for the review
+        outcome.tierDecision().filter(d -> policy.rank(d.targetTier()) > policy.rank(member.tier)).ifPresent(d ->
+                tiers.apply(merchant.id, merchant.code, policy, member.id, member.externalId, member.tier, d.targetTier(),
+                        new TierChanges.Decision("PURCHASE", posted.get(), active.version().id, d.rule(), d.reason()), now));
         record(kind, "posted", start);
         return new Posting(body, false);
     }
 
-    /** Events of a posting, and the tier upgrade a purchase earned (downgrades wait for the period-end review). */
-    private void announce(Merchant merchant, LedgerPolicy policy, LoyaltyMember member, String transactionId,
-                          ActiveProgram active, EarningOutcome outcome, EarningPlan plan, long txId, long balance,
-                          Instant now) {
+    /** The events a posting emits, written in the same statement as the posting. */
+    private static List<DomainEvent> events(LedgerPolicy policy, LoyaltyMember member, String transactionId,
+                                            ActiveProgram active, EarningPlan plan, long balance) {
         List<DomainEvent> events = new ArrayList<>();
         if (plan.points() > 0) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -155,10 +159,7 @@ public class PostingService {
         if (!plan.held()) {
             events.addAll(Thresholds.crossed(policy, member.id, member.externalId, member.balance, balance));
         }
-        outbox.emit(merchant.id, merchant.code, events);
-        outcome.tierDecision().filter(d -> policy.rank(d.targetTier()) > policy.rank(member.tier)).ifPresent(d ->
-                tiers.apply(merchant.id, merchant.code, policy, member.id, member.externalId, member.tier, d.targetTier(),
-                        new TierChanges.Decision("PURCHASE", txId, active.version().id, d.rule(), d.reason()), now));
+        return events;
     }
 
     /** An earlier posting of this id, if any, and the version active now: one read. */

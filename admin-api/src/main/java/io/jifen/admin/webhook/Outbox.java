@@ -27,7 +27,7 @@ public class Outbox {
     ObjectMapper json;
 
     /** Fans events out to the merchant's subscribed webhooks; {@code events} is a CTE returning (id, type). */
-    static final String FAN_OUT = "insert into webhook_delivery (webhook_id, event_id) select w.id, ev.id from %s ev"
+    public static final String FAN_OUT = "insert into webhook_delivery (webhook_id, event_id) select w.id, ev.id from %s ev"
             + " join webhook w on w.merchant_id = ?1 and w.disabled_at is null"
             + " and (w.event_types = '*' or position(',' || ev.type || ',' in ',' || w.event_types || ',') > 0)";
 

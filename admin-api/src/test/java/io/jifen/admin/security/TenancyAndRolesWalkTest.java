@@ -132,11 +132,18 @@ class TenancyAndRolesWalkTest {
                 }));
             }
         }
+        tests.add(DynamicTest.dynamicTest("the platform ADMIN runs the ledger jobs on demand", () -> {
+            for (String job : List.of("expiry", "release", "tier-reviews")) {
+                asAdmin().post("/platform/ledger-jobs/" + job).then().statusCode(200)
+                        .body("job", org.hamcrest.Matchers.equalTo(job));
+            }
+        }));
         tests.add(DynamicTest.dynamicTest("merchant keys cannot create merchants or platform keys", () -> {
             for (Role role : List.of(Role.MARKETING, Role.INTEGRATOR, Role.QA)) {
                 assertThat(as(keyOf(a, role)).body(merchantBody("nope")).post("/merchants").statusCode()).isEqualTo(403);
                 assertThat(as(keyOf(a, role)).get("/merchants").statusCode()).isEqualTo(403);
                 assertThat(as(keyOf(a, role)).body(Map.of()).post("/platform/api-keys").statusCode()).isEqualTo(403);
+                assertThat(as(keyOf(a, role)).post("/platform/ledger-jobs/expiry").statusCode()).isEqualTo(403);
             }
         }));
         return tests;

@@ -157,9 +157,22 @@ public final class PostingLoad {
 
     /** Creates the merchant, its keys and the active reference program; returns the INTEGRATOR key. */
     private String setUp(String merchant, String adminKey) throws Exception {
+        // --expiry-months, --daily-cap, --account-cap, --pending-days: the ledger policy under load (default: all off)
+        Map<String, Object> policy = new HashMap<>(Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
+                "expiry", args.containsKey("expiry-months")
+                        ? Map.of("rule", "ROLLING_MONTHS", "months", Integer.parseInt(args.get("expiry-months")))
+                        : Map.of("rule", "NEVER"), "autoEnrol", true));
+        if (args.containsKey("daily-cap")) {
+            policy.put("dailyEarnCap", Long.parseLong(args.get("daily-cap")));
+        }
+        if (args.containsKey("account-cap")) {
+            policy.put("accountCap", Long.parseLong(args.get("account-cap")));
+        }
+        if (args.containsKey("pending-days")) {
+            policy.put("pendingDays", Integer.parseInt(args.get("pending-days")));
+        }
         Map<String, Object> body = Map.of("code", merchant, "name", "Load test " + merchant, "timeZone", "Asia/Shanghai",
-                "currency", "CNY", "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
-                        "expiry", Map.of("rule", "NEVER"), "autoEnrol", true));
+                "currency", "CNY", "pointsPolicy", policy);
         expect(send("POST", "/merchants", adminKey, JSON.writeValueAsString(body)), 201);
         String marketing = key(merchant, adminKey, "MARKETING");
         String integrator = key(merchant, adminKey, "INTEGRATOR");
