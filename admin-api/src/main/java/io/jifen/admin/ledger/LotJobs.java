@@ -66,19 +66,29 @@ public class LotJobs {
 
     /** Expires every lot due at {@code now}, batch after batch, until none is left that no one else holds. */
     public Run expireDue(Instant now) {
+        return inBatches("jifen.lots.expired", () -> expireBatch(now));
+    }
+
+    /** Releases every pending lot whose return window has passed at {@code now}. */
+    public Run releaseDue(Instant now) {
+        return inBatches("jifen.lots.released", () -> releaseBatch(now));
+    }
+
+    /** Runs batches, each in its own transaction, until one locks no member; each returns {members, lots, points}. */
+    private Run inBatches(String counter, java.util.function.Supplier<long[]> batch) {
         long lots = 0;
         long points = 0;
         int batches = 0;
         while (true) {
-            long[] batch = QuarkusTransaction.requiringNew().call(() -> expireBatch(now));
-            if (batch[0] == 0) {
+            long[] done = QuarkusTransaction.requiringNew().call(batch::get);
+            if (done[0] == 0) {
                 break;
             }
-            lots += batch[1];
-            points += batch[2];
+            lots += done[1];
+            points += done[2];
             batches++;
         }
-        metrics.counter("jifen.lots.expired").increment(lots);
+        metrics.counter(counter).increment(lots);
         return new Run(lots, points, batches);
     }
 
@@ -123,24 +133,6 @@ public class LotJobs {
                         .formatted(ids(members), Outbox.FAN_OUT_PER_MERCHANT.formatted("ev")))
                 .setParameter(1, now).setFlushMode(FlushModeType.COMMIT).getSingleResult();
         return new long[] {members.size(), ((Number) done[0]).longValue(), ((Number) done[1]).longValue()};
-    }
-
-    /** Releases every pending lot whose return window has passed at {@code now}. */
-    public Run releaseDue(Instant now) {
-        long lots = 0;
-        long points = 0;
-        int batches = 0;
-        while (true) {
-            long[] batch = QuarkusTransaction.requiringNew().call(() -> releaseBatch(now));
-            if (batch[0] == 0) {
-                break;
-            }
-            lots += batch[1];
-            points += batch[2];
-            batches++;
-        }
-        metrics.counter("jifen.lots.released").increment(lots);
-        return new Run(lots, points, batches);
     }
 
     private long[] releaseBatch(Instant now) {

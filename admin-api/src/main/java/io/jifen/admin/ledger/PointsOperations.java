@@ -1,6 +1,5 @@
 package io.jifen.admin.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -9,6 +8,7 @@ import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
+import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -147,7 +147,7 @@ public class PointsOperations {
         Instant now = clock.instant();
         String reason = r.reason() == null || r.reason().isBlank() ? "transfer" : r.reason();
         long id = operations.begin(new Operations.Row(merchant.id, r.transferId(), "TRANSFER", from.memberId, to.memberId,
-                null, null, null, now, PayloadHash.of(r), write(r), reason, caller.caller().keyId()));
+                null, null, null, now, PayloadHash.of(r), JsonText.write(json, r), reason, caller.caller().keyId()));
         List<Accounts.Taken> taken = accounts.spend(from, id, r.points(), "TRANSFER_OUT",
                 reason + " (to " + r.toMemberId() + ")");
         // one lot per expiry date given, keeping each point's original expiry
@@ -191,7 +191,7 @@ public class PointsOperations {
     private Operations.Row row(Merchant merchant, String id, String kind, Account account, Long counterparty,
                                String memberId, Object request, String reason, Instant now) {
         return new Operations.Row(merchant.id, id, kind, account.memberId, counterparty, null, null, null, now,
-                PayloadHash.of(List.of(memberId, request)), write(request), reason, caller.caller().keyId());
+                PayloadHash.of(List.of(memberId, request)), JsonText.write(json, request), reason, caller.caller().keyId());
     }
 
     static void requireNotFrozen(Account account, String what) {
@@ -222,7 +222,7 @@ public class PointsOperations {
     }
 
     private Outcome finish(long id, LedgerModels.OperationResult result, long points) {
-        String body = write(result);
+        String body = JsonText.write(json, result);
         operations.finish(id, points, 0, body);
         return new Outcome(body, false);
     }
@@ -235,11 +235,4 @@ public class PointsOperations {
         return data;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise", e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.jifen.admin.transaction;
 
 import jakarta.persistence.FlushModeType;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.shared.PayloadHash;
@@ -27,6 +26,7 @@ import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
 import io.jifen.engine.facts.MemberActivity;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -122,12 +122,12 @@ public class PostingService {
                 outcome, purchase, occurredAt, now);
         long balance = plan.held() ? member.balance : member.balance + plan.points();
         long pending = plan.held() ? member.pending + plan.points() : member.pending;
-        String body = write(Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
+        String body = JsonText.write(json, Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,
                 outcome, plan, balance, pending));
         List<DomainEvent> events = events(policy, member, transactionId, active, plan, balance);
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
                         member.id, amount, occurredAt, hash, active.version().id, plan.points(), body,
-                        purchase ? write(request) : null, purchase ? write(StoredContext.of(context)) : null),
+                        purchase ? JsonText.write(json, request) : null, purchase ? JsonText.write(json, StoredContext.of(context)) : null),
                 member.balance, member.pending, plan.awards(), plan.lot(), events.stream()
                         .map(e -> new Ledger.OutboxRow(e.type(), outbox.payload(merchant.code, e))).toList());
         if (posted.isEmpty()) {
@@ -207,11 +207,4 @@ public class PostingService {
                 ? metrics.timer(name, "kind", kind) : metrics.timer(name, "kind", kind, "outcome", outcome));
     }
 
-    private String write(Object result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a result", e);
-        }
-    }
 }

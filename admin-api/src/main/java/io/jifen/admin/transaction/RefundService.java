@@ -1,6 +1,5 @@
 package io.jifen.admin.transaction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
@@ -16,6 +15,7 @@ import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.EarningOutcome;
+import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -85,11 +85,11 @@ public class RefundService {
             throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
                     + "` was posted before refunds were supported: its request was not kept, so it cannot be re-evaluated");
         }
-        TransactionModels.PurchaseRequest purchase = read(original.payload(), TransactionModels.PurchaseRequest.class);
+        TransactionModels.PurchaseRequest purchase = JsonText.read(json, original.payload(), TransactionModels.PurchaseRequest.class);
         List<RefundModels.Refunded> before = new ArrayList<>();
         long decidedBefore = 0;
         for (Object[] row : earlierRefunds(original.id())) {
-            before.add(read((String) row[0], RefundModels.Refunded.class));
+            before.add(JsonText.read(json, (String) row[0], RefundModels.Refunded.class));
             decidedBefore += -((Number) row[1]).longValue() + ((Number) row[2]).longValue();
         }
         int scale = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
@@ -102,7 +102,7 @@ public class RefundService {
         EarningOutcome kept = null;
         long keep = 0;
         if (remaining.total().signum() > 0) {
-            kept = EvaluationInputs.completed(program.program().evaluatePurchase(read(original.context(),
+            kept = EvaluationInputs.completed(program.program().evaluatePurchase(JsonText.read(json, original.context(),
                     StoredContext.class).context(), EvaluationInputs.purchase(merchant, remaining)));
             keep = Math.min(Math.max(0, kept.totalPoints()), original.points());
         }
@@ -113,7 +113,7 @@ public class RefundService {
                 + (r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason());
         long id = operations.begin(new Operations.Row(merchant.id, r.refundId(), "REFUND", original.memberId(), null,
                 original.id(), original.ruleVersionId(), refunded.total().negate(), r.occurredAt() == null ? now : r.occurredAt(),
-                hash, write(refunded), reason, caller.caller().keyId()));
+                hash, JsonText.write(json, refunded), reason, caller.caller().keyId()));
         long taken = accounts.takeFromOwnLots(account, id, original.id(), toReverse, reason, original.ruleVersionId());
         if (taken < toReverse) {
             taken += accounts.spend(account, id, toReverse - taken, "REVERSE",
@@ -144,7 +144,7 @@ public class RefundService {
                 kept == null ? List.of() : kept.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
                         a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
                 r.reason());
-        String body = write(result);
+        String body = JsonText.write(json, result);
         operations.finish(id, -taken, shortfall, body);
         return new PointsOperations.Outcome(body, false);
     }
@@ -176,19 +176,5 @@ public class RefundService {
                 .setParameter(1, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored " + type.getSimpleName(), e);
-        }
-    }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise", e);
-        }
-    }
 }
