@@ -47,6 +47,15 @@ public class AccountResource {
     }
 
     @POST
+    @Path("/debits/{debitId}/cancellation")
+    @Allowed(Role.INTEGRATOR)
+    public Response cancelDebit(@PathParam("code") String code, @PathParam("memberId") String memberId,
+                                @PathParam("debitId") String debitId,
+                                @Valid @NotNull LedgerModels.DebitCancellation request) {
+        return respond(operations.cancelDebit(tenancy.merchant(code), memberId, debitId, request));
+    }
+
+    @POST
     @Path("/freeze")
     @Allowed(Role.INTEGRATOR)
     public Response freeze(@PathParam("code") String code, @PathParam("memberId") String memberId,

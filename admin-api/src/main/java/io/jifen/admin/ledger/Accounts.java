@@ -24,17 +24,25 @@ public class Accounts {
     @Inject
     EntityManager em;
 
+    @Inject
+    Expiry expiry;
+
+    @Inject
+    java.time.Clock clock;
+
     /** A lot points were taken from, with what it keeps of its origin: the expiry. */
     public record Taken(long lotId, long points, LocalDate earnedOn, Instant expiresAt) {
     }
 
-    private static final String ACCOUNT_COLUMNS = "id, merchant_id, external_id, status, tier, balance, pending";
-
-    /** The member's account, its row locked until the transaction ends; null when there is no such member. */
+    /**
+     * The member's account, its row locked until the transaction ends, with any points past their
+     * expiry expired first (so they cannot be spent while the job has not reached them); null when
+     * there is no such member.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Account lock(long merchantId, String externalId) {
-        List<Account> found = accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS
-                + " from member where merchant_id = ?1 and external_id = ?2 for update")
+        List<Account> found = lockAndRead(em.createNativeQuery("select id from member"
+                + " where merchant_id = ?1 and external_id = ?2 for update")
                 .setParameter(1, merchantId).setParameter(2, externalId));
         return found.isEmpty() ? null : found.get(0);
     }
@@ -42,21 +50,30 @@ public class Accounts {
     /** Locks two accounts in id order, whichever is named first, so two opposite transfers cannot deadlock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Account> lockInOrder(long merchantId, String first, String second) {
-        return accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS
-                + " from member where merchant_id = ?1 and external_id in (?2, ?3) order by id for update")
+        return lockAndRead(em.createNativeQuery("select id from member"
+                + " where merchant_id = ?1 and external_id in (?2, ?3) order by id for update")
                 .setParameter(1, merchantId).setParameter(2, first).setParameter(3, second));
     }
 
     /** Locks the account of a member known by id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Account lockById(long memberId) {
-        return accounts(em.createNativeQuery("select " + ACCOUNT_COLUMNS + " from member where id = ?1 for update")
+        return lockAndRead(em.createNativeQuery("select id from member where id = ?1 for update")
                 .setParameter(1, memberId)).get(0);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Account> accounts(Query query) {
-        List<Object[]> rows = query.setFlushMode(FlushModeType.COMMIT).getResultList();
+    private List<Account> lockAndRead(Query lock) {
+        List<Long> ids = ((List<Number>) lock.setFlushMode(FlushModeType.COMMIT).getResultList()).stream()
+                .map(Number::longValue).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        expiry.expire(ids, clock.instant());
+        List<Object[]> rows = em.createNativeQuery("select id, merchant_id, external_id, status, tier, balance, pending"
+                        + " from member where id in (?1, ?2) order by id")
+                .setParameter(1, ids.get(0)).setParameter(2, ids.get(ids.size() - 1))
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
         return rows.stream().map(r -> new Account(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3], (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
     }
@@ -164,6 +181,50 @@ public class Accounts {
                 .setParameter(4, points).setParameter(5, remaining).setParameter(6, earnedOn)
                 .setParameter(7, expiresAt).setParameter(8, availableAt).setParameter(9, released)
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    }
+
+    /** What a give-back did: points back on the account, and points whose lots expired meanwhile (they stay expired). */
+    public record Restored(long points, long expiredMeanwhile) {
+    }
+
+    /**
+     * Gives back what {@code originalId} (a debit, a redemption) took, to the very lots it came from,
+     * so the points keep their expiry; points whose lot has expired since stay expired (counted on the
+     * lot as expired). Each consumption comes back once, whatever calls this again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Restored restore(Account account, long transactionId, long originalId, String kind, String reason, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select c.lot_id, c.points - c.restored, l.expires_at from lot_consumption c
+                        join point_lot l on l.id = c.lot_id
+                        where c.transaction_id = ?1 and c.points > c.restored and l.member_id = ?2 order by c.lot_id""")
+                .setParameter(1, originalId).setParameter(2, account.memberId).setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        long back = 0;
+        long expired = 0;
+        for (Object[] r : rows) {
+            long lotId = ((Number) r[0]).longValue();
+            long points = ((Number) r[1]).longValue();
+            Instant expiresAt = SqlValues.instant(r[2]);
+            boolean gone = expiresAt != null && !expiresAt.isAfter(now);
+            // a negative balance is paid first: that part does not go back into the lot
+            long toLot = gone ? 0 : points - Math.min(points, Math.max(0, -(account.balance + back)));
+            em.createNativeQuery("update point_lot set remaining = remaining + ?2, expired = expired + ?3 where id = ?1")
+                    .setParameter(1, lotId).setParameter(2, toLot).setParameter(3, gone ? points : 0)
+                    .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            em.createNativeQuery("update lot_consumption set restored = points where transaction_id = ?1 and lot_id = ?2")
+                    .setParameter(1, originalId).setParameter(2, lotId).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            if (gone) {
+                expired += points;
+            } else {
+                back += points;
+            }
+        }
+        if (back > 0) {
+            account.add(kind, false, back, transactionId, null, null, null, reason, null);
+        }
+        return new Restored(back, expired);
     }
 
     /** Records a movement with no lot of its own (a refund's shortfall, a negative balance). */

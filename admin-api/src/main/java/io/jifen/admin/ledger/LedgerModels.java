@@ -53,6 +53,17 @@ public final class LedgerModels {
             @Size(max = 500) String reason) {
     }
 
+    /** Cancels a debit: its points go back to the lots they came from, keeping their expiry. */
+    public record DebitCancellation(
+            @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String cancellationId,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** What a cancellation gave back, and what had expired meanwhile (it stays expired). */
+    public record CancellationResult(String cancellationId, String debitId, String memberId, long points,
+                                     long expiredMeanwhile, long balance, String reason) {
+    }
+
     public record FreezeRequest(@NotBlank @Size(max = 500) String reason) {
     }
 

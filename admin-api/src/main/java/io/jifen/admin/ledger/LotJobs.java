@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Expires lots past their expiry and releases pending lots past their return window, in batches.
@@ -31,6 +30,9 @@ public class LotJobs {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Expiry expiry;
 
     @Inject
     Outbox outbox;
@@ -98,41 +100,8 @@ public class LotJobs {
         if (members.isEmpty()) {
             return new long[] {0, 0, 0};
         }
-        Object[] done = (Object[]) em.createNativeQuery("""
-                        with due as (
-                            select l.id, l.member_id, l.merchant_id, l.remaining, l.earned_on, l.expires_at,
-                                   m.balance - sum(l.remaining) over (partition by l.member_id order by l.expires_at, l.id)
-                                       as balance_after
-                            from point_lot l join member m on m.id = l.member_id
-                            where l.member_id in (%s) and l.released and l.remaining > 0 and l.expires_at <= ?1),
-                        lots as (
-                            update point_lot l set expired = l.expired + d.remaining, remaining = 0
-                            from due d where l.id = d.id),
-                        totals as (
-                            select member_id, merchant_id, sum(remaining) as points, min(balance_after) as balance
-                            from due group by member_id, merchant_id),
-                        balances as (
-                            update member m set balance = t.balance, updated_at = now()
-                            from totals t where m.id = t.member_id),
-                        entries as (
-                            insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after, lot_id,
-                                                      reason, created_at)
-                            select merchant_id, member_id, 'EXPIRE', 'AVAILABLE', -remaining, balance_after, id,
-                                   remaining || ' points earned on ' || earned_on || ' expired', now()
-                            from due order by member_id, expires_at, id),
-                        ev as (
-                            insert into outbox_event (merchant_id, type, member_id, payload)
-                            select t.merchant_id, 'points.expired', t.member_id,
-                                   json_build_object('type', 'points.expired', 'merchant', mc.code,
-                                                     'memberId', m.external_id, 'points', t.points,
-                                                     'balance', t.balance)::text
-                            from totals t join member m on m.id = t.member_id join merchant mc on mc.id = t.merchant_id
-                            returning id, type, merchant_id),
-                        deliveries as (%s)
-                        select count(*), coalesce(sum(remaining), 0) from due"""
-                        .formatted(ids(members), Outbox.FAN_OUT_PER_MERCHANT.formatted("ev")))
-                .setParameter(1, now).setFlushMode(FlushModeType.COMMIT).getSingleResult();
-        return new long[] {members.size(), ((Number) done[0]).longValue(), ((Number) done[1]).longValue()};
+        long[] done = expiry.expire(members, now);
+        return new long[] {members.size(), done[0], done[1]};
     }
 
     private long[] releaseBatch(Instant now) {
@@ -184,8 +153,4 @@ public class LotJobs {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** Member ids read from the database, as an SQL list. */
-    private static String ids(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

@@ -70,6 +70,24 @@ public class Operations {
         return ((Number) ids.get(0)).longValue();
     }
 
+    /** The row id of the member's operation of this kind with this external id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> find(long merchantId, String externalId, String kind, long memberId) {
+        List<?> ids = em.createNativeQuery("select id from loyalty_transaction where merchant_id = ?1 and external_id = ?2"
+                        + " and kind = ?3 and member_id = ?4")
+                .setParameter(1, merchantId).setParameter(2, externalId).setParameter(3, kind).setParameter(4, memberId)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+    }
+
+    /** Whether an operation of this kind already refers to the given one (a cancellation of a debit). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasFollowUp(long originalId, String kind) {
+        return !em.createNativeQuery("select 1 from loyalty_transaction where original_id = ?1 and kind = ?2")
+                .setParameter(1, originalId).setParameter(2, kind).setFlushMode(FlushModeType.COMMIT)
+                .getResultList().isEmpty();
+    }
+
     /** Stores the operation's outcome: its net points, any shortfall, and the body replays return. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finish(long transactionId, long totalPoints, long shortfall, String result) {

@@ -112,6 +112,43 @@ public class PointsOperations {
     }
 
     /**
+     * Cancels a debit (the redemption it paid for was cancelled or returned): the points go back to
+     * the lots they came from with their original expiry; points whose lot expired meanwhile stay
+     * expired. A debit is cancelled once: another cancellation id for it gets 409.
+     */
+    @Transactional
+    public Outcome cancelDebit(Merchant merchant, String memberId, String debitId, LedgerModels.DebitCancellation r) {
+        Account account = member(merchant, memberId);
+        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(),
+                PayloadHash.of(List.of(memberId, debitId, r)));
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        long debit = operations.find(merchant.id, debitId, "DEBIT", account.memberId)
+                .orElseThrow(() -> ProblemException.notFound("debit `" + debitId + "` of member `" + memberId + "`"));
+        if (operations.hasFollowUp(debit, "DEBIT_CANCEL")) {
+            throw ProblemException.conflict("already-cancelled", "debit `" + debitId + "` has been cancelled already");
+        }
+        Instant now = clock.instant();
+        long id = operations.begin(new Operations.Row(merchant.id, r.cancellationId(), "DEBIT_CANCEL", account.memberId,
+                null, debit, null, null, now, PayloadHash.of(List.of(memberId, debitId, r)), JsonText.write(json, r),
+                r.reason(), caller.caller().keyId()));
+        long before = account.balanceBefore;
+        Accounts.Restored restored = accounts.restore(account, id, debit, "RESTORE", r.reason(), now);
+        accounts.save(account);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId, data("memberId", memberId,
+                "debitId", debitId, "points", restored.points(), "expiredMeanwhile", restored.expiredMeanwhile(),
+                "balance", account.balance)));
+        events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId, memberId, before, account.balance));
+        outbox.emit(merchant.id, merchant.code, events);
+        String body = JsonText.write(json, new LedgerModels.CancellationResult(r.cancellationId(), debitId, memberId,
+                restored.points(), restored.expiredMeanwhile(), account.balance, r.reason()));
+        operations.finish(id, restored.points(), 0, body);
+        return new Outcome(body, false);
+    }
+
+    /**
      * Moves points between two members of one merchant. The receiver gets the sender's lots' expiry
      * dates, so a transfer never extends the life of a point.
      */

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Something that happened to a member's points, as merchants' systems receive it. Types:
  * {@code points.earned}, {@code points.redeemed}, {@code points.expired}, {@code points.reversed},
- * {@code points.adjusted}, {@code points.transferred}, {@code tier.changed},
+ * {@code points.restored}, {@code points.adjusted}, {@code points.transferred}, {@code tier.changed},
  * {@code balance.threshold-crossed}. {@code data} holds the type's own fields.
  */
 public record DomainEvent(String type, long memberId, Map<String, Object> data) {
@@ -14,6 +14,7 @@ public record DomainEvent(String type, long memberId, Map<String, Object> data) 
     public static final String POINTS_REDEEMED = "points.redeemed";
     public static final String POINTS_EXPIRED = "points.expired";
     public static final String POINTS_REVERSED = "points.reversed";
+    public static final String POINTS_RESTORED = "points.restored";
     public static final String POINTS_ADJUSTED = "points.adjusted";
     public static final String POINTS_TRANSFERRED = "points.transferred";
     public static final String TIER_CHANGED = "tier.changed";
@@ -21,5 +22,5 @@ public record DomainEvent(String type, long memberId, Map<String, Object> data) 
 
     /** Every type, the values a webhook may subscribe to. */
     public static final List<String> TYPES = List.of(POINTS_EARNED, POINTS_REDEEMED, POINTS_EXPIRED, POINTS_REVERSED,
-            POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED);
+            POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED);
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -38,19 +39,27 @@ class LotsExpiryAndPendingPointsTest {
                 .extract().path("balance")).longValue();
     }
 
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** When points earned at {@code at} expire under the default policy (rolling 12 months, Shanghai). */
+    static Instant expiryOf(Instant at) {
+        return at.atZone(SHANGHAI).toLocalDate().plusMonths(12).plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+    }
+
     @Test
     void spendingTakesThePointsThatExpireFirstAndTheJobExpiresWhatIsLeftOnce() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();  // rolling 12 months
-        buy(shop, "old", "ann", "2025-03-05T04:00:00Z", "100.00");   // valid through 2026-03-05
-        buy(shop, "new", "ann", "2026-03-05T04:00:00Z", "50.00");    // valid through 2027-03-05
+        Instant older = Instant.now().minus(Duration.ofDays(350));
+        buy(shop, "old", "ann", older.toString(), "100.00");
+        buy(shop, "new", "ann", Instant.now().minus(Duration.ofDays(10)).toString(), "50.00");
         as(shop.integrator()).body(Map.of("debitId", "d-1", "points", 30, "reason", "coffee voucher"))
                 .post("/merchants/" + shop.code() + "/members/ann/debits").then().statusCode(201)
                 .body("points", equalTo(-30)).body("balance", equalTo(120))
                 .body("takenFrom", hasSize(1)).body("takenFrom[0].points", equalTo(30))
-                .body("takenFrom[0].expiresAt", equalTo("2026-03-05T16:00:00Z")); // start of 6 March in Shanghai
+                .body("takenFrom[0].expiresAt", equalTo(expiryOf(older).toString()));
 
-        LotJobs.Run first = jobs.expireDue(Instant.parse("2026-03-05T16:00:00Z"));
-        LotJobs.Run again = jobs.expireDue(Instant.parse("2026-03-05T16:00:00Z"));
+        LotJobs.Run first = jobs.expireDue(expiryOf(older));
+        LotJobs.Run again = jobs.expireDue(expiryOf(older));
 
         assertThat(first.points()).as("points expired by the first run").isGreaterThanOrEqualTo(70);
         assertThat(again.lots()).as("a second run finds nothing left to expire").isZero();
@@ -59,8 +68,24 @@ class LotsExpiryAndPendingPointsTest {
                 .body("entries[0].kind", equalTo("EXPIRE"))
                 .body("entries[0].points", equalTo(-70))
                 .body("entries[0].transactionId", equalTo("old"))
-                .body("entries[0].reason", containsString("earned on 2025-03-05"))
+                .body("entries[0].reason", containsString("earned on " + older.atZone(SHANGHAI).toLocalDate()))
                 .body("entries[0].balanceAfter", equalTo(50));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
+    void pointsPastTheirExpiryCannotBeSpentEvenBeforeTheJobReachesThem() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        buy(shop, "stale", "eve", Instant.now().minus(Duration.ofDays(400)).toString(), "100.00");
+        buy(shop, "fresh", "eve", Instant.now().minus(Duration.ofDays(1)).toString(), "50.00");
+        assertThat(balance(shop, "eve")).as("the job has not run yet").isEqualTo(150);
+        as(shop.integrator()).body(Map.of("debitId", "d-stale", "points", 60, "reason", "voucher"))
+                .post("/merchants/" + shop.code() + "/members/eve/debits").then().statusCode(409)
+                .body("type", endsWith("/insufficient-points")).body("detail", containsString("50 spendable"));
+        as(shop.integrator()).body(Map.of("debitId", "d-fresh", "points", 50, "reason", "voucher"))
+                .post("/merchants/" + shop.code() + "/members/eve/debits").then().statusCode(201).body("balance", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/eve/statement").then()
+                .body("entries.kind", hasItem("EXPIRE"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 

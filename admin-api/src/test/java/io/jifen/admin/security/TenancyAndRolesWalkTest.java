@@ -72,6 +72,8 @@ class TenancyAndRolesWalkTest {
                         m -> Map.of("adjustmentId", "walk-adj", "points", 5, "reason", "walk")),
                 new Endpoint("POST", "/merchants/{m}/members/walker/debits", EnumSet.of(Role.INTEGRATOR),
                         m -> Map.of("debitId", "walk-debit", "points", 1, "reason", "walk")),
+                new Endpoint("POST", "/merchants/{m}/members/walker/debits/walk-debit/cancellation", EnumSet.of(Role.INTEGRATOR),
+                        m -> Map.of("cancellationId", "walk-cancel", "reason", "walk")),
                 new Endpoint("POST", "/merchants/{m}/transfers", EnumSet.of(Role.INTEGRATOR),
                         m -> Map.of("transferId", "walk-t", "fromMemberId", "walker", "toMemberId", "other", "points", 1)),
                 new Endpoint("POST", "/merchants/{m}/members/walker/freeze", EnumSet.of(Role.INTEGRATOR),

@@ -68,7 +68,7 @@ public final class LedgerInvariants {
                     select 'lot ' || l.id || ': consumed ' || coalesce(c.used, 0) || ' + remaining ' || l.remaining
                            || ' + expired ' || l.expired || ' exceed its ' || l.points || ' points'
                     from point_lot l join merchant mc on mc.id = l.merchant_id
-                    left join (select lot_id, sum(points) as used from lot_consumption group by lot_id) c on c.lot_id = l.id
+                    left join (select lot_id, sum(points - restored) as used from lot_consumption group by lot_id) c on c.lot_id = l.id
                     where mc.code = '%1$s' and coalesce(c.used, 0) + l.remaining + l.expired > l.points
                     """.formatted(merchantCode));
         } catch (SQLException e) {
