@@ -25,4 +25,5 @@ update member m set balance = m.balance + :entries from seed_target s where m.id
 commit;
 analyze ledger_entry;
 select min(e.id) as first_entry, max(e.id) as last_entry, count(*) as entries
-from ledger_entry e join seed_target s on s.id = e.member_id;
+from ledger_entry e join member m on m.id = e.member_id join merchant mc on mc.id = m.merchant_id
+where mc.code = :'merchant' and m.external_id = :'member';

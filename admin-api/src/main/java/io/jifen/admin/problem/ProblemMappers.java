@@ -90,19 +90,41 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (isDatabaseDown(e)) {
             return respond(new Problem(ProblemTypes.uri("service-unavailable"), "Service unavailable", 503,
-                    "the database cannot be reached; nothing was written, retry later", uri.getPath(), null));
+                    "the database cannot be reached; retry later (a posting retried with the same id is never applied twice)",
+                    uri.getPath(), null));
         }
         Log.error("unexpected failure on " + uri.getPath(), e);
         return respond(new Problem(ProblemTypes.uri("internal-error"), "Internal error", 500,
                 "an unexpected error occurred; nothing was written", uri.getPath(), null));
     }
 
-    private static boolean isDatabaseDown(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /** admin_shutdown, crash_shutdown, cannot_connect_now: the server stopping, or starting up after a stop. */
+    private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
+
+    /**
+     * Whether the failure comes from losing the database: a connection error (SQLState class 08), or
+     * the server shutting down or starting up (57P01-57P03). Suppressed exceptions count too: when
+     * the connection breaks during commit, the transaction manager throws a RollbackException whose
+     * only trace of the SQL error is a suppressed XAException.
+     */
+    static boolean isDatabaseDown(Throwable e) {
+        java.util.Deque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!toVisit.isEmpty() && seen.size() < 64) {
+            Throwable t = toVisit.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof java.sql.SQLTransientConnectionException
                     || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08"))) {
+                    && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState())))) {
                 return true;
+            }
+            if (t.getCause() != null) {
+                toVisit.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                toVisit.push(suppressed);
             }
         }
         return false;

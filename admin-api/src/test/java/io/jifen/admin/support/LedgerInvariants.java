@@ -1,7 +1,6 @@
 package io.jifen.admin.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,11 +20,13 @@ public final class LedgerInvariants {
 
     /** Every violation found among the merchant's members, described; empty when the ledger is sound. */
     public static List<String> violations(String merchantCode) {
+        return violations(Database.tests(), merchantCode);
+    }
+
+    /** The same, in another database or schema (the integration tests' service processes). */
+    public static List<String> violations(Database db, String merchantCode) {
         List<String> found = new ArrayList<>();
-        String schema = FreshTestSchema.SCHEMA;
-        try (Connection c = DriverManager.getConnection(FreshTestSchema.URL, FreshTestSchema.USER, FreshTestSchema.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("set search_path to " + schema);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             collect(s, found, """
                     select m.external_id || ': balance ' || m.balance || ' but AVAILABLE entries sum to '
                            || coalesce(e.available, 0) || ', pending ' || m.pending || ' but PENDING entries sum to '
@@ -77,6 +78,60 @@ public final class LedgerInvariants {
         return found;
     }
 
+    /**
+     * Transactions of the merchant that were not written whole: a row without its stored result; a
+     * purchase or event with points but without its one lot of those points or without EARN entries
+     * summing to them; a debit, adjustment or refund whose entries do not sum to its points; a
+     * transfer whose sender's entries do not sum to its points or whose receiver's do not mirror them.
+     * Empty when every posting is complete. Each transaction is written in one database transaction,
+     * so this holds after a crash or a database outage as much as in normal operation.
+     */
+    public static List<String> halfWrittenTransactions(Database db, String merchantCode) {
+        List<String> found = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            collect(s, found, """
+                    select t.kind || ' ' || t.external_id || ': no stored result'
+                    from loyalty_transaction t join merchant mc on mc.id = t.merchant_id
+                    where mc.code = '%1$s' and (t.result is null or t.result = '')
+                    """.formatted(merchantCode));
+            collect(s, found, """
+                    select t.kind || ' ' || t.external_id || ': ' || t.total_points || ' points but '
+                           || (select count(*) from point_lot l where l.transaction_id = t.id) || ' lot(s) holding '
+                           || coalesce((select sum(l.points) from point_lot l where l.transaction_id = t.id), 0)
+                           || ' and EARN entries summing to '
+                           || coalesce((select sum(e.points) from ledger_entry e
+                                        where e.transaction_id = t.id and e.kind = 'EARN'), 0)
+                    from loyalty_transaction t join merchant mc on mc.id = t.merchant_id
+                    where mc.code = '%1$s' and t.kind in ('PURCHASE', 'EVENT') and t.total_points > 0
+                      and ((select count(*) from point_lot l where l.transaction_id = t.id) <> 1
+                           or (select sum(l.points) from point_lot l where l.transaction_id = t.id) <> t.total_points
+                           or coalesce((select sum(e.points) from ledger_entry e
+                                        where e.transaction_id = t.id and e.kind = 'EARN'), 0) <> t.total_points)
+                    """.formatted(merchantCode));
+            collect(s, found, """
+                    select t.kind || ' ' || t.external_id || ': ' || t.total_points || ' points but its entries sum to '
+                           || coalesce((select sum(e.points) from ledger_entry e
+                                        where e.transaction_id = t.id and e.member_id = t.member_id), 0)
+                    from loyalty_transaction t join merchant mc on mc.id = t.merchant_id
+                    where mc.code = '%1$s' and t.kind in ('DEBIT', 'ADJUSTMENT', 'REFUND', 'TRANSFER')
+                      and coalesce((select sum(e.points) from ledger_entry e
+                                    where e.transaction_id = t.id and e.member_id = t.member_id), 0) <> t.total_points
+                    """.formatted(merchantCode));
+            collect(s, found, """
+                    select 'TRANSFER ' || t.external_id || ': ' || -t.total_points || ' points sent but the receiver got '
+                           || coalesce((select sum(e.points) from ledger_entry e
+                                        where e.transaction_id = t.id and e.member_id = t.counterparty_id), 0)
+                    from loyalty_transaction t join merchant mc on mc.id = t.merchant_id
+                    where mc.code = '%1$s' and t.kind = 'TRANSFER'
+                      and coalesce((select sum(e.points) from ledger_entry e
+                                    where e.transaction_id = t.id and e.member_id = t.counterparty_id), 0) <> -t.total_points
+                    """.formatted(merchantCode));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
     private static void collect(Statement s, List<String> found, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -87,9 +142,12 @@ public final class LedgerInvariants {
 
     /** One value from the test schema, e.g. a count. */
     public static long scalar(String sql) {
-        try (Connection c = DriverManager.getConnection(FreshTestSchema.URL, FreshTestSchema.USER, FreshTestSchema.PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("set search_path to " + FreshTestSchema.SCHEMA);
+        return scalar(Database.tests(), sql);
+    }
+
+    /** One value from another database or schema. */
+    public static long scalar(Database db, String sql) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
