@@ -27,10 +27,19 @@ public final class PayloadHash {
     private PayloadHash() {
     }
 
+    /** A request in canonical JSON and the hash of that text: one serialisation for both. */
+    public record Canonical(String json, String hash) {
+    }
+
     public static String of(Object request) {
+        return canonical(request).hash();
+    }
+
+    public static Canonical canonical(Object request) {
         try {
-            byte[] json = CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+            String json = CANONICAL.writeValueAsString(request);
+            return new Canonical(json, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(StandardCharsets.UTF_8))));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a request", e);
         }

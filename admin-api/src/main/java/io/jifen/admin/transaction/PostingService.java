@@ -83,18 +83,20 @@ public class PostingService {
 
     @Transactional
     public Posting purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
-        return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "PURCHASE", null, r.total(),
-                r.occurredAt(), r, (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
+        // the canonical JSON is both hashed (idempotency) and kept (refunds re-evaluate it)
+        PayloadHash.Canonical request = PayloadHash.canonical(r);
+        return post(merchant, r.transactionId(), r.memberId(), request.hash(), "PURCHASE", null, r.total(),
+                r.occurredAt(), request.json(), (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
     }
 
     @Transactional
     public Posting event(Merchant merchant, TransactionModels.EventRequest r) {
         return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "EVENT", r.type(), null,
-                r.occurredAt(), r, (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
+                r.occurredAt(), null, (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
     }
 
     private Posting post(Merchant merchant, String transactionId, String memberId, String hash, String kind,
-                         String eventType, BigDecimal amount, Instant occurredAt, Object request,
+                         String eventType, BigDecimal amount, Instant occurredAt, String payload,
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
         LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
@@ -127,7 +129,7 @@ public class PostingService {
         List<DomainEvent> events = events(policy, member, transactionId, active, plan, balance);
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
                         member.id, amount, occurredAt, hash, active.version().id, plan.points(), body,
-                        purchase ? JsonText.write(json, request) : null, purchase ? JsonText.write(json, StoredContext.of(context)) : null),
+                        payload, purchase ? JsonText.write(json, StoredContext.of(context)) : null),
                 member.balance, member.pending, plan.awards(), plan.lot(), events.stream()
                         .map(e -> new Ledger.OutboxRow(e.type(), outbox.payload(merchant.code, e))).toList());
         if (posted.isEmpty()) {

@@ -73,8 +73,11 @@ public final class PostingLoad {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             AtomicInteger failures = new AtomicInteger();
+            // --tier REGULAR enrols members in a tier, as a live programme's members are (else the first
+            // purchase of each member records its first tier)
+            String enrolment = args.containsKey("tier") ? "{\"tier\":\"" + args.get("tier") + "\"}" : "{}";
             runAll(pool, members, i -> {
-                int status = send("PUT", "/merchants/" + merchant + "/members/member-" + i, integrator, "{}").statusCode();
+                int status = send("PUT", "/merchants/" + merchant + "/members/member-" + i, integrator, enrolment).statusCode();
                 if (status != 201 && status != 200) {
                     failures.incrementAndGet();
                 }
