@@ -13,9 +13,13 @@ public final class MemberModels {
     private MemberModels() {
     }
 
-    /** Enrol or update a member; absent fields keep their value (or their default on enrolment). */
+    /**
+     * Enrol or update a member; absent fields keep their value (or their default on enrolment). A
+     * change of {@code status} needs a {@code statusReason}, as POST …/freeze does.
+     */
     public record MemberRequest(@Size(max = 64) String tier,
                                 @Pattern(regexp = "ACTIVE|FROZEN", message = "must be ACTIVE or FROZEN") String status,
+                                @jakarta.validation.constraints.Size(max = 500) String statusReason,
                                 LocalDate enrolledOn, LocalDate birthday) {
     }
 

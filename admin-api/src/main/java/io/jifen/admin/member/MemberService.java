@@ -21,6 +21,9 @@ public class MemberService {
     TierChanges tiers;
 
     @Inject
+    io.jifen.admin.security.AuditLog audit;
+
+    @Inject
     java.time.Clock clock;
 
     /** The result of an enrolment: the member and whether this call created it. */
@@ -42,8 +45,14 @@ public class MemberService {
                                 "set by the integrator on enrolment or update"), clock.instant());
                 em.refresh(m);
             }
-            if (request.status() != null) {
+            if (request.status() != null && !request.status().equals(m.status)) {
+                if (request.statusReason() == null || request.statusReason().isBlank()) {
+                    throw ProblemException.invalidField("statusReason", "is required when the status changes");
+                }
                 m.status = request.status();
+                m.frozenReason = LoyaltyMember.FROZEN.equals(request.status()) ? request.statusReason() : null;
+                audit.record(merchant.id, LoyaltyMember.FROZEN.equals(request.status()) ? "member.frozen" : "member.unfrozen",
+                        "member/" + externalId, request.statusReason());
             }
             if (request.enrolledOn() != null) {
                 m.enrolledOn = request.enrolledOn();

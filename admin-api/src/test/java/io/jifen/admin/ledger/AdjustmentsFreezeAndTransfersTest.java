@@ -95,6 +95,19 @@ class AdjustmentsFreezeAndTransfersTest {
     }
 
     @Test
+    void freezingThroughTheMemberUpdateNeedsAReasonToo() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        enrol(shop, "fay");
+        as(shop.integrator()).body(Map.of("status", "FROZEN")).put("/merchants/" + shop.code() + "/members/fay")
+                .then().statusCode(422).body("errors[0].field", equalTo("statusReason"));
+        as(shop.integrator()).body(Map.of("status", "FROZEN", "statusReason", "card reported stolen"))
+                .put("/merchants/" + shop.code() + "/members/fay").then().statusCode(200)
+                .body("status", equalTo("FROZEN")).body("frozenReason", equalTo("card reported stolen"));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
+                .body("find { it.action == 'member.frozen' }.details", equalTo("card reported stolen"));
+    }
+
+    @Test
     void transfersFollowThePolicyAndTheReceivedPointsKeepTheirExpiry() {
         Api.TestMerchant closed = Api.merchantOnReferenceProgram();
         enrol(closed, "a");
