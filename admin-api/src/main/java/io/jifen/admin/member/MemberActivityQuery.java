@@ -61,4 +61,20 @@ public class MemberActivityQuery {
         return new MemberActivity((BigDecimal) totals[0], (BigDecimal) totals[1], ((Number) totals[2]).longValue(),
                 ((Number) totals[3]).longValue(), today, month);
     }
+
+    /**
+     * Points the member earned (purchases, events, refunds counting negative) on the merchant-local day
+     * of {@code at}, whenever in that day and in whatever order they were posted: what a daily earning
+     * cap is checked against, so transactions arriving out of order cannot pass it.
+     */
+    public long earnedOnDay(long memberId, Instant at, ZoneId zone) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        return ((Number) em.createNativeQuery("""
+                        select coalesce(sum(total_points), 0) from loyalty_transaction
+                        where member_id = ?1 and kind in ('PURCHASE', 'EVENT', 'REFUND')
+                          and occurred_at >= ?2 and occurred_at < ?3""")
+                .setParameter(1, memberId).setParameter(2, day.atStartOfDay(zone).toInstant())
+                .setParameter(3, day.plusDays(1).atStartOfDay(zone).toInstant())
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    }
 }

@@ -120,8 +120,10 @@ public class PostingService {
                 .record(() -> evaluate.apply(active.program(), context)));
         LedgerPolicy policy = LedgerPolicy.of(merchant);
         boolean purchase = "PURCHASE".equals(kind);
-        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, activity.getPointsEarnedToday(),
-                outcome, purchase, occurredAt, now);
+        // the cap counts the whole day, also what was posted after this transaction's instant
+        long earnedToday = policy.dailyEarnCap() == null ? 0 : activities.earnedOnDay(member.id, occurredAt, zone);
+        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, earnedToday, outcome, purchase,
+                occurredAt, now);
         long balance = plan.held() ? member.balance : member.balance + plan.points();
         long pending = plan.held() ? member.pending + plan.points() : member.pending;
         String body = JsonText.write(json, Results.of(transactionId, kind, member.externalId, occurredAt, active.version().number,

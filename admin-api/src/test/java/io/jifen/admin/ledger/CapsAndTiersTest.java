@@ -48,6 +48,14 @@ class CapsAndTiersTest {
     }
 
     @Test
+    void theDailyCapCountsTheWholeDayWhateverOrderItsPurchasesArriveIn() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram(Map.of("dailyEarnCap", 300));
+        buy(shop, "evening", "eli", MARCH_5.plusSeconds(6 * 3600), "250.00").body("totalPoints", equalTo(250));
+        buy(shop, "morning", "eli", MARCH_5.minusSeconds(3 * 3600), "250.00").body("totalPoints", equalTo(50));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
     void theAccountCapStopsABalanceGrowingPastIt() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram(Map.of("accountCap", 500));
         buy(shop, "p-1", "bo", MARCH_5, "400.00").body("totalPoints", equalTo(400));
