@@ -61,12 +61,6 @@ public class LoyaltyMember extends PanacheEntityBase {
         return find("merchantId = ?1 and externalId = ?2", merchantId, externalId).firstResultOptional();
     }
 
-    /** The member, read and locked in one query (null when unknown). */
-    public static LoyaltyMember locked(Long merchantId, String externalId) {
-        return find("merchantId = ?1 and externalId = ?2", merchantId, externalId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
     /**
      * Re-reads this member and locks its row for the rest of the transaction, so postings to one
      * member are serialised and always see the balance the previous one committed.

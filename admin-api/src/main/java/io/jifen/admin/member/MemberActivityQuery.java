@@ -1,6 +1,9 @@
 package io.jifen.admin.member;
 
+import io.jifen.admin.ruleset.RuleVersions;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
+import java.util.regex.Pattern;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,30 +27,72 @@ public class MemberActivityQuery {
     @Inject
     EntityManager em;
 
+    /**
+     * The activity aggregates: ?1 member, ?2 the instant (exclusive), ?3 rolling-12-month start,
+     * ?4 year start, ?5 day start, ?6 month start, ?7 the earliest of ?3 and ?4. One row; the event
+     * counts are folded into "TYPE:today:month" pairs.
+     */
+    private static final String ACTIVITY_SQL = """
+            select coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?3), 0) as rolling,
+                   coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?4), 0) as year,
+                   coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?5), 0) as today,
+                   coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?6), 0) as month,
+                   (select string_agg(e.event_type || ':' || e.today || ':' || e.month, ',')
+                    from (select event_type, count(*) filter (where occurred_at >= ?5) as today,
+                                 count(*) as month
+                          from loyalty_transaction
+                          where member_id = ?1 and kind = 'EVENT' and occurred_at < ?2 and occurred_at >= ?6
+                          group by event_type) e) as events
+            from loyalty_transaction
+            where member_id = ?1 and occurred_at < ?2 and occurred_at >= ?7""";
+
     public MemberActivity before(long memberId, Instant at, ZoneId zone) {
+        Query query = em.createNativeQuery(ACTIVITY_SQL);
+        bindActivity(query, 0, memberId, at, zone);
+        return activity((Object[]) query.setFlushMode(FlushModeType.COMMIT).getSingleResult());
+    }
+
+    /** What a posting reads under its member lock, in one round trip. */
+    public record PostingRead(MemberActivity activity, String earlierHash, String earlierResult, Long activeVersionId,
+                              long earnedOnDay) {
+    }
+
+    /**
+     * The member's activity before {@code at}, an earlier transaction with this id (its payload hash
+     * and stored result), the merchant's version active at {@code now}, and, when {@code dayTotal},
+     * the points earned on the merchant-local day of {@code at} (see {@link #earnedOnDay}). Read after
+     * the member's row lock, so it sees every committed posting of that member.
+     */
+    public PostingRead forPosting(long merchantId, String transactionId, Instant now, long memberId, Instant at,
+                                  ZoneId zone, boolean dayTotal) {
+        // ?1 merchant, ?2 now (the active-version query's own numbering), the activity renumbered from ?3
+        Query query = em.createNativeQuery("select a.*, t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL
+                + "), " + (dayTotal ? "(" + renumbered(DAY_TOTAL_SQL, 3, 7, 11) + ")" : "0")
+                + " from (" + renumbered(ACTIVITY_SQL, 3, 4, 5, 6, 7, 8, 9) + ") a"
+                + " left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?10")
+                .setParameter(1, merchantId).setParameter(2, now).setParameter(10, transactionId);
+        bindActivity(query, 2, memberId, at, zone);
+        if (dayTotal) {
+            query.setParameter(11, at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        Object[] row = (Object[]) query.setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        return new PostingRead(activity(row), (String) row[5], (String) row[6],
+                row[7] == null ? null : ((Number) row[7]).longValue(), ((Number) row[8]).longValue());
+    }
+
+    private static void bindActivity(Query query, int offset, long memberId, Instant at, ZoneId zone) {
         LocalDate day = at.atZone(zone).toLocalDate();
         Instant dayStart = day.atStartOfDay(zone).toInstant();
         Instant monthStart = day.withDayOfMonth(1).atStartOfDay(zone).toInstant();
         Instant yearStart = day.withDayOfYear(1).atStartOfDay(zone).toInstant();
         Instant rollingStart = ZonedDateTime.ofInstant(at, zone).minusMonths(12).toInstant();
-        // one round trip: the sums, and the event counts folded into "TYPE:today:month" pairs
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                        select coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?3), 0),
-                               coalesce(sum(amount) filter (where kind in ('PURCHASE', 'REFUND') and occurred_at >= ?4), 0),
-                               coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?5), 0),
-                               coalesce(sum(total_points) filter (where kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?6), 0),
-                               (select string_agg(e.event_type || ':' || e.today || ':' || e.month, ',')
-                                from (select event_type, count(*) filter (where occurred_at >= ?5) as today,
-                                             count(*) as month
-                                      from loyalty_transaction
-                                      where member_id = ?1 and kind = 'EVENT' and occurred_at < ?2 and occurred_at >= ?6
-                                      group by event_type) e)
-                        from loyalty_transaction
-                        where member_id = ?1 and occurred_at < ?2 and occurred_at >= ?7""")
-                .setParameter(1, memberId).setParameter(2, at).setParameter(3, rollingStart)
-                .setParameter(4, yearStart).setParameter(5, dayStart).setParameter(6, monthStart)
-                .setParameter(7, rollingStart.isBefore(yearStart) ? rollingStart : yearStart)
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        query.setParameter(offset + 1, memberId).setParameter(offset + 2, at).setParameter(offset + 3, rollingStart)
+                .setParameter(offset + 4, yearStart).setParameter(offset + 5, dayStart)
+                .setParameter(offset + 6, monthStart)
+                .setParameter(offset + 7, rollingStart.isBefore(yearStart) ? rollingStart : yearStart);
+    }
+
+    private static MemberActivity activity(Object[] totals) {
         Map<String, Integer> today = new HashMap<>();
         Map<String, Integer> month = new HashMap<>();
         if (totals[4] instanceof String counts && !counts.isEmpty()) {
@@ -62,6 +107,17 @@ public class MemberActivityQuery {
                 ((Number) totals[3]).longValue(), today, month);
     }
 
+    /** The SQL with each ordinal parameter ?n renamed ?to[n - 1], all at once. */
+    private static String renumbered(String sql, int... to) {
+        return Pattern.compile("\\?(\\d+)").matcher(sql)
+                .replaceAll(m -> "?" + to[Integer.parseInt(m.group(1)) - 1]);
+    }
+
+    /** ?1 member, ?2 day start, ?3 next day start. */
+    private static final String DAY_TOTAL_SQL = """
+            select coalesce(sum(total_points), 0) from loyalty_transaction
+            where member_id = ?1 and kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?2 and occurred_at < ?3""";
+
     /**
      * Points the member earned (purchases, events, refunds counting negative) on the merchant-local day
      * of {@code at}, whenever in that day and in whatever order they were posted: what a daily earning
@@ -69,10 +125,7 @@ public class MemberActivityQuery {
      */
     public long earnedOnDay(long memberId, Instant at, ZoneId zone) {
         LocalDate day = at.atZone(zone).toLocalDate();
-        return ((Number) em.createNativeQuery("""
-                        select coalesce(sum(total_points), 0) from loyalty_transaction
-                        where member_id = ?1 and kind in ('PURCHASE', 'EVENT', 'REFUND')
-                          and occurred_at >= ?2 and occurred_at < ?3""")
+        return ((Number) em.createNativeQuery(DAY_TOTAL_SQL)
                 .setParameter(1, memberId).setParameter(2, day.atStartOfDay(zone).toInstant())
                 .setParameter(3, day.plusDays(1).atStartOfDay(zone).toInstant())
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();

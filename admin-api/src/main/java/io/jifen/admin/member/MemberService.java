@@ -66,22 +66,50 @@ public class MemberService {
     }
 
     /**
-     * The member a transaction is for, its row locked for the rest of the transaction, enrolling it
+     * The member a transaction is for (a detached snapshot), its row locked for the rest of the transaction, enrolling it
      * when the merchant allows auto-enrolment (404 otherwise). Concurrent first transactions of one
      * new member create it once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LoyaltyMember lockedForTransaction(Merchant merchant, String externalId) {
-        LoyaltyMember member = LoyaltyMember.locked(merchant.id, externalId);
+        LoyaltyMember member = lockedRow(merchant.id, externalId);
         if (member == null) {
             if (!merchant.autoEnrol) {
                 throw ProblemException.notFound("member `" + externalId + "` (auto-enrolment is off for `"
                         + merchant.code + "`: enrol with PUT /merchants/" + merchant.code + "/members/" + externalId + ")");
             }
             ensureExists(merchant, externalId);
-            member = LoyaltyMember.locked(merchant.id, externalId);
+            member = lockedRow(merchant.id, externalId);
         }
         return member;
+    }
+
+    /**
+     * The member row, locked, read into a detached instance: the posting path writes with native
+     * statements only, so it needs neither Hibernate's entity loading nor its dirty checking.
+     */
+    private LoyaltyMember lockedRow(long merchantId, String externalId) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("""
+                        select id, tier, status, enrolled_on, birthday, balance, pending from member
+                        where merchant_id = ?1 and external_id = ?2 for update""")
+                .setParameter(1, merchantId).setParameter(2, externalId)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        LoyaltyMember m = new LoyaltyMember();
+        m.id = ((Number) r[0]).longValue();
+        m.merchantId = merchantId;
+        m.externalId = externalId;
+        m.tier = (String) r[1];
+        m.status = (String) r[2];
+        m.enrolledOn = io.jifen.admin.shared.SqlValues.date(r[3]);
+        m.birthday = io.jifen.admin.shared.SqlValues.date(r[4]);
+        m.balance = ((Number) r[5]).longValue();
+        m.pending = ((Number) r[6]).longValue();
+        return m;
     }
 
     /** Inserts the member unless it exists; safe under concurrency thanks to the unique key. */

@@ -100,29 +100,27 @@ public class PostingService {
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
         LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
-        // all writes below are native statements: Hibernate must not flush this entity too
-        em.detach(member);
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
         // sees the committed original (a duplicate naming another member is caught by the insert)
         Instant now = clock.instant();
-        State state = state(merchant.id, transactionId, now);
-        if (state.earlier() != null) {
-            return replay(state.earlier(), hash, kind, start);
+        ZoneId zone = ZoneId.of(merchant.timeZone);
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        MemberActivityQuery.PostingRead read = activities.forPosting(merchant.id, transactionId, now, member.id,
+                occurredAt, zone, policy.dailyEarnCap() != null);
+        if (read.earlierHash() != null) {
+            return replay(new Earlier(transactionId, read.earlierHash(), read.earlierResult()), hash, kind, start);
         }
-        if (state.activeVersionId() == null) {
+        if (read.activeVersionId() == null) {
             throw RuleVersions.noActiveVersion(merchant);
         }
-        ActiveProgram active = versions.program(state.activeVersionId());
-        ZoneId zone = ZoneId.of(merchant.timeZone);
-        MemberActivity activity = activities.before(member.id, occurredAt, zone);
+        ActiveProgram active = versions.program(read.activeVersionId());
+        MemberActivity activity = read.activity();
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
         EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", kind, "evaluated")
                 .record(() -> evaluate.apply(active.program(), context)));
-        LedgerPolicy policy = LedgerPolicy.of(merchant);
         boolean purchase = "PURCHASE".equals(kind);
         // the cap counts the whole day, also what was posted after this transaction's instant
-        long earnedToday = policy.dailyEarnCap() == null ? 0 : activities.earnedOnDay(member.id, occurredAt, zone);
-        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, earnedToday, outcome, purchase,
+        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, read.earnedOnDay(), outcome, purchase,
                 occurredAt, now);
         long balance = plan.held() ? member.balance : member.balance + plan.points();
         long pending = plan.held() ? member.pending + plan.points() : member.pending;
