@@ -69,7 +69,13 @@ public class Pricing {
 
     public static List<MallModels.DiscountView> discounts(PriceQuote quote) {
         return quote.discounts().stream().map(d -> new MallModels.DiscountView(d.rule(), d.family(),
-                d.percent().stripTrailingZeros(), d.pointsOff(), d.reason())).toList();
+                plain(d.percent()), d.pointsOff(), d.reason())).toList();
+    }
+
+    /** 10.00 → 10, 2.50 → 2.5: never 1E+1, which JSON readers take as a double. */
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public static List<MallModels.OptionView> options(PriceQuote quote) {
