@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Maps API requests and stored members to the engine's facts, and evaluation failures to problems. */
-final class EvaluationInputs {
+public final class EvaluationInputs {
     private EvaluationInputs() {
     }
 
-    static EvaluationContext context(Merchant merchant, LoyaltyMember member, MemberActivity activity) {
+    public static EvaluationContext context(Merchant merchant, LoyaltyMember member, MemberActivity activity) {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         Member snapshot = member == null
                 ? new Member("(new member)", "", Member.ACTIVE, null, null, Map.of())
@@ -69,7 +69,7 @@ final class EvaluationInputs {
     }
 
     /** The engine names fields of its facts ("purchase.lines[0].amount"); the API's are one level up. */
-    static String requestField(String engineField) {
+    public static String requestField(String engineField) {
         return engineField.replaceFirst("^(purchase|event|item)\\.", "");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Something that happened to a member's points, as merchants' systems receive it. Types:
  * {@code points.earned}, {@code points.redeemed}, {@code points.expired}, {@code points.reversed},
  * {@code points.restored}, {@code points.adjusted}, {@code points.transferred}, {@code tier.changed},
- * {@code balance.threshold-crossed}. {@code data} holds the type's own fields.
+ * {@code balance.threshold-crossed}, {@code redemption.status-changed}. {@code data} holds the type's own fields.
  */
 public record DomainEvent(String type, long memberId, Map<String, Object> data) {
     public static final String POINTS_EARNED = "points.earned";
@@ -19,8 +19,9 @@ public record DomainEvent(String type, long memberId, Map<String, Object> data) 
     public static final String POINTS_TRANSFERRED = "points.transferred";
     public static final String TIER_CHANGED = "tier.changed";
     public static final String THRESHOLD_CROSSED = "balance.threshold-crossed";
+    public static final String REDEMPTION_STATUS_CHANGED = "redemption.status-changed";
 
     /** Every type, the values a webhook may subscribe to. */
     public static final List<String> TYPES = List.of(POINTS_EARNED, POINTS_REDEEMED, POINTS_EXPIRED, POINTS_REVERSED,
-            POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED);
+            POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED, REDEMPTION_STATUS_CHANGED);
 }

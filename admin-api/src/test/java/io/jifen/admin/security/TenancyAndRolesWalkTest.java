@@ -87,17 +87,52 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("POST", "/merchants/{m}/webhooks", EnumSet.of(Role.MARKETING),
                         m -> Map.of("url", "http://127.0.0.1:9/walk", "eventTypes", List.of("tier.changed"))),
                 new Endpoint("GET", "/merchants/{m}/webhooks/{w}/deliveries", EnumSet.of(Role.MARKETING), none),
-                new Endpoint("DELETE", "/merchants/{m}/webhooks/{w}", EnumSet.of(Role.MARKETING), none));
+                new Endpoint("DELETE", "/merchants/{m}/webhooks/{w}", EnumSet.of(Role.MARKETING), none),
+                new Endpoint("POST", "/merchants/{m}/mall/items", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("sku", "WALK-NEW", "name", "walk", "type", "SERVICE", "basePoints", 0)),
+                new Endpoint("GET", "/merchants/{m}/mall/items", EnumSet.of(Role.MARKETING, Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/mall/items/WALK", EnumSet.of(Role.MARKETING, Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("PUT", "/merchants/{m}/mall/items/WALK", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("name", "walk item", "type", "SERVICE", "basePoints", 0)),
+                new Endpoint("POST", "/merchants/{m}/mall/items/WALK-BOX/stock", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("change", 1)),
+                new Endpoint("POST", "/merchants/{m}/mall/items/WALK-CODES/codes", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("generate", 2)),
+                new Endpoint("GET", "/merchants/{m}/mall/items/WALK/draws", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/members/walker/mall/items", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/members/walker/mall/items/WALK/quote",
+                        EnumSet.of(Role.INTEGRATOR, Role.QA, Role.MARKETING), none),
+                new Endpoint("POST", "/merchants/{m}/members/walker/redemptions", EnumSet.of(Role.INTEGRATOR),
+                        m -> Map.of("redemptionId", "walk-red", "sku", "WALK")),
+                new Endpoint("GET", "/merchants/{m}/members/walker/redemptions", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/redemptions/walk-r0", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/redemptions/walk-phys/shipment", EnumSet.of(Role.INTEGRATOR),
+                        m -> Map.of("carrier", "SF", "trackingNumber", "SF1")),
+                new Endpoint("POST", "/merchants/{m}/redemptions/walk-phys/delivery", EnumSet.of(Role.INTEGRATOR), none),
+                new Endpoint("POST", "/merchants/{m}/redemptions/walk-r0/cancellation", EnumSet.of(Role.INTEGRATOR),
+                        m -> Map.of("cancellationId", "walk-c0", "reason", "walk")));
     }
 
     /** Runs inside the test factory: RestAssured knows the test port only once a test runs. */
-    void twoMerchantsWithAMemberATransactionAndAWebhookEach() {
+    void twoMerchantsWithAMemberATransactionAWebhookAndMallOrdersEach() {
         a = merchantOnReferenceProgram();
         b = merchantOnReferenceProgram();
         for (Api.TestMerchant m : List.of(a, b)) {
             as(m.integrator()).body(Map.of("transactionId", "walk-0", "memberId", "walker", "occurredAt",
                             "2026-03-05T04:00:00Z", "total", "1.00"))
                     .post("/merchants/" + m.code() + "/purchases").then().statusCode(201);
+            String items = "/merchants/" + m.code() + "/mall/items";
+            as(m.marketing()).body(Map.of("sku", "WALK", "name", "walk", "type", "SERVICE", "basePoints", 0))
+                    .post(items).then().statusCode(201);
+            as(m.marketing()).body(Map.of("sku", "WALK-BOX", "name", "walk box", "type", "PHYSICAL", "basePoints", 0,
+                    "stock", 10)).post(items).then().statusCode(201);
+            as(m.marketing()).body(Map.of("sku", "WALK-CODES", "name", "walk codes", "type", "VIRTUAL", "basePoints", 0))
+                    .post(items).then().statusCode(201);
+            as(m.integrator()).body(Map.of("redemptionId", "walk-r0", "sku", "WALK"))
+                    .post("/merchants/" + m.code() + "/members/walker/redemptions").then().statusCode(201);
+            as(m.integrator()).body(Map.of("redemptionId", "walk-phys", "sku", "WALK-BOX", "shippingAddress",
+                    Map.of("recipient", "W", "phone", "1", "line1", "1 Road", "city", "Shanghai")))
+                    .post("/merchants/" + m.code() + "/members/walker/redemptions").then().statusCode(201);
             WEBHOOKS.put(m.code(), as(m.marketing()).body(Map.of("url", "http://127.0.0.1:9/walk", "eventTypes",
                     List.of("tier.changed"))).post("/merchants/" + m.code() + "/webhooks").then().statusCode(201)
                     .extract().<Integer>path("id"));
@@ -106,7 +141,7 @@ class TenancyAndRolesWalkTest {
 
     @TestFactory
     List<DynamicTest> everyEndpointForEveryRoleOfMerchantA() {
-        twoMerchantsWithAMemberATransactionAndAWebhookEach();
+        twoMerchantsWithAMemberATransactionAWebhookAndMallOrdersEach();
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             for (Role role : Role.values()) {

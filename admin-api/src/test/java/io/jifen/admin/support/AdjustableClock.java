@@ -22,6 +22,11 @@ public class AdjustableClock extends Clock {
         offset.updateAndGet(o -> o.plus(by));
     }
 
+    /** Sets the clock to {@code at} (earlier or later than now); it runs on from there. */
+    public void travelTo(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }

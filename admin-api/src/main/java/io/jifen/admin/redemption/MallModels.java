@@ -1,0 +1,47 @@
+package io.jifen.admin.redemption;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What members (through the integrator) see of the mall: prices quoted by the rules, redeemable items. */
+public final class MallModels {
+    private MallModels() {
+    }
+
+    /** One discount the rules applied: the points it took off and why. */
+    public record DiscountView(String rule, String family, BigDecimal percent, long pointsOff, String reason) {
+    }
+
+    /**
+     * Another way to pay, offered by a payment-phase rule (points plus cash). {@code option} is what a
+     * redemption sends as {@code paymentOption}; 0 is the main price.
+     */
+    public record OptionView(int option, long points, BigDecimal cash, String rule, String reason) {
+    }
+
+    /**
+     * What an item costs a member now, on the active rule version: {@code pointsPrice} and
+     * {@code cashPart} are the main price (option 0). {@code redeemable} is false when the member could
+     * not redeem it now, {@code notRedeemable} saying why (tier, window, stock, limit, balance, frozen).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuoteView(String sku, String memberId, String tier, int ruleVersion, long basePoints, long listPoints,
+                            String listPriceRule, long pointsPrice, BigDecimal cashPart, List<DiscountView> discounts,
+                            List<OptionView> options, Instant quotedAt, boolean redeemable, List<String> notRedeemable) {
+    }
+
+    /** An item a member may redeem now, at the member's price. {@code stock} null: unlimited. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RedeemableItem(String sku, String name, String description, String imageUrl, String type,
+                                 String category, long basePoints, long pointsPrice, BigDecimal cashPart,
+                                 List<DiscountView> discounts, List<OptionView> options, Long stock,
+                                 Integer remainingForMember, boolean affordable, Instant availableUntil) {
+    }
+
+    public record RedeemableList(String memberId, String tier, long balance, int ruleVersion,
+                                 List<RedeemableItem> items, String nextAfter) {
+    }
+}

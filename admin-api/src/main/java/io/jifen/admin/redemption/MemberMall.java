@@ -1,0 +1,135 @@
+package io.jifen.admin.redemption;
+
+import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.member.MemberActivityQuery;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.redemption.catalog.CatalogService;
+import io.jifen.admin.redemption.catalog.MallItem;
+import io.jifen.admin.redemption.order.RedemptionService;
+import io.jifen.admin.ruleset.ActiveProgram;
+import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.engine.evaluation.PriceQuote;
+import io.jifen.engine.facts.MemberActivity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The mall as a member sees it: what an item costs them now, and which items they can redeem. */
+@ApplicationScoped
+public class MemberMall {
+    @Inject
+    RuleVersions versions;
+
+    @Inject
+    Pricing pricing;
+
+    @Inject
+    RedemptionService redemptions;
+
+    @Inject
+    MemberActivityQuery activities;
+
+    @Inject
+    MallConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public MallModels.QuoteView quote(Merchant merchant, String memberId, String sku) {
+        LoyaltyMember member = member(merchant, memberId);
+        MallItem item = CatalogService.require(merchant, sku);
+        Instant now = clock.instant();
+        ActiveProgram program = versions.requireActive(merchant);
+        PriceQuote q = pricing.quote(merchant, program, member, item, now);
+        List<String> reasons = new ArrayList<>();
+        if (LoyaltyMember.FROZEN.equals(member.status)) {
+            reasons.add("the member is frozen");
+        }
+        String unavailable = RedemptionService.unavailable(item, member.tier, now);
+        if (unavailable != null) {
+            reasons.add("the item " + unavailable);
+        }
+        Long stock = stock(item);
+        if (stock != null && stock <= 0) {
+            reasons.add("the item is out of stock");
+        }
+        if (item.perMemberLimit != null && redemptions.redeemedBy(member.id, item.id) >= item.perMemberLimit) {
+            reasons.add("the member has reached the per-member limit of " + item.perMemberLimit);
+        }
+        if (Math.max(0, member.balance) < q.pointsPrice()) {
+            reasons.add("the member has " + Math.max(0, member.balance) + " spendable points, " + q.pointsPrice() + " needed");
+        }
+        return new MallModels.QuoteView(item.sku, member.externalId, member.tier, program.version().number, q.basePoints(),
+                q.listPoints(), q.listPriceRule(), q.pointsPrice(), q.cashPart(), Pricing.discounts(q), Pricing.options(q),
+                now, reasons.isEmpty(), reasons.isEmpty() ? null : reasons);
+    }
+
+    /**
+     * The items the member may redeem now — active, in their window, open to the member's tier and in
+     * stock — each priced for the member by the active rules, in sku order; {@code after} pages on.
+     */
+    @Transactional
+    public MallModels.RedeemableList redeemable(Merchant merchant, String memberId, String after, int limit) {
+        LoyaltyMember member = member(merchant, memberId);
+        Instant now = clock.instant();
+        ActiveProgram program = versions.requireActive(merchant);
+        int size = Math.min(Math.max(limit, 1), config.maxPage());
+        List<MallItem> items = MallItem.<MallItem>find("""
+                        merchantId = ?1 and active = true and sku > ?2
+                        and (availableFrom is null or availableFrom <= ?3) and (availableUntil is null or availableUntil > ?3)
+                        and (tiersAllowed = '' or locate(?4, concat(',', tiersAllowed, ',')) > 0)
+                        and (stock is null or stock > 0)
+                        order by sku""", merchant.id, after == null ? "" : after, now, "," + member.tier + ",")
+                .page(0, size + 1).list();
+        MemberActivity activity = activities.before(member.id, now, ZoneId.of(merchant.timeZone));
+        Map<Long, Long> held = held(member.id);
+        long spendable = Math.max(0, member.balance);
+        List<MallModels.RedeemableItem> views = new ArrayList<>();
+        for (MallItem item : items.subList(0, Math.min(size, items.size()))) {
+            PriceQuote q = pricing.quote(merchant, program, member, activity, item, now);
+            Integer remaining = item.perMemberLimit == null ? null
+                    : (int) Math.max(0, item.perMemberLimit - held.getOrDefault(item.id, 0L));
+            views.add(new MallModels.RedeemableItem(item.sku, item.name, item.description, item.imageUrl, item.type,
+                    item.category, item.basePoints, q.pointsPrice(), q.cashPart(), Pricing.discounts(q),
+                    Pricing.options(q), item.stock, remaining, spendable >= q.pointsPrice(), item.availableUntil));
+        }
+        String next = items.size() > size ? views.get(views.size() - 1).sku() : null;
+        return new MallModels.RedeemableList(member.externalId, member.tier, member.balance, program.version().number,
+                views, next);
+    }
+
+    private static LoyaltyMember member(Merchant merchant, String memberId) {
+        return LoyaltyMember.of(merchant.id, memberId)
+                .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
+    }
+
+    private Long stock(MallItem item) {
+        Object stock = em.createNativeQuery("select stock from mall_item where id = ?1").setParameter(1, item.id)
+                .getSingleResult();
+        return stock == null ? null : ((Number) stock).longValue();
+    }
+
+    /** Units of each item the member holds (orders not cancelled or returned). */
+    private Map<Long, Long> held(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select item_id, count(*) from redemption_order"
+                + " where member_id = ?1 and cancelled_at is null group by item_id").setParameter(1, memberId).getResultList();
+        Map<Long, Long> held = new HashMap<>();
+        rows.forEach(r -> held.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return held;
+    }
+}

@@ -1,0 +1,74 @@
+package io.jifen.admin.redemption;
+
+import io.jifen.admin.redemption.order.Orders;
+import io.jifen.admin.redemption.order.RedemptionModels;
+import io.jifen.admin.redemption.order.RedemptionService;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.Role;
+import io.jifen.admin.security.Tenancy;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One redemption order: its status, shipment and delivery of physical items, cancellation or return. */
+@Path("/merchants/{code}/redemptions/{redemptionId}")
+@Tag(name = "mall")
+public class RedemptionResource {
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    RedemptionService redemptions;
+
+    @Inject
+    Orders orders;
+
+    @GET
+    @Allowed({Role.INTEGRATOR, Role.QA})
+    public RedemptionModels.OrderView get(@PathParam("code") String code, @PathParam("redemptionId") String redemptionId) {
+        return orders.byRedemptionId(tenancy.merchant(code), redemptionId);
+    }
+
+    @POST
+    @Path("/shipment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.INTEGRATOR)
+    public RedemptionModels.OrderView ship(@PathParam("code") String code, @PathParam("redemptionId") String redemptionId,
+                                           @Valid @NotNull RedemptionModels.Shipment shipment) {
+        return redemptions.ship(tenancy.merchant(code), redemptionId, shipment);
+    }
+
+    @POST
+    @Path("/delivery")
+    @Allowed(Role.INTEGRATOR)
+    public RedemptionModels.OrderView deliver(@PathParam("code") String code, @PathParam("redemptionId") String redemptionId) {
+        return redemptions.deliver(tenancy.merchant(code), redemptionId);
+    }
+
+    @POST
+    @Path("/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.INTEGRATOR)
+    public Response cancel(@PathParam("code") String code, @PathParam("redemptionId") String redemptionId,
+                           @Valid @NotNull RedemptionModels.Cancellation cancellation) {
+        return respond(redemptions.cancel(tenancy.merchant(code), redemptionId, cancellation));
+    }
+
+    /** 201 when the operation ran now, 200 with Idempotent-Replayed when it repeats a stored result. */
+    static Response respond(RedemptionService.Outcome outcome) {
+        Response.ResponseBuilder response = Response.status(outcome.replayed() ? 200 : 201)
+                .entity(outcome.body()).type(MediaType.APPLICATION_JSON);
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+}

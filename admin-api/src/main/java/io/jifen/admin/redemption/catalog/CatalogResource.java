@@ -1,0 +1,112 @@
+package io.jifen.admin.redemption.catalog;
+
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.Role;
+import io.jifen.admin.security.Tenancy;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** The mall's catalog: MARKETING edits it; INTEGRATOR and QA read it. */
+@Path("/merchants/{code}/mall/items")
+@Tag(name = "mall")
+public class CatalogResource {
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    io.jifen.admin.redemption.order.Orders orders;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.MARKETING)
+    public Response create(@PathParam("code") String code, @Valid @NotNull CatalogModels.ItemRequest request) {
+        CatalogModels.ItemView item = catalog.create(tenancy.merchant(code), request);
+        return Response.created(URI.create("/merchants/" + code + "/mall/items/" + item.sku())).entity(item).build();
+    }
+
+    @GET
+    @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    public CatalogModels.ItemList list(@PathParam("code") String code, @QueryParam("after") String after,
+                                       @QueryParam("limit") @DefaultValue("50") int limit) {
+        return catalog.list(tenancy.merchant(code), after, limit);
+    }
+
+    @GET
+    @Path("/{sku}")
+    @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    public CatalogModels.ItemView get(@PathParam("code") String code, @PathParam("sku") String sku) {
+        return catalog.get(tenancy.merchant(code), sku);
+    }
+
+    @PUT
+    @Path("/{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.MARKETING)
+    public CatalogModels.ItemView update(@PathParam("code") String code, @PathParam("sku") String sku,
+                                         @Valid @NotNull CatalogModels.ItemRequest request) {
+        return catalog.update(tenancy.merchant(code), sku, request);
+    }
+
+    @POST
+    @Path("/{sku}/stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.MARKETING)
+    public CatalogModels.StockView stock(@PathParam("code") String code, @PathParam("sku") String sku,
+                                         @Valid @NotNull CatalogModels.StockChange request) {
+        return catalog.changeStock(tenancy.merchant(code), sku, request);
+    }
+
+    /** Codes as JSON: {@code {"codes": [...]}} or {@code {"generate": 100}}. */
+    @POST
+    @Path("/{sku}/codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.MARKETING)
+    public Response codes(@PathParam("code") String code, @PathParam("sku") String sku,
+                          @Valid @NotNull CatalogModels.CodesRequest request) {
+        if ((request.codes() == null) == (request.generate() == null)) {
+            throw ProblemException.invalidField("codes", "give either codes or generate");
+        }
+        Merchant m = tenancy.merchant(code);
+        return Response.status(201).entity(catalog.addCodes(m, sku, request.codes(), request.generate())).build();
+    }
+
+    /** Codes as a CSV file: one code per line (first column), an optional `code` header line. */
+    @POST
+    @Path("/{sku}/codes")
+    @Consumes("text/csv")
+    @Allowed(Role.MARKETING)
+    public Response codesCsv(@PathParam("code") String code, @PathParam("sku") String sku, String csv) {
+        Merchant m = tenancy.merchant(code);
+        return Response.status(201).type(MediaType.APPLICATION_JSON)
+                .entity(catalog.addCodes(m, sku, CatalogService.csvCodes(csv == null ? "" : csv), null)).build();
+    }
+
+    /** The lottery item's draws, newest first, with what each was drawn against: the audit trail. */
+    @GET
+    @Path("/{sku}/draws")
+    @Allowed({Role.MARKETING, Role.QA})
+    public io.jifen.admin.redemption.order.RedemptionModels.DrawList draws(@PathParam("code") String code,
+            @PathParam("sku") String sku, @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return orders.draws(tenancy.merchant(code), sku, before, limit);
+    }
+}

@@ -1,0 +1,308 @@
+package io.jifen.admin.redemption.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.shared.JsonText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Marketing's side of the mall: items, their stock, code pools and lottery prizes; every change audited. */
+@ApplicationScoped
+public class CatalogService {
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CodeGenerator generator;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public CatalogModels.ItemView create(Merchant merchant, CatalogModels.ItemRequest r) {
+        if (r.sku() == null) {
+            throw ProblemException.invalidField("sku", "must not be null");
+        }
+        validate(merchant, r);
+        if (MallItem.of(merchant.id, r.sku()).isPresent()) {
+            throw ProblemException.conflict("item-exists", "item `" + r.sku() + "` already exists; change it with PUT");
+        }
+        if ("LOTTERY".equals(r.type()) && (r.prizes() == null || r.prizes().isEmpty())) {
+            throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
+        }
+        MallItem item = new MallItem();
+        item.merchantId = merchant.id;
+        item.sku = r.sku();
+        item.stock = r.stock();
+        item.createdAt = clock.instant();
+        apply(item, r);
+        item.persist();
+        em.flush();
+        replacePrizes(item, r.prizes());
+        audit.record(merchant.id, "mall.item.created", "mall-item/" + item.sku, summary(item));
+        return view(item);
+    }
+
+    @Transactional
+    public CatalogModels.ItemView update(Merchant merchant, String sku, CatalogModels.ItemRequest r) {
+        if (r.sku() != null && !r.sku().equals(sku)) {
+            throw ProblemException.invalidField("sku", "must be the sku of the path (`" + sku + "`) or left out");
+        }
+        validate(merchant, r);
+        MallItem item = require(merchant, sku);
+        if (!item.type.equals(r.type())) {
+            throw ProblemException.invalidField("type", "cannot change (was " + item.type + "): create another item");
+        }
+        apply(item, r);
+        em.flush();
+        if (r.prizes() != null) {
+            if (r.prizes().isEmpty()) {
+                throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
+            }
+            replacePrizes(item, r.prizes());
+        }
+        audit.record(merchant.id, "mall.item.updated", "mall-item/" + sku, summary(item));
+        return view(item);
+    }
+
+    @Transactional
+    public CatalogModels.ItemView get(Merchant merchant, String sku) {
+        return view(require(merchant, sku));
+    }
+
+    @Transactional
+    public CatalogModels.ItemList list(Merchant merchant, String after, int limit) {
+        int size = Math.min(Math.max(limit, 1), 500);
+        List<MallItem> items = MallItem.<MallItem>find("merchantId = ?1 and sku > ?2 order by sku", merchant.id,
+                after == null ? "" : after).page(0, size + 1).list();
+        List<CatalogModels.ItemView> views = items.stream().limit(size).map(this::view).toList();
+        return new CatalogModels.ItemList(views, items.size() > size ? views.get(views.size() - 1).sku() : null);
+    }
+
+    /** Adds or removes stock by a difference, atomically against concurrent redemptions. */
+    @Transactional
+    public CatalogModels.StockView changeStock(Merchant merchant, String sku, CatalogModels.StockChange r) {
+        MallItem item = require(merchant, sku);
+        if (item.stock == null) {
+            throw ProblemException.conflict("stock-unlimited", "item `" + sku + "` has unlimited stock");
+        }
+        List<?> after = em.createNativeQuery("update mall_item set stock = stock + ?2, updated_at = now()"
+                        + " where id = ?1 and stock + ?2 >= 0 returning stock")
+                .setParameter(1, item.id).setParameter(2, r.change()).setFlushMode(FlushModeType.COMMIT).getResultList();
+        if (after.isEmpty()) {
+            throw ProblemException.conflict("insufficient-stock", "item `" + sku + "` has fewer than "
+                    + -r.change() + " units in stock to remove");
+        }
+        long stock = ((Number) after.get(0)).longValue();
+        audit.record(merchant.id, "mall.stock.changed", "mall-item/" + sku,
+                "change " + r.change() + ", now " + stock + (r.reason() == null ? "" : ": " + r.reason()));
+        return new CatalogModels.StockView(sku, stock);
+    }
+
+    /** Adds codes to an item's pool; a code already there (free, issued or voided) is skipped, so it is never issued twice. */
+    @Transactional
+    public CatalogModels.CodesResult addCodes(Merchant merchant, String sku, List<String> codes, Integer generate) {
+        MallItem item = require(merchant, sku);
+        if (!("VIRTUAL".equals(item.type) || "COUPON".equals(item.type)) || item.generatesCodes()) {
+            throw ProblemException.conflict("no-code-pool", "item `" + sku + "` (" + item.type
+                    + (item.generatesCodes() ? ", codes generated at issue" : "") + ") has no code pool");
+        }
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(codes == null ? List.of() : codes.stream()
+                .map(String::strip).filter(c -> !c.isEmpty()).toList()));
+        if (generate != null) {
+            for (int i = 0; i < generate; i++) {
+                all.add(generator.next(""));
+            }
+        }
+        if (all.isEmpty()) {
+            throw ProblemException.invalidField(codes == null ? "generate" : "codes", "no code to add");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).length() > 200) {
+                throw ProblemException.invalidField("codes[" + i + "]", "must be at most 200 characters");
+            }
+        }
+        int added = 0;
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            added += em.createNativeQuery("insert into mall_code (item_id, code) select ?1, c from unnest(cast(?2 as text[])) c"
+                            + " on conflict (item_id, code) do nothing")
+                    .setParameter(1, item.id).setParameter(2, chunk.toArray(String[]::new))
+                    .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        }
+        audit.record(merchant.id, "mall.codes.added", "mall-item/" + sku, added + " codes added"
+                + (generate != null ? " (" + generate + " generated)" : ""));
+        return new CatalogModels.CodesResult(sku, added, all.size() - added, codesAvailable(item.id));
+    }
+
+    /** Reads a CSV of codes: the first column of each line; a first line `code` is a header. */
+    public static List<String> csvCodes(String csv) {
+        List<String> codes = new ArrayList<>();
+        String[] lines = csv.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String first = lines[i].split(",", 2)[0].strip();
+            if (first.startsWith("\"") && first.endsWith("\"") && first.length() >= 2) {
+                first = first.substring(1, first.length() - 1);
+            }
+            if (i == 0 && first.equalsIgnoreCase("code")) {
+                continue;
+            }
+            if (!first.isEmpty()) {
+                codes.add(first);
+            }
+        }
+        return codes;
+    }
+
+    public static MallItem require(Merchant merchant, String sku) {
+        return MallItem.of(merchant.id, sku).orElseThrow(() -> ProblemException.notFound("item `" + sku + "`"));
+    }
+
+    private void validate(Merchant merchant, CatalogModels.ItemRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int decimals = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
+        if (r.cashPrice() != null && r.cashPrice().stripTrailingZeros().scale() > decimals) {
+            errors.add(Problem.FieldError.field("cashPrice", "must have at most " + decimals + " decimals (" + merchant.currency + ")"));
+        }
+        if (r.availableFrom() != null && r.availableUntil() != null && !r.availableUntil().isAfter(r.availableFrom())) {
+            errors.add(Problem.FieldError.field("availableUntil", "must be after availableFrom"));
+        }
+        if (r.codeSource() != null && !("VIRTUAL".equals(r.type()) || "COUPON".equals(r.type()))) {
+            errors.add(Problem.FieldError.field("codeSource", "applies to VIRTUAL and COUPON items only"));
+        }
+        List<String> tierOrder = LedgerPolicy.of(merchant).tierOrder();
+        if (r.tiersAllowed() != null) {
+            for (int i = 0; i < r.tiersAllowed().size(); i++) {
+                if (!tierOrder.isEmpty() && !tierOrder.contains(r.tiersAllowed().get(i))) {
+                    errors.add(Problem.FieldError.field("tiersAllowed[" + i + "]", "is not one of the merchant's tiers "
+                            + tierOrder));
+                }
+            }
+        }
+        if (r.prizes() != null) {
+            if (!"LOTTERY".equals(r.type())) {
+                errors.add(Problem.FieldError.field("prizes", "apply to LOTTERY items only"));
+            } else {
+                BigDecimal sum = BigDecimal.ZERO;
+                for (int i = 0; i < r.prizes().size(); i++) {
+                    BigDecimal p = r.prizes().get(i).probability();
+                    if (p != null && p.stripTrailingZeros().scale() > 6) {
+                        errors.add(Problem.FieldError.field("prizes[" + i + "].probability", "must have at most 6 decimals"));
+                    }
+                    sum = sum.add(p == null ? BigDecimal.ZERO : p);
+                }
+                if (sum.compareTo(BigDecimal.ONE) > 0) {
+                    errors.add(Problem.FieldError.field("prizes", "probabilities add up to " + sum.toPlainString()
+                            + ", more than 1"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.stream().map(e -> e.field() + " " + e.message())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow(), errors);
+        }
+    }
+
+    private void apply(MallItem item, CatalogModels.ItemRequest r) {
+        item.name = r.name();
+        item.description = r.description() == null ? "" : r.description();
+        item.imageUrl = r.imageUrl();
+        item.type = r.type();
+        item.category = r.category() == null ? "" : r.category();
+        item.basePoints = r.basePoints();
+        item.cashPrice = r.cashPrice();
+        item.perMemberLimit = r.perMemberLimit();
+        item.tiersAllowed = r.tiersAllowed() == null ? "" : String.join(",", new LinkedHashSet<>(r.tiersAllowed()));
+        item.availableFrom = r.availableFrom();
+        item.availableUntil = r.availableUntil();
+        item.active = r.active() == null || r.active();
+        item.attributes = JsonText.write(json, r.attributes() == null ? Map.of() : new TreeMap<>(r.attributes()));
+        item.codeSource = "VIRTUAL".equals(r.type()) || "COUPON".equals(r.type())
+                ? (r.codeSource() == null ? "POOL" : r.codeSource()) : null;
+        item.updatedAt = clock.instant();
+    }
+
+    /** Retires the item's prizes (draws keep referring to them) and adds the new ones. */
+    private void replacePrizes(MallItem item, List<CatalogModels.PrizeRequest> prizes) {
+        if (prizes == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("update lottery_prize set retired_at = ?2 where item_id = ?1 and retired_at is null")
+                .setParameter(1, item.id).setParameter(2, now).executeUpdate();
+        for (int i = 0; i < prizes.size(); i++) {
+            CatalogModels.PrizeRequest p = prizes.get(i);
+            em.createNativeQuery("insert into lottery_prize (item_id, position, name, probability, stock)"
+                            + " values (?1, ?2, ?3, ?4, cast(?5 as bigint))")
+                    .setParameter(1, item.id).setParameter(2, i).setParameter(3, p.name())
+                    .setParameter(4, p.probability()).setParameter(5, p.stock()).executeUpdate();
+        }
+    }
+
+    public CatalogModels.ItemView view(MallItem item) {
+        // stock moves by SQL, not through the entity: read the row's value
+        Object stock = em.createNativeQuery("select stock from mall_item where id = ?1").setParameter(1, item.id)
+                .getSingleResult();
+        Long codes = "POOL".equals(item.codeSource) ? codesAvailable(item.id) : null;
+        List<CatalogModels.PrizeView> prizes = "LOTTERY".equals(item.type) ? prizes(item.id) : null;
+        return new CatalogModels.ItemView(item.sku, item.name, item.description, item.imageUrl, item.type, item.category,
+                item.basePoints, item.cashPrice, stock == null ? null : ((Number) stock).longValue(), stock == null,
+                item.perMemberLimit, item.tiers(), item.availableFrom, item.availableUntil, item.active,
+                attributes(item), item.codeSource, codes, prizes, item.createdAt, item.updatedAt);
+    }
+
+    public Map<String, String> attributes(MallItem item) {
+        try {
+            return json.readValue(item.attributes == null ? "{}" : item.attributes, ATTRIBUTES);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes of item " + item.sku + " are not JSON", e);
+        }
+    }
+
+    private long codesAvailable(long itemId) {
+        return ((Number) em.createNativeQuery("select count(*) from mall_code where item_id = ?1"
+                + " and order_id is null and voided_at is null").setParameter(1, itemId)
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CatalogModels.PrizeView> prizes(long itemId) {
+        List<Object[]> rows = em.createNativeQuery("select id, name, probability, stock from lottery_prize"
+                + " where item_id = ?1 and retired_at is null order by position").setParameter(1, itemId).getResultList();
+        return rows.stream().map(r -> new CatalogModels.PrizeView(((Number) r[0]).longValue(), (String) r[1],
+                ((BigDecimal) r[2]).stripTrailingZeros(), r[3] == null ? null : ((Number) r[3]).longValue())).toList();
+    }
+
+    private static String summary(MallItem item) {
+        return item.type + " " + item.name + ", " + item.basePoints + " points"
+                + (item.cashPrice == null ? "" : " + " + item.cashPrice.toPlainString())
+                + (item.active ? "" : ", inactive");
+    }
+}

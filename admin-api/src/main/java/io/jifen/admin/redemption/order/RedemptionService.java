@@ -1,0 +1,377 @@
+package io.jifen.admin.redemption.order;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.ledger.Account;
+import io.jifen.admin.ledger.Accounts;
+import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.ledger.Operations;
+import io.jifen.admin.ledger.Thresholds;
+import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.redemption.Pricing;
+import io.jifen.admin.redemption.catalog.MallItem;
+import io.jifen.admin.ruleset.ActiveProgram;
+import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.PayloadHash;
+import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.admin.webhook.Outbox;
+import io.jifen.engine.evaluation.PriceQuote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Redemption orders: one database transaction each, under one lock order (docs/mall.md) — the member
+ * row first, then the order row, then the item row (stock), then a code or prize row — so no two
+ * operations can wait on each other in a cycle.
+ * <ul>
+ * <li>redeem: lock the member; replay an earlier identical request; check member, item, tier, window,
+ * per-member limit; price the item on the active rules; check the balance; spend the points expiring
+ * first; take one unit of stock with a conditional update; create the order; issue its code or draw
+ * the lottery.</li>
+ * <li>cancel (or return): lock the member, then the order; give the points back to their lots; put the
+ * unit back in stock; void the code.</li>
+ * <li>ship, deliver: lock the order; no points move.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RedemptionService {
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Operations operations;
+
+    @Inject
+    RuleVersions versions;
+
+    @Inject
+    Pricing pricing;
+
+    @Inject
+    Codes codes;
+
+    @Inject
+    Lottery lottery;
+
+    @Inject
+    Orders orders;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The response body, and whether it replays an earlier identical request. */
+    public record Outcome(String body, boolean replayed) {
+    }
+
+    @Transactional
+    public Outcome redeem(Merchant merchant, String memberId, RedemptionModels.RedemptionRequest r) {
+        // 1. the member's row lock: serialises everything that moves this member's points
+        Account account = accounts.lock(merchant.id, memberId);
+        if (account == null) {
+            throw ProblemException.notFound("member `" + memberId + "`");
+        }
+        String hash = PayloadHash.of(List.of(memberId, r));
+        Optional<String> earlier = operations.earlier(merchant.id, r.redemptionId(), hash);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        if (account.frozen()) {
+            throw ProblemException.conflict("member-frozen", "member `" + memberId
+                    + "` is frozen and cannot redeem until it is unfrozen");
+        }
+        Instant now = clock.instant();
+        MallItem item = MallItem.of(merchant.id, r.sku())
+                .orElseThrow(() -> ProblemException.notFound("item `" + r.sku() + "`"));
+        em.detach(item);
+        String unavailable = unavailable(item, account.tier(), now);
+        if (unavailable != null) {
+            throw ProblemException.conflict("item-not-available", "item `" + item.sku + "` " + unavailable);
+        }
+        checkAddress(item, r);
+        if (item.stock != null && item.stock <= 0) {
+            throw outOfStock(item);
+        }
+        if (item.perMemberLimit != null && redeemedBy(account.memberId(), item.id) >= item.perMemberLimit) {
+            throw ProblemException.conflict("limit-reached", "member `" + memberId + "` has redeemed item `" + item.sku
+                    + "` " + item.perMemberLimit + " time(s), its per-member limit");
+        }
+        // 2. the price: quoted now, inside this transaction, on the version active now
+        ActiveProgram program = versions.activeAt(merchant, now).orElseThrow(() -> RuleVersions.noActiveVersion(merchant));
+        LoyaltyMember member = em.find(LoyaltyMember.class, account.memberId());
+        em.detach(member);
+        PriceQuote quote = pricing.quote(merchant, program, member, item, now);
+        Pricing.Payment payment = Pricing.payment(quote, r.paymentOption());
+        if (r.expectedPoints() != null && r.expectedPoints() != payment.points()) {
+            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.points()
+                    + " points now (payment option " + payment.option() + "), not the expected " + r.expectedPoints()
+                    + "; quote again and confirm the new price");
+        }
+        if (account.spendable() < payment.points()) {
+            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `" + memberId + "` has "
+                    + account.spendable() + " spendable points, " + payment.points() + " needed for item `" + item.sku + "`", null);
+        }
+        // 3. the writes: the transaction row (idempotency), the points, the stock, the order, its code or draw
+        String reason = "redeemed " + item.name + " (" + item.sku + ")";
+        long transactionId = operations.begin(new Operations.Row(merchant.id, r.redemptionId(), "REDEMPTION",
+                account.memberId(), null, null, program.version().id, null, now, hash, JsonText.write(json, r), reason,
+                caller.caller().keyId()));
+        accounts.spend(account, transactionId, payment.points(), "DEBIT", reason);
+        if (item.stock != null) {
+            takeStock(item);
+        }
+        String status = RedemptionModels.statusAfterCreation(item.type);
+        long orderId = ((Number) em.createNativeQuery("""
+                        insert into redemption_order (merchant_id, external_id, member_id, item_id, transaction_id,
+                            rule_version_id, status, points, cash, payment_option, discounts, shipping_address, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) returning id""")
+                .setParameter(1, merchant.id).setParameter(2, r.redemptionId()).setParameter(3, account.memberId())
+                .setParameter(4, item.id).setParameter(5, transactionId).setParameter(6, program.version().id)
+                .setParameter(7, status).setParameter(8, payment.points()).setParameter(9, payment.cash())
+                .setParameter(10, payment.option())
+                .setParameter(11, payment.option() == 0 ? JsonText.write(json, Pricing.discounts(quote)) : "[]")
+                .setParameter(12, r.shippingAddress() == null ? null : JsonText.write(json, r.shippingAddress()))
+                .setParameter(13, now).setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+        if (item.issuesCode()) {
+            String code = codes.issue(item, orderId, now);
+            em.createNativeQuery("update redemption_order set code = ?2 where id = ?1").setParameter(1, orderId)
+                    .setParameter(2, code).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        }
+        if ("LOTTERY".equals(item.type)) {
+            lottery.draw(merchant.id, item.id, account.memberId(), orderId, now);
+        }
+        accounts.save(account);
+        List<DomainEvent> events = new ArrayList<>();
+        if (payment.points() > 0) {
+            events.add(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId(), data("memberId", memberId,
+                    "redemptionId", r.redemptionId(), "sku", item.sku, "points", payment.points(), "cash", payment.cash(),
+                    "balance", account.balance(), "reason", reason)));
+        }
+        events.add(statusChanged(account.memberId(), memberId, r.redemptionId(), item.sku, null, status, null));
+        outbox.emit(merchant.id, merchant.code, events);
+        String body = JsonText.write(json, orders.byId(orderId).withBalance(account.balance()));
+        operations.finish(transactionId, -payment.points(), 0, body);
+        return new Outcome(body, false);
+    }
+
+    /**
+     * Cancels an order before it ships (CANCELLED) or takes it back after (RETURNED): the points go back
+     * to the lots they came from, keeping their expiry (points whose lot expired meanwhile stay expired),
+     * the unit goes back in stock, an issued code is voided. Idempotent by {@code cancellationId}; an
+     * order is cancelled once. Lottery draws are final.
+     */
+    @Transactional
+    public Outcome cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r) {
+        OrderRow order = orderRow(merchant, redemptionId, false);
+        // lock order: the member first, then the order
+        Account account = accounts.lock(merchant.id, order.memberExternalId());
+        String hash = PayloadHash.of(List.of(redemptionId, r));
+        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(), hash);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), true);
+        }
+        order = orderRow(merchant, redemptionId, true);
+        if (RedemptionModels.CLOSED.contains(order.status())) {
+            throw ProblemException.conflict("already-cancelled", "redemption `" + redemptionId + "` is "
+                    + order.status() + " already");
+        }
+        if ("LOTTERY".equals(order.type())) {
+            throw ProblemException.conflict("not-cancellable", "redemption `" + redemptionId
+                    + "` is a lottery draw: draws are final");
+        }
+        String to = "SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status()) ? "RETURNED" : "CANCELLED";
+        Instant now = clock.instant();
+        long cancellation = operations.begin(new Operations.Row(merchant.id, r.cancellationId(), "REDEMPTION_CANCEL",
+                account.memberId(), null, order.transactionId(), null, null, now, hash, JsonText.write(json, r),
+                r.reason(), caller.caller().keyId()));
+        long before = account.balance();
+        Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), "RESTORE",
+                r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
+        em.createNativeQuery("update mall_item set stock = stock + 1, updated_at = now() where id = ?1 and stock is not null")
+                .setParameter(1, order.itemId()).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        codes.voidCodes(order.id(), now);
+        em.createNativeQuery("""
+                        update redemption_order set status = ?2, cancelled_at = ?3, cancel_transaction_id = ?4, cancel_reason = ?5,
+                            points_restored = ?6, expired_meanwhile = ?7, updated_at = ?3 where id = ?1""")
+                .setParameter(1, order.id()).setParameter(2, to).setParameter(3, now).setParameter(4, cancellation)
+                .setParameter(5, r.reason()).setParameter(6, restored.points()).setParameter(7, restored.expiredMeanwhile())
+                .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        accounts.save(account);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId(), data("memberId",
+                order.memberExternalId(), "redemptionId", redemptionId, "points", restored.points(),
+                "expiredMeanwhile", restored.expiredMeanwhile(), "balance", account.balance())));
+        events.add(statusChanged(account.memberId(), order.memberExternalId(), redemptionId, order.sku(), order.status(),
+                to, null));
+        events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId(), order.memberExternalId(), before,
+                account.balance()));
+        outbox.emit(merchant.id, merchant.code, events);
+        String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
+        operations.finish(cancellation, restored.points(), 0, body);
+        return new Outcome(body, false);
+    }
+
+    /** PENDING_SHIPMENT → SHIPPED with carrier and tracking number; the same shipment again changes nothing. */
+    @Transactional
+    public RedemptionModels.OrderView ship(Merchant merchant, String redemptionId, RedemptionModels.Shipment s) {
+        OrderRow order = orderRow(merchant, redemptionId, true);
+        requirePhysical(order);
+        if ("SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status())) {
+            RedemptionModels.OrderView view = orders.byId(order.id());
+            if (s.carrier().equals(view.carrier()) && s.trackingNumber().equals(view.trackingNumber())) {
+                return view;
+            }
+        }
+        requireStatus(order, "PENDING_SHIPMENT", "ship");
+        Instant now = clock.instant();
+        em.createNativeQuery("update redemption_order set status = 'SHIPPED', carrier = ?2, tracking_number = ?3,"
+                        + " shipped_at = ?4, updated_at = ?4 where id = ?1")
+                .setParameter(1, order.id()).setParameter(2, s.carrier()).setParameter(3, s.trackingNumber())
+                .setParameter(4, now).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
+                redemptionId, order.sku(), order.status(), "SHIPPED", Map.of("carrier", s.carrier(),
+                        "trackingNumber", s.trackingNumber()))));
+        return orders.byId(order.id());
+    }
+
+    /** SHIPPED → DELIVERED; delivering a delivered order again changes nothing. */
+    @Transactional
+    public RedemptionModels.OrderView deliver(Merchant merchant, String redemptionId) {
+        OrderRow order = orderRow(merchant, redemptionId, true);
+        requirePhysical(order);
+        if ("DELIVERED".equals(order.status())) {
+            return orders.byId(order.id());
+        }
+        requireStatus(order, "SHIPPED", "deliver");
+        Instant now = clock.instant();
+        em.createNativeQuery("update redemption_order set status = 'DELIVERED', delivered_at = ?2, updated_at = ?2"
+                        + " where id = ?1").setParameter(1, order.id()).setParameter(2, now)
+                .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
+                redemptionId, order.sku(), order.status(), "DELIVERED", null)));
+        return orders.byId(order.id());
+    }
+
+    /** Why the member cannot redeem the item now (inactive, outside its window, another tier), or null. */
+    public static String unavailable(MallItem item, String tier, Instant now) {
+        if (!item.active) {
+            return "is not active";
+        }
+        if (!item.availableAt(now)) {
+            return "is available " + (item.availableFrom == null ? "" : "from " + item.availableFrom + " ")
+                    + (item.availableUntil == null ? "" : "until " + item.availableUntil) + ", not now";
+        }
+        if (!item.allowsTier(tier)) {
+            return "is for tiers " + String.join(", ", item.tiers()) + " only (the member is "
+                    + (tier == null || tier.isEmpty() ? "in no tier" : tier) + ")";
+        }
+        return null;
+    }
+
+    /** How many of the item the member holds: orders not cancelled or returned (lottery draws count). */
+    public long redeemedBy(long memberId, long itemId) {
+        return ((Number) em.createNativeQuery("select count(*) from redemption_order where member_id = ?1 and item_id = ?2"
+                        + " and cancelled_at is null").setParameter(1, memberId).setParameter(2, itemId)
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    }
+
+    private void takeStock(MallItem item) {
+        // waits for concurrent takers of this item, then re-checks stock > 0 on the row they committed
+        int taken = em.createNativeQuery("update mall_item set stock = stock - 1 where id = ?1 and stock > 0")
+                .setParameter(1, item.id).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        if (taken == 0) {
+            throw outOfStock(item);
+        }
+    }
+
+    private static ProblemException outOfStock(MallItem item) {
+        return ProblemException.conflict("out-of-stock", "item `" + item.sku + "` is out of stock");
+    }
+
+    private static void checkAddress(MallItem item, RedemptionModels.RedemptionRequest r) {
+        if ("PHYSICAL".equals(item.type) && r.shippingAddress() == null) {
+            throw ProblemException.invalidField("shippingAddress", "is required for PHYSICAL items");
+        }
+        if (!"PHYSICAL".equals(item.type) && r.shippingAddress() != null) {
+            throw ProblemException.invalidField("shippingAddress", "applies to PHYSICAL items only (item `"
+                    + item.sku + "` is " + item.type + ")");
+        }
+    }
+
+    private record OrderRow(long id, long memberId, String memberExternalId, long itemId, String sku, String type,
+                            String status, long transactionId) {
+    }
+
+    private OrderRow orderRow(Merchant merchant, String redemptionId, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select o.id, o.member_id, m.external_id, o.item_id, i.sku, i.type, o.status, o.transaction_id
+                        from redemption_order o join member m on m.id = o.member_id join mall_item i on i.id = o.item_id
+                        where o.merchant_id = ?1 and o.external_id = ?2""" + (lock ? " for update of o" : ""))
+                .setParameter(1, merchant.id).setParameter(2, redemptionId).setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("redemption `" + redemptionId + "`");
+        }
+        Object[] r = rows.get(0);
+        return new OrderRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).longValue());
+    }
+
+    private static void requirePhysical(OrderRow order) {
+        if (!"PHYSICAL".equals(order.type())) {
+            throw ProblemException.conflict("invalid-status", "redemption of a " + order.type()
+                    + " item is not shipped (only PHYSICAL items are)");
+        }
+    }
+
+    private static void requireStatus(OrderRow order, String expected, String action) {
+        if (!expected.equals(order.status())) {
+            throw ProblemException.conflict("invalid-status", "cannot " + action + " a redemption that is "
+                    + order.status() + " (it must be " + expected + ")");
+        }
+    }
+
+    private static DomainEvent statusChanged(long memberId, String memberExternalId, String redemptionId, String sku,
+                                             String from, String to, Map<String, Object> extra) {
+        Map<String, Object> data = data("memberId", memberExternalId, "redemptionId", redemptionId, "sku", sku,
+                "from", from == null ? "" : from, "to", to);
+        if (extra != null) {
+            data.putAll(extra);
+        }
+        return new DomainEvent(DomainEvent.REDEMPTION_STATUS_CHANGED, memberId, data);
+    }
+
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        return data;
+    }
+}
