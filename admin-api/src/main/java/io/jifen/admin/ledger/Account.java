@@ -67,11 +67,12 @@ public final class Account {
     void add(String kind, boolean pendingBucket, long points, Long transactionId, Long ruleVersionId, String rule,
              String family, String reason, Long lotId) {
         long after;
+        // exact: an overflow must fail the operation, never wrap a balance
         if (pendingBucket) {
-            pending += points;
+            pending = Math.addExact(pending, points);
             after = pending;
         } else {
-            balance += points;
+            balance = Math.addExact(balance, points);
             after = balance;
         }
         entries.add(new Entry(kind, pendingBucket ? "PENDING" : "AVAILABLE", points, after, transactionId,

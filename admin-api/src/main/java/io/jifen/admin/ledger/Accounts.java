@@ -183,8 +183,11 @@ public class Accounts {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
-    /** What a give-back did: points back on the account, and points whose lots expired meanwhile (they stay expired). */
-    public record Restored(long points, long expiredMeanwhile) {
+    /**
+     * What a give-back did: points back on the account, points whose lots expired meanwhile (they stay
+     * expired), and how many of the returned points settled open refund shortfalls (taken again at once).
+     */
+    public record Restored(long points, long expiredMeanwhile, long settledShortfall) {
     }
 
     /**
@@ -224,7 +227,35 @@ public class Accounts {
         if (back > 0) {
             account.add(kind, false, back, transactionId, null, null, null, reason, null);
         }
-        return new Restored(back, expired);
+        return new Restored(back, expired, settleShortfalls(account, transactionId, back));
+    }
+
+    /**
+     * Points coming back to a member who still owes a refund's shortfall (TAKE_AVAILABLE: the refunded
+     * purchase's points had been spent) settle it first, oldest refund first: otherwise a cancelled
+     * redemption would hand back points of a purchase that was refunded.
+     */
+    private long settleShortfalls(Account account, long transactionId, long available) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> open = em.createNativeQuery("""
+                        select id, external_id, shortfall - shortfall_settled from loyalty_transaction
+                        where member_id = ?1 and shortfall > shortfall_settled order by id""")
+                .setParameter(1, account.memberId).setFlushMode(FlushModeType.COMMIT).getResultList();
+        long settled = 0;
+        long left = Math.min(available, account.spendable());
+        for (Object[] refund : open) {
+            long owed = Math.min(((Number) refund[2]).longValue(), left - settled);
+            if (owed <= 0) {
+                break;
+            }
+            long taken = spend(account, transactionId, owed, "REVERSE", "settles the shortfall of refund " + refund[1])
+                    .stream().mapToLong(Taken::points).sum();
+            em.createNativeQuery("update loyalty_transaction set shortfall_settled = shortfall_settled + ?2 where id = ?1")
+                    .setParameter(1, ((Number) refund[0]).longValue()).setParameter(2, taken)
+                    .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            settled += taken;
+        }
+        return settled;
     }
 
     /** Records a movement with no lot of its own (a refund's shortfall, a negative balance). */

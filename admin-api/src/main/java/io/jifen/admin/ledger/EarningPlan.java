@@ -35,7 +35,8 @@ public record EarningPlan(List<Award> awards, long points, Ledger.NewLot lot) {
             }
         }
         if (policy.accountCap() != null) {
-            long room = Math.max(0, policy.accountCap() - Math.max(0, balance) - pending);
+            // a negative balance leaves more room: what matters is where the balance ends
+            long room = Math.max(0, policy.accountCap() - balance - pending);
             long cut = Math.max(0, points - room);
             if (cut > 0) {
                 awards.add(new Award(ACCOUNT_CAP_RULE, null, "CAP", -cut, cut + " points over the account cap of "
@@ -47,8 +48,10 @@ public record EarningPlan(List<Award> awards, long points, Ledger.NewLot lot) {
             return new EarningPlan(awards, 0, null);
         }
         LocalDate earnedOn = policy.localDate(occurredAt);
-        Instant availableAt = holdable && policy.pendingDays() > 0 ? policy.availableAt(occurredAt) : occurredAt;
-        boolean released = !availableAt.isAfter(now);
+        boolean hold = holdable && policy.pendingDays() > 0 && policy.availableAt(occurredAt).isAfter(now);
+        // points not held are spendable now, even when occurredAt is a little ahead of this clock
+        Instant availableAt = hold ? policy.availableAt(occurredAt) : occurredAt.isAfter(now) ? now : occurredAt;
+        boolean released = !hold;
         // released points pay a negative balance first; pending ones do so when they are released
         long remaining = released ? points - Math.min(points, Math.max(0, -balance)) : points;
         return new EarningPlan(awards, points,

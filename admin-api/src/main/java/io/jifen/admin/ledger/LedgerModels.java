@@ -15,6 +15,8 @@ import java.util.List;
 public final class LedgerModels {
     /** Operation ids share the namespace of transaction ids: unique per merchant across every kind. */
     static final String OPERATION_ID = "[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}";
+    /** The most points one operation may move: far above any real account, far below overflow. */
+    static final long MAX_POINTS = 1_000_000_000_000L;
     static final String OPERATION_ID_MESSAGE = "must be 1-128 letters, digits or ._:@/-";
 
     private LedgerModels() {
@@ -34,14 +36,14 @@ public final class LedgerModels {
     /** A manual correction: positive adds a lot expiring by the policy, negative takes from the lots expiring first. */
     public record AdjustmentRequest(
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String adjustmentId,
-            @NotNull Long points,
+            @NotNull @jakarta.validation.constraints.Min(-MAX_POINTS) @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
             @NotBlank @Size(max = 500) String reason) {
     }
 
     /** Spends points (a redemption elsewhere, a points-for-cash exchange): from the lots expiring first. */
     public record DebitRequest(
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String debitId,
-            @NotNull @Positive Long points,
+            @NotNull @Positive @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
             @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -49,7 +51,7 @@ public final class LedgerModels {
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String transferId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String fromMemberId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String toMemberId,
-            @NotNull @Positive Long points,
+            @NotNull @Positive @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
             @Size(max = 500) String reason) {
     }
 
@@ -59,9 +61,12 @@ public final class LedgerModels {
             @NotBlank @Size(max = 500) String reason) {
     }
 
-    /** What a cancellation gave back, and what had expired meanwhile (it stays expired). */
+    /**
+     * What a cancellation gave back, what had expired meanwhile (it stays expired), and how much of what
+     * came back settled an open refund shortfall.
+     */
     public record CancellationResult(String cancellationId, String debitId, String memberId, long points,
-                                     long expiredMeanwhile, long balance, String reason) {
+                                     long expiredMeanwhile, long settledShortfall, long balance, String reason) {
     }
 
     public record FreezeRequest(@NotBlank @Size(max = 500) String reason) {

@@ -124,8 +124,10 @@ public class LotJobs {
                 long held = ((Number) lot[1]).longValue();
                 String reason = held + " points of " + lot[2] + " released after the return window";
                 long debt = Math.max(0, -account.balance());
-                account.add("RELEASE", true, -held, null, null, null, null, reason, lotId);
-                account.add("RELEASE", false, held, null, null, null, null, reason, lotId);
+                if (held > 0) { // a lot whose pending points were all refunded is released without entries
+                    account.add("RELEASE", true, -held, null, null, null, null, reason, lotId);
+                    account.add("RELEASE", false, held, null, null, null, null, reason, lotId);
+                }
                 em.createNativeQuery("update point_lot set released = true, remaining = ?2 where id = ?1")
                         .setParameter(1, lotId).setParameter(2, held - Math.min(held, debt))
                         .setFlushMode(FlushModeType.COMMIT).executeUpdate();

@@ -143,8 +143,8 @@ public class PointsOperations {
         events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId, memberId, before, account.balance));
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, new LedgerModels.CancellationResult(r.cancellationId(), debitId, memberId,
-                restored.points(), restored.expiredMeanwhile(), account.balance, r.reason()));
-        operations.finish(id, restored.points(), 0, body);
+                restored.points(), restored.expiredMeanwhile(), restored.settledShortfall(), account.balance, r.reason()));
+        operations.finish(id, restored.points() - restored.settledShortfall(), 0, body);
         return new Outcome(body, false);
     }
 
@@ -154,28 +154,29 @@ public class PointsOperations {
      */
     @Transactional
     public Outcome transfer(Merchant merchant, LedgerModels.TransferRequest r) {
-        LedgerPolicy policy = LedgerPolicy.of(merchant);
-        if (!policy.transfersEnabled()) {
-            throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
-                    + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
-        }
         if (r.fromMemberId().equals(r.toMemberId())) {
             throw ProblemException.invalidField("toMemberId", "must differ from fromMemberId");
-        }
-        if (policy.transferMin() != null && r.points() < policy.transferMin()) {
-            throw ProblemException.invalidField("points", "must be at least " + policy.transferMin() + " (the merchant's minimum transfer)");
-        }
-        if (policy.transferMax() != null && r.points() > policy.transferMax()) {
-            throw ProblemException.invalidField("points", "must be at most " + policy.transferMax() + " (the merchant's maximum transfer)");
         }
         List<Account> locked = accounts.lockInOrder(merchant.id, r.fromMemberId(), r.toMemberId());
         Account from = locked.stream().filter(a -> a.externalId.equals(r.fromMemberId())).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("member `" + r.fromMemberId() + "`"));
         Account to = locked.stream().filter(a -> a.externalId.equals(r.toMemberId())).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("member `" + r.toMemberId() + "`"));
+        // a retry of an acknowledged transfer gets its result even if the policy changed since
         Optional<String> earlier = operations.earlier(merchant.id, r.transferId(), PayloadHash.of(r));
         if (earlier.isPresent()) {
             return new Outcome(earlier.get(), true);
+        }
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        if (!policy.transfersEnabled()) {
+            throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
+                    + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
+        }
+        if (policy.transferMin() != null && r.points() < policy.transferMin()) {
+            throw ProblemException.invalidField("points", "must be at least " + policy.transferMin() + " (the merchant's minimum transfer)");
+        }
+        if (policy.transferMax() != null && r.points() > policy.transferMax()) {
+            throw ProblemException.invalidField("points", "must be at most " + policy.transferMax() + " (the merchant's maximum transfer)");
         }
         requireNotFrozen(from, "transfer points");
         requireNotFrozen(to, "receive a transfer");
@@ -247,7 +248,7 @@ public class PointsOperations {
     }
 
     private static void checkRoom(LedgerPolicy policy, Account account, long points, String field) {
-        if (policy.accountCap() != null && Math.max(0, account.balance) + account.pending + points > policy.accountCap()) {
+        if (policy.accountCap() != null && account.balance + account.pending + points > policy.accountCap()) {
             throw new ProblemException(409, "account-cap", "Account cap reached", "member `" + account.externalId
                     + "` would hold more than the account cap of " + policy.accountCap() + " points (" + field + ")", null);
         }

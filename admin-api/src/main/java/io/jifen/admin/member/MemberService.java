@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 @ApplicationScoped
 public class MemberService {
@@ -35,6 +36,10 @@ public class MemberService {
         boolean created = ensureExists(merchant, externalId);
         LoyaltyMember m = LoyaltyMember.of(merchant.id, externalId).orElseThrow().lockForUpdate();
         if (request != null) {
+            List<String> order = LedgerPolicy.of(merchant).tierOrder();
+            if (request.tier() != null && !request.tier().isEmpty() && !order.isEmpty() && !order.contains(request.tier())) {
+                throw ProblemException.invalidField("tier", "must be one of the merchant's tiers " + order);
+            }
             if (request.tier() != null && !request.tier().equals(m.tier)) {
                 // a tier set by the integrator starts a period like any other change, and is in the history
                 String from = m.tier;

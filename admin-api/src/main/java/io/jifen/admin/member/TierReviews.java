@@ -104,13 +104,22 @@ public class TierReviews {
                 ProgramPolicy.MultiplierStacking.valueOf(merchant.stacking)), snapshot,
                 activities.before(memberId, now, zone));
         Evaluation<TierOutcome> outcome = program.program().evaluateTier(context, now);
-        if (!(outcome instanceof Evaluation.Completed<TierOutcome> completed) || completed.value().decision().isEmpty()) {
-            postpone(memberId, now, outcome instanceof Evaluation.Completed<TierOutcome> ? "no tier rule decided" : outcome.toString());
+        if (!(outcome instanceof Evaluation.Completed<TierOutcome> completed)) {
+            postpone(memberId, now, outcome.toString());
             return;
         }
-        var decision = completed.value().decision().get();
-        tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, decision.targetTier(),
-                new TierChanges.Decision("REVIEW", null, versionId, decision.rule(), decision.reason()), now);
+        if (completed.value().decision().isPresent()) {
+            var decision = completed.value().decision().get();
+            tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, decision.targetTier(),
+                    new TierChanges.Decision("REVIEW", null, versionId, decision.rule(), decision.reason()), now);
+        } else if (!policy.tierOrder().isEmpty()) {
+            // the member qualifies for no tier the rules name: the lowest tier of the merchant's order
+            tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, policy.tierOrder().get(0),
+                    new TierChanges.Decision("REVIEW", null, versionId, null, "no tier rule qualified the member at"
+                            + " the end of the tier period: the lowest tier"), now);
+        } else {
+            postpone(memberId, now, "no tier rule decided and the merchant names no tiers");
+        }
     }
 
     private void postpone(long memberId, Instant now, String why) {

@@ -103,6 +103,7 @@ public class PostingService {
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
         // sees the committed original (a duplicate naming another member is caught by the insert)
         Instant now = clock.instant();
+        requireNotFuture(occurredAt, now);
         ZoneId zone = ZoneId.of(merchant.timeZone);
         LedgerPolicy policy = LedgerPolicy.of(merchant);
         MemberActivityQuery.PostingRead read = activities.forPosting(merchant.id, transactionId, now, member.id,
@@ -142,6 +143,17 @@ public class PostingService {
                         new TierChanges.Decision("PURCHASE", posted.get(), active.version().id, d.rule(), d.reason()), now));
         record(kind, "posted", start);
         return new Posting(body, false);
+    }
+
+    /** How far ahead of the service's clock an integrator's clock may run. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+    /** A transaction cannot have happened in the future (beyond clock skew): it would earn ahead of time. */
+    static void requireNotFuture(Instant occurredAt, Instant now) {
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalidField("occurredAt", "is in the future (" + occurredAt + "; the service's clock says "
+                    + now + ")");
+        }
     }
 
     /** The events a posting emits, written in the same statement as the posting. */

@@ -69,7 +69,7 @@ public class RefundService {
     Clock clock;
 
     private record Original(long id, long memberId, String memberExternalId, String kind, String payload,
-                            String context, Long ruleVersionId, long points) {
+                            String context, Long ruleVersionId, long points, Instant occurredAt) {
     }
 
     @Transactional
@@ -109,10 +109,15 @@ public class RefundService {
         long toReverse = Math.max(0, original.points() - keep - decidedBefore);
 
         Instant now = clock.instant();
+        Instant refundedAt = r.occurredAt() == null ? now : r.occurredAt();
+        PostingService.requireNotFuture(refundedAt, now);
+        if (refundedAt.isBefore(original.occurredAt())) {
+            throw ProblemException.invalidField("occurredAt", "is before the purchase (" + original.occurredAt() + ")");
+        }
         String reason = "refund " + r.refundId() + " of purchase " + r.purchaseId()
                 + (r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason());
         long id = operations.begin(new Operations.Row(merchant.id, r.refundId(), "REFUND", original.memberId(), null,
-                original.id(), original.ruleVersionId(), refunded.total().negate(), r.occurredAt() == null ? now : r.occurredAt(),
+                original.id(), original.ruleVersionId(), refunded.total().negate(), refundedAt,
                 hash, JsonText.write(json, refunded), reason, caller.caller().keyId()));
         long taken = accounts.takeFromOwnLots(account, id, original.id(), toReverse, reason, original.ruleVersionId());
         if (taken < toReverse) {
@@ -152,7 +157,8 @@ public class RefundService {
     private Original original(Merchant merchant, String purchaseId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, t.member_id, m.external_id, t.kind, t.payload, t.context, t.rule_version_id, t.total_points
+                        select t.id, t.member_id, m.external_id, t.kind, t.payload, t.context, t.rule_version_id, t.total_points,
+                               t.occurred_at
                         from loyalty_transaction t join member m on m.id = t.member_id
                         where t.merchant_id = ?1 and t.external_id = ?2""")
                 .setParameter(1, merchant.id).setParameter(2, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
@@ -165,7 +171,7 @@ public class RefundService {
         }
         return new Original(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
                 (String) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
-                ((Number) row[7]).longValue());
+                ((Number) row[7]).longValue(), io.jifen.admin.shared.SqlValues.instant(row[8]));
     }
 
     /** Earlier refunds of the purchase: what each took off, the points it reversed and its shortfall. */

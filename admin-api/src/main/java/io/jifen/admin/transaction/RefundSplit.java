@@ -73,10 +73,13 @@ final class RefundSplit {
                         throw ProblemException.invalidField("lines[" + k + "].sku", "names a purchase line without an"
                                 + " amount: refund by amount instead");
                     }
-                    BigDecimal share = already + take == quantity(l)
-                            ? l.amount().subtract(refundedAmount(earlier, i)).subtract(amounts.get(i))
-                            : l.amount().multiply(BigDecimal.valueOf(take))
-                                    .divide(BigDecimal.valueOf(quantity(l)), scale, RoundingMode.HALF_EVEN);
+                    // units are priced on what remains of the line (earlier refunds by amount lowered it);
+                    // the last units take exactly what is left
+                    BigDecimal remains = l.amount().subtract(refundedAmount(earlier, i)).subtract(amounts.get(i));
+                    int unitsLeft = quantity(l) - already;
+                    BigDecimal share = take == unitsLeft ? remains
+                            : remains.multiply(BigDecimal.valueOf(take))
+                                    .divide(BigDecimal.valueOf(unitsLeft), scale, RoundingMode.HALF_EVEN);
                     quantities.set(i, quantities.get(i) + take);
                     amounts.set(i, amounts.get(i).add(share));
                     total = total.add(share);
@@ -102,14 +105,26 @@ final class RefundSplit {
                 throw ProblemException.invalidField("amount", "is more than remains of the purchase (" + left.total() + ")");
             }
             total = r.amount();
+            List<BigDecimal> remains = new ArrayList<>();
+            BigDecimal lineTotal = BigDecimal.ZERO;
             for (int i = 0; i < n; i++) {
                 TransactionModels.LineRequest l = lines.get(i);
-                if (l.amount() == null) {
-                    continue;
-                }
-                BigDecimal remains = l.amount().subtract(refundedAmount(earlier, i));
-                BigDecimal share = total.multiply(remains).divide(left.total(), scale, RoundingMode.HALF_EVEN).min(remains);
+                BigDecimal rest = l.amount() == null ? BigDecimal.ZERO : l.amount().subtract(refundedAmount(earlier, i));
+                remains.add(rest);
+                lineTotal = lineTotal.add(rest);
+                BigDecimal share = total.multiply(rest).divide(left.total(), scale, RoundingMode.HALF_EVEN).min(rest);
                 amounts.set(i, share.max(BigDecimal.ZERO));
+            }
+            // the lines must still add up to what remains of the total: the rounding difference goes to
+            // the last lines that can take it
+            if (lineTotal.compareTo(left.total()) == 0) {
+                BigDecimal difference = total.subtract(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+                for (int i = n - 1; i >= 0 && difference.signum() != 0; i--) {
+                    BigDecimal change = difference.signum() > 0 ? difference.min(remains.get(i).subtract(amounts.get(i)))
+                            : difference.max(amounts.get(i).negate());
+                    amounts.set(i, amounts.get(i).add(change));
+                    difference = difference.subtract(change);
+                }
             }
         } else {
             total = left.total();

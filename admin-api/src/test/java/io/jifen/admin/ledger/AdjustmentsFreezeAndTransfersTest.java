@@ -51,6 +51,7 @@ class AdjustmentsFreezeAndTransfersTest {
         adjust(shop, "ann", "adj-1", 100, "goodwill: late delivery").statusCode(201).body("balance", equalTo(100));
         adjust(shop, "ann", "adj-1", 100, "goodwill: late delivery").statusCode(200).header("Idempotent-Replayed", "true");
         adjust(shop, "ann", "adj-2", -150, "duplicate goodwill").statusCode(409).body("type", endsWith("/insufficient-points"));
+        adjust(shop, "ann", "adj-huge", Long.MAX_VALUE, "overflow").statusCode(422).body("errors[0].field", equalTo("points"));
         adjust(shop, "ann", "adj-3", -40, "duplicate goodwill").statusCode(201).body("balance", equalTo(60))
                 .body("takenFrom[0].points", equalTo(40));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then()

@@ -1,6 +1,12 @@
 package io.jifen.admin.ledger;
 
 import io.jifen.admin.member.TierReviews;
+import io.jifen.admin.support.AdjustableClock;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSets;
+import io.jifen.rules.ReferenceProgram;
+import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.admin.support.LedgerInvariants;
@@ -24,6 +30,14 @@ import static org.hamcrest.Matchers.*;
 class CapsAndTiersTest {
     @Inject
     TierReviews reviews;
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void resetTheClock() {
+        clock.reset();
+    }
 
     static io.restassured.response.ValidatableResponse buy(Api.TestMerchant shop, String id, String member, Instant at, String amount) {
         return as(shop.integrator()).body(Map.of("transactionId", id, "memberId", member, "occurredAt", at.toString(),
@@ -53,6 +67,56 @@ class CapsAndTiersTest {
         buy(shop, "evening", "eli", MARCH_5.plusSeconds(6 * 3600), "250.00").body("totalPoints", equalTo(250));
         buy(shop, "morning", "eli", MARCH_5.minusSeconds(3 * 3600), "250.00").body("totalPoints", equalTo(50));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
+    void aMemberWhomNoTierRuleQualifiesFallsToTheLowestTierAtTheReview() {
+        Api.TestMerchant shop = Api.newMerchant();
+        RuleFile onlyGold = RuleFile.text("tier-qualification.dslr", ReferenceProgram.ruleFile("tier-qualification.dslr")
+                .text().replaceAll("(?s)rule \"silver from.*?\nend\n", "").replaceAll("(?s)rule \"regular below.*?\nend\n", ""));
+        int version = Api.upload(shop, RuleSets.with(ReferenceProgram.ruleSet(), List.of(onlyGold), List.of()));
+        as(shop.marketing()).post("/merchants/" + shop.code() + "/rule-versions/" + version + "/activation").then().statusCode(200);
+        as(shop.integrator()).body(Map.of("tier", "GOLD")).put("/merchants/" + shop.code() + "/members/gus").then().statusCode(201);
+
+        reviews.reviewDue(ZonedDateTime.now(ZoneOffset.UTC).plusMonths(13).toInstant());
+
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/gus").then().body("tier", equalTo("REGULAR"));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/gus/tier-history").then()
+                .body("[1].cause", equalTo("REVIEW")).body("[1].reason", containsString("lowest tier"));
+    }
+
+    @Test
+    void aTierTheMerchantDoesNotNameIsRefused() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        as(shop.integrator()).body(Map.of("tier", "PLATINUM")).put("/merchants/" + shop.code() + "/members/hal")
+                .then().statusCode(422).body("errors[0].field", equalTo("tier"));
+    }
+
+    @Test
+    void aNegativeBalanceLeavesRoomUnderTheAccountCap() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram(Map.of("accountCap", 1000, "refundShortfall", "ALLOW_NEGATIVE"));
+        buy(shop, "p-1", "ida", MARCH_5, "500.00");
+        as(shop.integrator()).body(Map.of("debitId", "d-1", "points", 500, "reason", "blender"))
+                .post("/merchants/" + shop.code() + "/members/ida/debits").then().statusCode(201);
+        as(shop.integrator()).body(Map.of("refundId", "r-1", "purchaseId", "p-1"))
+                .post("/merchants/" + shop.code() + "/refunds").then().statusCode(201).body("balance", equalTo(-500));
+        buy(shop, "p-2", "ida", MARCH_5.plusSeconds(86_400), "1200.00").body("totalPoints", equalTo(1200))
+                .body("balance", equalTo(700));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
+    void aTransactionFromTheFutureIsRefused() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        as(shop.integrator()).body(Map.of("transactionId", "f-1", "memberId", "jo", "occurredAt",
+                        Instant.now().plus(Duration.ofHours(1)).toString(), "total", "10.00"))
+                .post("/merchants/" + shop.code() + "/purchases").then().statusCode(422)
+                .body("errors[0].field", equalTo("occurredAt"));
+        // a little clock skew is not the future: spendable at once
+        as(shop.integrator()).body(Map.of("transactionId", "f-2", "memberId", "jo", "occurredAt",
+                        Instant.now().plusSeconds(60).toString(), "type", "REGISTER"))
+                .post("/merchants/" + shop.code() + "/events").then().statusCode(201)
+                .body("balance", equalTo(50)).body("pending", equalTo(0));
     }
 
     @Test
@@ -95,7 +159,8 @@ class CapsAndTiersTest {
         as(shop.integrator()).body(Map.of("tier", "SILVER")).put("/merchants/" + shop.code() + "/members/dee")
                 .then().statusCode(201);
         Instant reviewAt = ZonedDateTime.now(ZoneOffset.UTC).plusMonths(12).plusDays(1).toInstant();
-        buy(shop, "late", "dee", reviewAt.minusSeconds(30L * 86_400), "6000.00");
+        clock.advance(Duration.ofDays(330)); // eleven months on, the member spends again
+        buy(shop, "late", "dee", clock.instant(), "6000.00");
 
         reviews.reviewDue(reviewAt);
 

@@ -62,6 +62,24 @@ class DebitCancellationTest {
     }
 
     @Test
+    void pointsComingBackSettleTheShortfallOfARefundFirst() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        buy(shop, "p-s", "cy", Instant.now().minus(Duration.ofDays(3)), "100.00");
+        as(shop.integrator()).body(Map.of("debitId", "d-s", "points", 100, "reason", "toaster"))
+                .post("/merchants/" + shop.code() + "/members/cy/debits").then().statusCode(201);
+        as(shop.integrator()).body(Map.of("refundId", "r-s", "purchaseId", "p-s"))
+                .post("/merchants/" + shop.code() + "/refunds").then().statusCode(201).body("shortfall", equalTo(100));
+
+        cancel(shop, "cy", "d-s", "c-s").statusCode(201)
+                .body("points", equalTo(100)).body("settledShortfall", equalTo(100)).body("balance", equalTo(0));
+
+        long open = LedgerInvariants.scalar("select shortfall - shortfall_settled from loyalty_transaction t"
+                + " join merchant mc on mc.id = t.merchant_id where mc.code = '" + shop.code() + "' and t.external_id = 'r-s'");
+        assertThat(open).as("the refund's shortfall is settled").isZero();
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
     void pointsWhoseLotExpiredBeforeTheCancellationStayExpired() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         buy(shop, "p-old", "bo", Instant.now().minus(Duration.ofDays(355)), "100.00"); // expires in about 10 days

@@ -62,6 +62,35 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
     }
 
     @Test
+    void refundsByAmountAndThenByLinesOnAMultiLineBasketKeepTheLinesAddingUp() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        as(shop.integrator()).body(Map.of("transactionId", "basket", "memberId", "kim", "occurredAt", "2026-03-05T04:00:00Z",
+                        "total", "1000.00", "lines", List.of(
+                                Map.of("sku", "OIL-5L", "category", "grocery", "quantity", 4, "unitPrice", "130.00"),
+                                Map.of("sku", "RICE", "category", "grocery", "quantity", 1, "amount", "480.00"))))
+                .post("/merchants/" + shop.code() + "/purchases").then().statusCode(201).body("totalPoints", equalTo(1000));
+        as(shop.integrator()).body(Map.of("transactionId", "three", "memberId", "kim", "occurredAt", "2026-03-05T05:00:00Z",
+                        "total", "3.00", "lines", List.of(Map.of("sku", "A", "category", "grocery", "amount", "1.00"),
+                                Map.of("sku", "B", "category", "grocery", "amount", "1.00"),
+                                Map.of("sku", "C", "category", "grocery", "amount", "1.00"))))
+                .post("/merchants/" + shop.code() + "/purchases").then().statusCode(201).body("totalPoints", equalTo(3));
+
+        refund(shop, Map.of("refundId", "third", "purchaseId", "three", "amount", "1.00")).statusCode(201)
+                .body("remainingAmount", equalTo(2.00f)).body("pointsReversed", equalTo(1));
+        refund(shop, Map.of("refundId", "half", "purchaseId", "basket", "amount", "500.00")).statusCode(201)
+                .body("remainingAmount", equalTo(500.00f)).body("pointsReversed", equalTo(500));
+        // three of the four bottles, priced on what is left of their line (260 yuan), not on the 520 paid
+        refund(shop, Map.of("refundId", "bottles", "purchaseId", "basket",
+                "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 3)))).statusCode(201)
+                .body("refundedAmount", equalTo(195.00f)).body("remainingAmount", equalTo(305.00f))
+                .body("pointsReversed", equalTo(195));
+        refund(shop, Map.of("refundId", "last-bottle", "purchaseId", "basket",
+                "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 1)))).statusCode(201)
+                .body("refundedAmount", equalTo(65.00f)).body("remainingAmount", equalTo(240.00f));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
     void aRefundRetriedReturnsTheSameResultAndAnotherPayloadUnderItsIdIsAConflict() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         buyOil(shop, "order-2", "mo");

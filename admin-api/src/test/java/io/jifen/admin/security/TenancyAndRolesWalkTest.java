@@ -75,7 +75,7 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("POST", "/merchants/{m}/members/walker/debits/walk-debit/cancellation", EnumSet.of(Role.INTEGRATOR),
                         m -> Map.of("cancellationId", "walk-cancel", "reason", "walk")),
                 new Endpoint("POST", "/merchants/{m}/transfers", EnumSet.of(Role.INTEGRATOR),
-                        m -> Map.of("transferId", "walk-t", "fromMemberId", "walker", "toMemberId", "other", "points", 1)),
+                        m -> Map.of("transferId", "walk-t", "fromMemberId", "walker", "toMemberId", "walker", "points", 1)),
                 new Endpoint("POST", "/merchants/{m}/members/walker/freeze", EnumSet.of(Role.INTEGRATOR),
                         m -> Map.of("reason", "walk")),
                 new Endpoint("POST", "/merchants/{m}/members/walker/unfreeze", EnumSet.of(Role.INTEGRATOR),

@@ -232,7 +232,7 @@ public class RedemptionService {
                 account.balance()));
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
-        operations.finish(cancellation, restored.points(), 0, body);
+        operations.finish(cancellation, restored.points() - restored.settledShortfall(), 0, body);
         return new Outcome(body, false);
     }
 
