@@ -34,7 +34,7 @@ import java.util.Optional;
 public final class CompiledProgram {
     private static final List<Phase> EARNING = List.of(Phase.BASE, Phase.MULTIPLIER, Phase.BONUS, Phase.CAP, Phase.TIER);
     private static final List<Phase> TIER = List.of(Phase.TIER);
-    private static final List<Phase> PRICING = List.of(Phase.PRICE, Phase.DISCOUNT, Phase.PAYMENT);
+    private static final List<Phase> PRICING = List.of(Phase.PRICE, Phase.DISCOUNT, Phase.PAYMENT, Phase.REWARD);
 
     private final String id;
     private final KieBaseBuild.Built built;

@@ -2,6 +2,7 @@ package io.jifen.engine;
 
 import io.jifen.engine.evaluation.AppliedDiscount;
 import io.jifen.engine.evaluation.PriceQuote;
+import io.jifen.engine.evaluation.PointsBack;
 import io.jifen.engine.facts.CatalogItem;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,23 @@ class PointsMallPricingTest {
             then
                 actions.pointsPlusCash($i.getBasePoints() / 2, $i.getCashPrice(), "half the points plus cash");
             end
+
+            rule "gold members get 5 percent back"
+                ruleflow-group "reward"
+            when
+                Member(tier == "GOLD")
+            then
+                actions.pointsBack(5, "POINTS_BACK", "gold members get 5% of the points paid back");
+            end
+
+            rule "singles day doubles it"
+                ruleflow-group "reward"
+            when
+                Member(tier == "GOLD")
+                ProgramCalendar(isBetween("2026-11-11", "2026-11-13"))
+            then
+                actions.pointsBack(5, "DOUBLE_POINTS_BACK", "double points back on Singles' Day");
+            end
             """)).orThrow();
 
     @Test
@@ -83,6 +101,41 @@ class PointsMallPricingTest {
                 at("2026-11-12T10:00:00")).orThrow();
         assertThat(quote.pointsPrice()).isEqualTo(727);
         assertThat(quote.discounts().stream().mapToLong(AppliedDiscount::pointsOff).sum()).isEqualTo(1011 - 727);
+    }
+
+    @Test
+    void goldMemberGetsDoublePointsBackOnSinglesDayOnThePointsActuallyPaid() {
+        PriceQuote quote = PROGRAM.quote(context("GOLD"), item("KETTLE", "PHYSICAL", 1000, null),
+                at("2026-11-12T10:00:00")).orThrow();
+        // 10% of the 720 points paid, split between the two rules
+        assertThat(quote.totalPointsBack()).isEqualTo(72);
+        assertThat(quote.pointsBack()).extracting(PointsBack::family, PointsBack::points)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("POINTS_BACK", 36L),
+                        org.assertj.core.groups.Tuple.tuple("DOUBLE_POINTS_BACK", 36L));
+        assertThat(quote.pointsBackOn(400)).as("on a points-plus-cash option's 400 points").isEqualTo(40);
+    }
+
+    @Test
+    void aRegularMemberGetsNoPointsBackAndAGoldMemberTheStandingRateOutsideTheCampaign() {
+        assertThat(PROGRAM.quote(context("REGULAR"), item("KETTLE", "PHYSICAL", 1000, null), at("2026-11-12T10:00:00"))
+                .orThrow().pointsBack()).isEmpty();
+        assertThat(PROGRAM.quote(context("GOLD"), item("KETTLE", "PHYSICAL", 1000, null), at("2026-10-01T10:00:00"))
+                .orThrow().totalPointsBack()).isEqualTo(45); // 5% of 900
+    }
+
+    @Test
+    void pointsBackAboveOneHundredPercentIsARuleError() {
+        CompiledProgram greedy = new LoyaltyEngine().compile(drl("greedy.drl", """
+                rule "everything back and more"
+                    ruleflow-group "reward"
+                when
+                    CatalogItem()
+                then
+                    actions.pointsBack(150, "POINTS_BACK", "too generous");
+                end
+                """)).orThrow();
+        assertThat(greedy.quote(context("REGULAR"), item("KETTLE", "PHYSICAL", 1000, null), at("2026-10-01T10:00:00")))
+                .isInstanceOf(io.jifen.engine.evaluation.Evaluation.Failed.class);
     }
 
     private static CatalogItem item(String sku, String type, long points, BigDecimal cash) {

@@ -23,7 +23,7 @@ class ReferenceProgramTest {
         CompilationResult result = new LoyaltyEngine().compile(ReferenceProgram.ruleSet());
         assertThat(result).isInstanceOf(CompilationResult.Compiled.class);
         CompiledProgram program = result.orThrow();
-        assertThat(program.ruleNames()).hasSize(31).doesNotHaveDuplicates();
+        assertThat(program.ruleNames()).hasSize(32).doesNotHaveDuplicates();
     }
 
     @Test

@@ -171,6 +171,27 @@ public class Accounts {
         return lotId;
     }
 
+    /** One award of a credit: the rule that gave it and why. */
+    public record Award(String rule, String family, long points, String reason) {
+    }
+
+    /**
+     * Puts rule-given points on the account (points back on a redemption) as one released lot, one
+     * entry per award naming its rule and version; a negative balance is paid first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long creditAwards(Account account, long transactionId, List<Award> awards, Long ruleVersionId,
+                             LocalDate earnedOn, Instant expiresAt, Instant now) {
+        long points = awards.stream().mapToLong(Award::points).sum();
+        long debt = Math.max(0, -account.balance);
+        long lotId = insertLot(account, transactionId, points, points - Math.min(points, debt), earnedOn, expiresAt,
+                now, true);
+        for (Award a : awards) {
+            account.add("EARN", false, a.points(), transactionId, ruleVersionId, a.rule(), a.family(), a.reason(), lotId);
+        }
+        return lotId;
+    }
+
     long insertLot(Account account, long transactionId, long points, long remaining, LocalDate earnedOn,
                    Instant expiresAt, Instant availableAt, boolean released) {
         return ((Number) em.createNativeQuery("""

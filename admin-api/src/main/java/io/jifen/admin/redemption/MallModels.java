@@ -30,7 +30,12 @@ public final class MallModels {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuoteView(String sku, String memberId, String tier, int ruleVersion, long basePoints, long listPoints,
                             String listPriceRule, long pointsPrice, BigDecimal cashPart, List<DiscountView> discounts,
-                            List<OptionView> options, Instant quotedAt, boolean redeemable, List<String> notRedeemable) {
+                            List<OptionView> options, long pointsBack, List<PointsBackView> pointsBackRules,
+                            Instant quotedAt, boolean redeemable, List<String> notRedeemable) {
+    }
+
+    /** Points a reward-phase rule gives back on the main price, and why. */
+    public record PointsBackView(String rule, String family, BigDecimal percent, long points, String reason) {
     }
 
     /** An item a member may redeem now, at the member's price. {@code stock} null: unlimited. */

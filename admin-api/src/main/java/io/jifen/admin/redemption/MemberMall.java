@@ -75,7 +75,7 @@ public class MemberMall {
         }
         return new MallModels.QuoteView(item.sku, member.externalId, member.tier, program.version().number, q.basePoints(),
                 q.listPoints(), q.listPriceRule(), q.pointsPrice(), q.cashPart(), Pricing.discounts(q), Pricing.options(q),
-                now, reasons.isEmpty(), reasons.isEmpty() ? null : reasons);
+                q.totalPointsBack(), Pricing.pointsBack(q), now, reasons.isEmpty(), reasons.isEmpty() ? null : reasons);
     }
 
     /**

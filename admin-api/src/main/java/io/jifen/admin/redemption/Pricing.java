@@ -78,6 +78,16 @@ public class Pricing {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    public static List<MallModels.PointsBackView> pointsBack(PriceQuote quote) {
+        return quote.pointsBack().stream().map(b -> new MallModels.PointsBackView(b.rule(), b.family(),
+                plain(b.percent()), b.points(), b.reason())).toList();
+    }
+
+    /** What comes back when paying {@code payment}: on the main price as quoted, else on the option's points. */
+    public static long pointsBack(PriceQuote quote, Payment payment) {
+        return payment.option() == 0 ? quote.totalPointsBack() : quote.pointsBackOn(payment.points());
+    }
+
     public static List<MallModels.OptionView> options(PriceQuote quote) {
         List<MallModels.OptionView> options = new ArrayList<>();
         for (int i = 0; i < quote.options().size(); i++) {

@@ -103,6 +103,16 @@ class MallPricingSuiteTest {
                     }
                     assertThat(observed).as("discounts by family").isEqualTo(then.discounts());
                 }
+                if (then.pointsBack() != null) {
+                    Map<String, Long> observed = new LinkedHashMap<>();
+                    List<Map<String, Object>> back = quote.getList("pointsBackRules");
+                    for (Map<String, Object> b : back) {
+                        observed.merge((String) b.get("family"), ((Number) b.get("points")).longValue(), Long::sum);
+                    }
+                    assertThat(observed).as("points back by family").isEqualTo(then.pointsBack());
+                    assertThat(quote.getLong("pointsBack")).as("points back in total")
+                            .isEqualTo(then.pointsBack().values().stream().mapToLong(Long::longValue).sum());
+                }
                 if (then.options() != null) {
                     List<Map<String, Object>> options = quote.getList("options");
                     assertThat(options).as("options").hasSameSizeAs(then.options());

@@ -68,6 +68,27 @@ class MallRedemptionTest {
     }
 
     @Test
+    void aRedemptionDuringDouble11GivesDoublePointsBackAndItsCancellationTakesThemBack() {
+        clock.travelTo(Instant.parse("2026-11-12T04:00:00Z")); // noon in Shanghai, inside the Double 11 sale
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        createItem(shop, "KETTLE", "SERVICE", 1000, Map.of("stock", 3));
+        member(shop, "dan", null, 2000);
+
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/dan/mall/items/KETTLE/quote").then().statusCode(200)
+                .body("pointsPrice", equalTo(800)).body("pointsBack", equalTo(80))
+                .body("pointsBackRules[0].family", equalTo("DOUBLE_POINTS_BACK"));
+        redeem(shop, "dan", "r-back", "KETTLE").statusCode(201)
+                .body("points", equalTo(800)).body("pointsBack", equalTo(80)).body("balance", equalTo(1280));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/dan/statement").then()
+                .body("entries.find { it.family == 'DOUBLE_POINTS_BACK' }.points", equalTo(80))
+                .body("entries.find { it.family == 'DOUBLE_POINTS_BACK' }.rule", equalTo("Double 11: double points back on redemptions"));
+
+        cancel(shop, "r-back", "c-back").statusCode(201)
+                .body("pointsRestored", equalTo(800)).body("pointsBackReversed", equalTo(80)).body("balance", equalTo(2000));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
     void aPhysicalItemNeedsAnAddressIsShippedDeliveredAndReturnedWithItsPointsBack() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         createItem(shop, "THERMOS", "PHYSICAL", 1000, Map.of("stock", 3));

@@ -141,4 +141,15 @@ public sealed interface Intent {
             return "a points-plus-cash option";
         }
     }
+
+    /** Give back {@code percent} of the points paid for a redemption as points. */
+    record PointsBack(BigDecimal percent, String family, String reason) implements Intent {
+        public Phase phase() {
+            return Phase.REWARD;
+        }
+
+        public String description() {
+            return "points back";
+        }
+    }
 }

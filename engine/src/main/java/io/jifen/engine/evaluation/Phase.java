@@ -25,7 +25,9 @@ public enum Phase {
     /** Percentage discounts on the points price. */
     DISCOUNT("discount"),
     /** Alternative ways to pay: points plus cash. */
-    PAYMENT("payment");
+    PAYMENT("payment"),
+    /** Points given back on a redemption ("double points back" during a campaign). */
+    REWARD("reward");
 
     private final String agendaGroup;
 

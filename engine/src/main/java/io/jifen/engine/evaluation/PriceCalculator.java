@@ -60,7 +60,35 @@ public final class PriceCalculator {
                 options.add(new PaymentOption(points, itemCash, r.rule(), share.reason()));
             }
         }
+        // points back: the percents add up and apply once to the points paid; each rule shows its share,
+        // the last taking the rounding remainder, so the shares sum to the total whatever the firing order
+        List<PointsBack> back = new ArrayList<>();
+        BigDecimal percents = BigDecimal.ZERO;
+        for (RecordedIntent r : intents) {
+            if (r.intent() instanceof Intent.PointsBack b) {
+                percents = percents.add(b.percent());
+                back.add(new PointsBack(r.rule(), b.family(), b.percent(), 0, b.reason()));
+            }
+        }
+        long totalBack = pointsBack(percents, price, policy);
+        long given = 0;
+        for (int i = 0; i < back.size(); i++) {
+            PointsBack b = back.get(i);
+            long share = i == back.size() - 1 ? totalBack - given
+                    : Math.min(totalBack - given, pointsBack(b.percent(), price, policy));
+            back.set(i, new PointsBack(b.rule(), b.family(), b.percent(), share, b.reason()));
+            given += share;
+        }
         return new PriceQuote(programId, item.getSku(), item.getBasePoints(), listPoints, listRule, price, itemCash,
-                discounts, options, firedRules);
+                discounts, options, back, firedRules, policy);
+    }
+
+    /** {@code percent} of {@code pointsPaid}, never more than what was paid, rounded with the program's rounding. */
+    static long pointsBack(BigDecimal percent, long pointsPaid, ProgramPolicy policy) {
+        if (percent.signum() <= 0 || pointsPaid <= 0) {
+            return 0;
+        }
+        return Math.min(pointsPaid, PointsCalculator.round(BigDecimal.valueOf(pointsPaid)
+                .multiply(percent.movePointLeft(2)), policy));
     }
 }

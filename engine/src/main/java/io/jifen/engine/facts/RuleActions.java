@@ -122,6 +122,18 @@ public final class RuleActions {
         sink.accept(new Intent.PointsShareWithCash(s, reason(reason)));
     }
 
+    /**
+     * Give back {@code percent} (0 < percent ≤ 100) of the points paid for a redemption as points;
+     * {@code family} e.g. POINTS_BACK. Several such rules add up (a campaign can double a standing rate).
+     */
+    public void pointsBack(Number percent, String family, String reason) {
+        BigDecimal p = decimal(percent, "percent");
+        if (p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("points back must be more than 0 and at most 100 percent, was " + percent);
+        }
+        sink.accept(new Intent.PointsBack(p, family(family), reason(reason)));
+    }
+
     private static BigDecimal decimal(Number n, String name) {
         if (n == null) {
             throw new IllegalArgumentException(name + " must not be null");

@@ -57,6 +57,7 @@ final class Expectations {
                         + Observed.show(observed.cashPart() == null ? null : observed.cashPart().toPlainString()));
             }
             exactMap(diffs, "quote.discounts", quote.discounts(), observed.discounts());
+            exactMap(diffs, "quote.pointsBack", quote.pointsBack(), observed.pointsBack());
             if (quote.options() != null) {
                 List<String> expected = quote.options().stream()
                         .map(o -> o.points() + " points + " + (o.cash() == null ? BigDecimal.ZERO : o.cash())

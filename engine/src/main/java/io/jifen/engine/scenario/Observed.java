@@ -16,7 +16,7 @@ import java.util.TreeSet;
 public record Observed(String outcome, Long totalPoints, Map<String, Long> awards, Map<String, Long> families,
                        String tier, List<String> refused, String failure, String failureMessage,
                        Long pointsPrice, BigDecimal cashPart, Long listPoints, Map<String, Long> discounts,
-                       List<String> options) {
+                       List<String> options, Map<String, Long> pointsBack) {
 
     public static final String EARNED = "EARNED";
     public static final String TIER = "TIER";
@@ -30,6 +30,7 @@ public record Observed(String outcome, Long totalPoints, Map<String, Long> award
         discounts = discounts == null ? Map.of() : new TreeMap<>(discounts);
         refused = refused == null ? List.of() : List.copyOf(refused);
         options = options == null ? List.of() : List.copyOf(options);
+        pointsBack = pointsBack == null ? Map.of() : new TreeMap<>(pointsBack);
     }
 
     /** Readable differences from another observation of the same scenario ("before → after"). */
@@ -48,6 +49,7 @@ public record Observed(String outcome, Long totalPoints, Map<String, Long> award
         change(changes, "listPoints", listPoints, after.listPoints);
         mapChanges(changes, "discounts", discounts, after.discounts);
         change(changes, "options", options, after.options);
+        mapChanges(changes, "pointsBack", pointsBack, after.pointsBack);
         return changes;
     }
 

@@ -70,7 +70,7 @@ public final class ScenarioRunner {
         byFamily.values().removeIf(points -> points == 0);
         String tier = outcome.tierDecision().map(TierDecision::targetTier).orElse(null);
         return new Observed(Observed.EARNED, outcome.totalPoints(), byRule, byFamily, tier, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static Observed tier(Evaluation<TierOutcome> evaluation) {
@@ -79,7 +79,7 @@ public final class ScenarioRunner {
         }
         Optional<TierDecision> decision = completed.value().decision();
         return new Observed(Observed.TIER, null, null, null, decision.map(TierDecision::targetTier).orElse(null),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     private static Observed quoted(Evaluation<PriceQuote> evaluation) {
@@ -95,19 +95,23 @@ public final class ScenarioRunner {
         for (PaymentOption o : quote.options()) {
             options.add(o.points() + " points + " + o.cash().stripTrailingZeros().toPlainString() + " cash");
         }
+        Map<String, Long> back = new LinkedHashMap<>();
+        for (io.jifen.engine.evaluation.PointsBack b : quote.pointsBack()) {
+            back.merge(b.family(), b.points(), Long::sum);
+        }
         return new Observed(Observed.QUOTED, null, null, null, null, null, null, null, quote.pointsPrice(),
-                quote.cashPart(), quote.listPoints(), discounts, options);
+                quote.cashPart(), quote.listPoints(), discounts, options, back);
     }
 
     private static Observed notCompleted(Evaluation<?> evaluation) {
         if (evaluation instanceof Evaluation.Refused<?> refused) {
             return new Observed(Observed.REFUSED, null, null, null, null,
                     refused.problems().stream().map(InputProblem::field).distinct().toList(), null,
-                    refused.problems().toString(), null, null, null, null, null);
+                    refused.problems().toString(), null, null, null, null, null, null);
         }
         Evaluation.Failed<?> failed = (Evaluation.Failed<?>) evaluation;
         return new Observed(Observed.FAILED, null, null, null, null, null, failed.kind().name(), failed.message(),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
 }

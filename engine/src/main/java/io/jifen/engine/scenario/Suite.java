@@ -63,8 +63,10 @@ public record Suite(String suite, String zone, PolicySpec policy, Given defaults
     }
 
     /** {@code discounts} maps a discount family to the points it took off. */
+    /** {@code pointsBack}: points given back on the main price, by family (absent: not checked). */
     public record QuoteExpectation(Long pointsPrice, BigDecimal cashPart, Long listPoints,
-                                   Map<String, Long> discounts, List<OptionExpectation> options) {
+                                   Map<String, Long> discounts, List<OptionExpectation> options,
+                                   Map<String, Long> pointsBack) {
     }
 
     public record OptionExpectation(Long points, BigDecimal cash) {

@@ -59,3 +59,5 @@
 [then]Take {percent} percent off the points price as a {family} discount, because {reason}=actions.discount({percent}, "{family}", "{reason}");
 [then]Offer it for half its points plus its cash price, because {reason}=actions.pointsShareWithCash(0.5, "{reason}");
 [then]Offer it for {points} points plus {cash} cash, because {reason}=actions.pointsPlusCash({points}, {cash}, "{reason}");
+# Points back on a redemption (phase reward): a share of the points paid comes back as points.
+[then]Give back {percent} percent of the points paid as a {family} reward, because {reason}=actions.pointsBack({percent}, "{family}", "{reason}");

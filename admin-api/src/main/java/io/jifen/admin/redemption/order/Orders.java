@@ -37,7 +37,8 @@ public class Orders {
                    v.number, o.discounts, o.code, o.shipping_address, o.carrier, o.tracking_number, o.shipped_at,
                    o.delivered_at, o.cancelled_at, ct.external_id, o.cancel_reason, o.points_restored, o.expired_meanwhile,
                    d.id, d.random_value, d.outcome, p.name, d.drawn_at, o.created_at, o.updated_at,
-                   exists (select 1 from mall_code c where c.order_id = o.id and c.voided_at is not null)
+                   exists (select 1 from mall_code c where c.order_id = o.id and c.voided_at is not null),
+                   o.points_back, o.points_back_reversed
             from redemption_order o
             join member m on m.id = o.member_id
             join mall_item i on i.id = o.item_id
@@ -117,6 +118,7 @@ public class Orders {
                 (String) r[14], (String) r[15], SqlValues.instant(r[16]), SqlValues.instant(r[17]),
                 SqlValues.instant(r[18]), (String) r[19], (String) r[20],
                 r[21] == null ? null : ((Number) r[21]).longValue(), r[22] == null ? null : ((Number) r[22]).longValue(),
+                ((Number) r[31]).longValue(), ((Number) r[32]).longValue(),
                 draw, null, SqlValues.instant(r[28]), SqlValues.instant(r[29]));
     }
 

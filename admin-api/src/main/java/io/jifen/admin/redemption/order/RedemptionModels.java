@@ -69,13 +69,13 @@ public final class RedemptionModels {
                             List<MallModels.DiscountView> discounts, String code, Boolean codeVoided,
                             ShippingAddress shippingAddress, String carrier, String trackingNumber, Instant shippedAt,
                             Instant deliveredAt, Instant cancelledAt, String cancellationId, String cancelReason,
-                            Long pointsRestored, Long expiredMeanwhile, DrawView draw, Long balance,
-                            Instant createdAt, Instant updatedAt) {
+                            Long pointsRestored, Long expiredMeanwhile, long pointsBack, long pointsBackReversed,
+                            DrawView draw, Long balance, Instant createdAt, Instant updatedAt) {
         OrderView withBalance(long balance) {
             return new OrderView(redemptionId, memberId, sku, itemName, type, status, points, cash, paymentOption,
                     ruleVersion, discounts, code, codeVoided, shippingAddress, carrier, trackingNumber, shippedAt,
-                    deliveredAt, cancelledAt, cancellationId, cancelReason, pointsRestored, expiredMeanwhile, draw,
-                    balance, createdAt, updatedAt);
+                    deliveredAt, cancelledAt, cancellationId, cancelReason, pointsRestored, expiredMeanwhile, pointsBack,
+                    pointsBackReversed, draw, balance, createdAt, updatedAt);
         }
     }
 

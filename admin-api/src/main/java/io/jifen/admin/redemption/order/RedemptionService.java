@@ -19,6 +19,7 @@ import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.PriceQuote;
+import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -142,21 +143,30 @@ public class RedemptionService {
                 account.memberId(), null, null, program.version().id, null, now, hash, JsonText.write(json, r), reason,
                 caller.caller().keyId()));
         accounts.spend(account, transactionId, payment.points(), "DEBIT", reason);
+        // points back (reward-phase rules, e.g. double points back during a campaign): a lot of this redemption
+        long pointsBack = Pricing.pointsBack(quote, payment);
+        if (pointsBack > 0) {
+            LedgerPolicy policy = LedgerPolicy.of(merchant);
+            LocalDate today = policy.localDate(now);
+            List<Accounts.Award> awards = pointsBackAwards(quote, pointsBack);
+            accounts.creditAwards(account, transactionId, awards, program.version().id, today, policy.expiresAt(today), now);
+        }
         if (item.stock != null) {
             takeStock(item);
         }
         String status = RedemptionModels.statusAfterCreation(item.type);
         long orderId = ((Number) em.createNativeQuery("""
                         insert into redemption_order (merchant_id, external_id, member_id, item_id, transaction_id,
-                            rule_version_id, status, points, cash, payment_option, discounts, shipping_address, created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) returning id""")
+                            rule_version_id, status, points, cash, payment_option, discounts, shipping_address, created_at, updated_at,
+                            points_back)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14) returning id""")
                 .setParameter(1, merchant.id).setParameter(2, r.redemptionId()).setParameter(3, account.memberId())
                 .setParameter(4, item.id).setParameter(5, transactionId).setParameter(6, program.version().id)
                 .setParameter(7, status).setParameter(8, payment.points()).setParameter(9, payment.cash())
                 .setParameter(10, payment.option())
                 .setParameter(11, payment.option() == 0 ? JsonText.write(json, Pricing.discounts(quote)) : "[]")
                 .setParameter(12, r.shippingAddress() == null ? null : JsonText.write(json, r.shippingAddress()))
-                .setParameter(13, now).setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+                .setParameter(13, now).setParameter(14, pointsBack).setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
         if (item.issuesCode()) {
             String code = codes.issue(item, orderId, now);
             em.createNativeQuery("update redemption_order set code = ?2 where id = ?1").setParameter(1, orderId)
@@ -172,10 +182,15 @@ public class RedemptionService {
                     "redemptionId", r.redemptionId(), "sku", item.sku, "points", payment.points(), "cash", payment.cash(),
                     "balance", account.balance(), "reason", reason)));
         }
+        if (pointsBack > 0) {
+            events.add(new DomainEvent(DomainEvent.POINTS_EARNED, account.memberId(), data("memberId", memberId,
+                    "transactionId", r.redemptionId(), "points", pointsBack, "pending", false,
+                    "balance", account.balance(), "ruleVersion", program.version().number)));
+        }
         events.add(statusChanged(account.memberId(), memberId, r.redemptionId(), item.sku, null, status, null));
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(orderId).withBalance(account.balance()));
-        operations.finish(transactionId, -payment.points(), 0, body);
+        operations.finish(transactionId, pointsBack - payment.points(), 0, body);
         return new Outcome(body, false);
     }
 
@@ -212,14 +227,25 @@ public class RedemptionService {
         long before = account.balance();
         Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), "RESTORE",
                 r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
+        // the points given back by this redemption go too: from their own lot, else from the member's other points
+        long backReversed = 0;
+        if (order.pointsBack() > 0) {
+            String why = "points back of redemption " + redemptionId + " " + to.toLowerCase();
+            backReversed = accounts.takeFromOwnLots(account, cancellation, order.transactionId(), order.pointsBack(), why, null);
+            if (backReversed < order.pointsBack()) {
+                backReversed += accounts.spend(account, cancellation, order.pointsBack() - backReversed, "REVERSE",
+                        why + " (already spent: taken from other points)").stream().mapToLong(Accounts.Taken::points).sum();
+            }
+        }
         em.createNativeQuery("update mall_item set stock = stock + 1, updated_at = now() where id = ?1 and stock is not null")
                 .setParameter(1, order.itemId()).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         codes.voidCodes(order.id(), now);
         em.createNativeQuery("""
                         update redemption_order set status = ?2, cancelled_at = ?3, cancel_transaction_id = ?4, cancel_reason = ?5,
-                            points_restored = ?6, expired_meanwhile = ?7, updated_at = ?3 where id = ?1""")
+                            points_restored = ?6, expired_meanwhile = ?7, points_back_reversed = ?8, updated_at = ?3 where id = ?1""")
                 .setParameter(1, order.id()).setParameter(2, to).setParameter(3, now).setParameter(4, cancellation)
                 .setParameter(5, r.reason()).setParameter(6, restored.points()).setParameter(7, restored.expiredMeanwhile())
+                .setParameter(8, backReversed)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
@@ -232,8 +258,25 @@ public class RedemptionService {
                 account.balance()));
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
-        operations.finish(cancellation, restored.points() - restored.settledShortfall(), 0, body);
+        operations.finish(cancellation, restored.points() - restored.settledShortfall() - backReversed, 0, body);
         return new Outcome(body, false);
+    }
+
+    /** The points back split over the rules that gave them (their shares as quoted, scaled to the option paid). */
+    private static List<Accounts.Award> pointsBackAwards(PriceQuote quote, long total) {
+        List<Accounts.Award> awards = new ArrayList<>();
+        long quoted = quote.totalPointsBack();
+        long given = 0;
+        for (int i = 0; i < quote.pointsBack().size(); i++) {
+            var b = quote.pointsBack().get(i);
+            long share = i == quote.pointsBack().size() - 1 ? total - given
+                    : quoted == 0 ? 0 : Math.min(total - given, b.points() * total / quoted);
+            if (share > 0) {
+                awards.add(new Accounts.Award(b.rule(), b.family(), share, b.reason()));
+            }
+            given += share;
+        }
+        return awards;
     }
 
     /** PENDING_SHIPMENT → SHIPPED with carrier and tracking number; the same shipment again changes nothing. */
@@ -324,13 +367,14 @@ public class RedemptionService {
     }
 
     private record OrderRow(long id, long memberId, String memberExternalId, long itemId, String sku, String type,
-                            String status, long transactionId) {
+                            String status, long transactionId, long pointsBack) {
     }
 
     private OrderRow orderRow(Merchant merchant, String redemptionId, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select o.id, o.member_id, m.external_id, o.item_id, i.sku, i.type, o.status, o.transaction_id
+                        select o.id, o.member_id, m.external_id, o.item_id, i.sku, i.type, o.status, o.transaction_id,
+                               o.points_back
                         from redemption_order o join member m on m.id = o.member_id join mall_item i on i.id = o.item_id
                         where o.merchant_id = ?1 and o.external_id = ?2""" + (lock ? " for update of o" : ""))
                 .setParameter(1, merchant.id).setParameter(2, redemptionId).setFlushMode(FlushModeType.COMMIT)
@@ -340,7 +384,8 @@ public class RedemptionService {
         }
         Object[] r = rows.get(0);
         return new OrderRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).longValue());
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).longValue(),
+                ((Number) r[8]).longValue());
     }
 
     private static void requirePhysical(OrderRow order) {
