@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static io.jifen.admin.support.Api.asAdmin;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -28,7 +29,10 @@ class ExampleMerchantSeedingTest {
         asAdmin().get("/merchants/fresh-harbour").then().statusCode(200)
                 .body("timeZone", equalTo("Asia/Shanghai"))
                 .body("pointsPolicy.expiry.rule", equalTo("ROLLING_MONTHS"))
-                .body("pointsPolicy.expiry.months", equalTo(12));
+                .body("pointsPolicy.expiry.months", equalTo(12))
+                .body("pointsPolicy.pendingDays", equalTo(7))
+                .body("pointsPolicy.transfers.enabled", equalTo(true))
+                .body("pointsPolicy.balanceThresholds", contains(1000, 5000));
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
                 .body("role", hasItem("INTEGRATOR"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)
