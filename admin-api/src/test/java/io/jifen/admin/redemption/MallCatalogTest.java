@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static io.jifen.admin.redemption.Mall.*;
 import static io.jifen.admin.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
@@ -90,6 +91,34 @@ class MallCatalogTest {
         createItem(shop, "MUG", "PHYSICAL", 100, Map.of());
         as(shop.marketing()).body(Map.of("generate", 1)).post("/merchants/" + shop.code() + "/mall/items/MUG/codes")
                 .then().statusCode(409).body("type", endsWith("/no-code-pool"));
+    }
+
+    @Test
+    void aCsvSavedByExcelWithAByteOrderMarkKeepsItsHeaderOutOfThePool() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        createItem(shop, "BOM-CARD", "VIRTUAL", 100, Map.of("stock", 10));
+        as(shop.marketing()).contentType("text/csv; charset=UTF-8").body("\uFEFFcode\nBOM-1\nBOM-2\n")
+                .post("/merchants/" + shop.code() + "/mall/items/BOM-CARD/codes").then().statusCode(201)
+                .body("added", equalTo(2)).body("available", equalTo(2));
+    }
+
+    @Test
+    void twoMarketersCreatingTheSameSkuAtOnceGetOneItemAndAClearConflict() throws Exception {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> item(shop, "TWIN", "PHYSICAL", 100, Map.of()).extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

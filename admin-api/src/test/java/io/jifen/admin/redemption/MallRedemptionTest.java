@@ -89,6 +89,17 @@ class MallRedemptionTest {
     }
 
     @Test
+    void aCashPartThatMovedSinceTheQuoteIsRefusedLikeAMovedPointsPrice() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        createItem(shop, "GRILL", "PHYSICAL", 1000, Map.of("stock", 3, "cashPrice", "50.00"));
+        member(shop, "eva", null, 5000);
+        redeem(shop, "eva", "r-cash", "GRILL", Map.of("shippingAddress", ADDRESS, "expectedPoints", 1000,
+                "expectedCash", "20.00")).statusCode(409).body("type", endsWith("/price-changed"))
+                .body("detail", containsString("50"));
+        assertThat(balance(shop, "eva")).as("nothing was taken").isEqualTo(5000);
+    }
+
+    @Test
     void aPhysicalItemNeedsAnAddressIsShippedDeliveredAndReturnedWithItsPointsBack() {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         createItem(shop, "THERMOS", "PHYSICAL", 1000, Map.of("stock", 3));

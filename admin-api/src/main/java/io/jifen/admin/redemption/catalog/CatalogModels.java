@@ -76,7 +76,9 @@ public final class CatalogModels {
     }
 
     /** Stock moves by a difference, never by overwriting: redemptions take stock at the same time. */
-    public record StockChange(@NotNull Long change, @Size(max = 500) String reason) {
+    public record StockChange(@NotNull @jakarta.validation.constraints.Min(-1_000_000_000)
+                              @jakarta.validation.constraints.Max(1_000_000_000) Long change,
+                              @Size(max = 500) String reason) {
     }
 
     public record StockView(String sku, Long stock) {

@@ -51,6 +51,9 @@ public class CatalogService {
             throw ProblemException.invalidField("sku", "must not be null");
         }
         validate(merchant, r);
+        // two creates of one sku at once: the second waits here and then sees the first
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(cast(?1 as integer), hashtext(?2))) locked")
+                .setParameter(1, (int) (long) merchant.id).setParameter(2, r.sku()).getSingleResult();
         if (MallItem.of(merchant.id, r.sku()).isPresent()) {
             throw ProblemException.conflict("item-exists", "item `" + r.sku() + "` already exists; change it with PUT");
         }
@@ -162,10 +165,20 @@ public class CatalogService {
         return new CatalogModels.CodesResult(sku, added, all.size() - added, codesAvailable(item.id));
     }
 
-    /** Reads a CSV of codes: the first column of each line; a first line `code` is a header. */
+    /** The most codes one upload may add, as for JSON lists and generated codes. */
+    static final int MAX_CODES_PER_UPLOAD = 100_000;
+
+    /**
+     * Reads a CSV of codes: the first column of each line; a first line `code` is a header. A UTF-8
+     * byte order mark (Excel's "CSV UTF-8") is dropped; quoted fields with commas are not supported.
+     */
     public static List<String> csvCodes(String csv) {
         List<String> codes = new ArrayList<>();
-        String[] lines = csv.split("\\r?\\n");
+        String[] lines = (csv.startsWith("\uFEFF") ? csv.substring(1) : csv).split("\\r?\\n");
+        if (lines.length > MAX_CODES_PER_UPLOAD + 1) {
+            throw ProblemException.invalidField("codes", "holds " + lines.length + " lines; upload at most "
+                    + MAX_CODES_PER_UPLOAD + " codes at once");
+        }
         for (int i = 0; i < lines.length; i++) {
             String first = lines[i].split(",", 2)[0].strip();
             if (first.startsWith("\"") && first.endsWith("\"") && first.length() >= 2) {

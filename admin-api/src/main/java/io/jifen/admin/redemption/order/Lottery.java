@@ -39,7 +39,7 @@ public class Lottery {
     @Transactional(Transactional.TxType.MANDATORY)
     public Drawn draw(long merchantId, long itemId, long memberId, long orderId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, name, probability from lottery_prize"
+        List<Object[]> rows = em.createNativeQuery("select id, name, probability, stock is null from lottery_prize"
                         + " where item_id = ?1 and retired_at is null order by position")
                 .setParameter(1, itemId).setFlushMode(FlushModeType.COMMIT).getResultList();
         List<RedemptionModels.Odds> odds = new ArrayList<>();
@@ -53,9 +53,15 @@ public class Lottery {
         RedemptionModels.Odds hit = odds.stream().filter(o -> value >= o.from() && value < o.to()).findFirst().orElse(null);
         String outcome = "NO_PRIZE";
         Long stockAfter = null;
+        boolean unlimited = hit != null && rows.stream().anyMatch(r -> ((Number) r[0]).longValue() == hit.prizeId()
+                && Boolean.TRUE.equals(r[3]));
         if (hit != null) {
-            List<?> after = em.createNativeQuery("update lottery_prize set stock = stock - 1"
-                            + " where id = ?1 and (stock is null or stock > 0) returning coalesce(stock, -1)")
+            // a prize replaced meanwhile (retired) is not won; an unlimited prize is not a row to queue on
+            List<?> after = unlimited
+                    ? em.createNativeQuery("select -1 from lottery_prize where id = ?1 and retired_at is null")
+                    .setParameter(1, hit.prizeId()).setFlushMode(FlushModeType.COMMIT).getResultList()
+                    : em.createNativeQuery("update lottery_prize set stock = stock - 1"
+                            + " where id = ?1 and retired_at is null and stock > 0 returning stock")
                     .setParameter(1, hit.prizeId()).setFlushMode(FlushModeType.COMMIT).getResultList();
             if (after.isEmpty()) {
                 outcome = "OUT_OF_STOCK";

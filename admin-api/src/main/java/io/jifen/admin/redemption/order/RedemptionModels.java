@@ -33,6 +33,7 @@ public final class RedemptionModels {
             @NotBlank @Pattern(regexp = CatalogModels.SKU, message = "is not a valid sku") String sku,
             @PositiveOrZero Integer paymentOption,
             @PositiveOrZero Long expectedPoints,
+            @PositiveOrZero java.math.BigDecimal expectedCash,
             @Valid ShippingAddress shippingAddress) {
     }
 

@@ -128,6 +128,11 @@ public class RedemptionService {
         em.detach(member);
         PriceQuote quote = pricing.quote(merchant, program, member, item, now);
         Pricing.Payment payment = Pricing.payment(quote, r.paymentOption());
+        if (r.expectedCash() != null && r.expectedCash().compareTo(payment.cash()) != 0) {
+            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.cash()
+                    + " in cash now (payment option " + payment.option() + "), not the expected " + r.expectedCash()
+                    + "; quote again and confirm the new price");
+        }
         if (r.expectedPoints() != null && r.expectedPoints() != payment.points()) {
             throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.points()
                     + " points now (payment option " + payment.option() + "), not the expected " + r.expectedPoints()
@@ -227,14 +232,23 @@ public class RedemptionService {
         long before = account.balance();
         Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), "RESTORE",
                 r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
-        // the points given back by this redemption go too: from their own lot, else from the member's other points
+        // the points given back by this redemption go too (those that expired meanwhile stay expired): from
+        // their own lot, else from the member's other points; what cannot be taken follows the refund policy
         long backReversed = 0;
-        if (order.pointsBack() > 0) {
+        long backShortfall = 0;
+        long backDue = order.pointsBack() - expiredOfOwnLots(order.transactionId());
+        if (backDue > 0) {
             String why = "points back of redemption " + redemptionId + " " + to.toLowerCase();
-            backReversed = accounts.takeFromOwnLots(account, cancellation, order.transactionId(), order.pointsBack(), why, null);
-            if (backReversed < order.pointsBack()) {
-                backReversed += accounts.spend(account, cancellation, order.pointsBack() - backReversed, "REVERSE",
+            backReversed = accounts.takeFromOwnLots(account, cancellation, order.transactionId(), backDue, why, null);
+            if (backReversed < backDue) {
+                backReversed += accounts.spend(account, cancellation, backDue - backReversed, "REVERSE",
                         why + " (already spent: taken from other points)").stream().mapToLong(Accounts.Taken::points).sum();
+            }
+            backShortfall = backDue - backReversed;
+            if (backShortfall > 0 && LedgerPolicy.of(merchant).shortfall() == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
+                accounts.entry(account, "REVERSE", -backShortfall, cancellation, why + " (already spent: balance goes negative)");
+                backReversed += backShortfall;
+                backShortfall = 0;
             }
         }
         em.createNativeQuery("update mall_item set stock = stock + 1, updated_at = now() where id = ?1 and stock is not null")
@@ -258,8 +272,14 @@ public class RedemptionService {
                 account.balance()));
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
-        operations.finish(cancellation, restored.points() - restored.settledShortfall() - backReversed, 0, body);
+        operations.finish(cancellation, restored.points() - restored.settledShortfall() - backReversed, backShortfall, body);
         return new Outcome(body, false);
+    }
+
+    /** Points of the lots a transaction created that expired before they could be taken back. */
+    private long expiredOfOwnLots(long transactionId) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(expired), 0) from point_lot where transaction_id = ?1")
+                .setParameter(1, transactionId).setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
     /** The points back split over the rules that gave them (their shares as quoted, scaled to the option paid). */
