@@ -103,6 +103,18 @@ class MallCatalogTest {
     }
 
     @Test
+    void aVoucherBatchUploadedToTwoItemsIsIssuedFromTheFirstOnly() {
+        Api.TestMerchant shop = Api.merchantOnReferenceProgram();
+        createItem(shop, "COUPON-5", "COUPON", 200, Map.of("stock", 10, "attributes", Map.of("faceValue", "5")));
+        createItem(shop, "COUPON-5-GOLD", "COUPON", 200, Map.of("stock", 10, "attributes", Map.of("faceValue", "5")));
+        as(shop.marketing()).body(Map.of("codes", List.of("V-1", "V-2"))).post("/merchants/" + shop.code()
+                + "/mall/items/COUPON-5/codes").then().statusCode(201).body("added", equalTo(2));
+        as(shop.marketing()).body(Map.of("codes", List.of("V-1", "V-2", "V-3"))).post("/merchants/" + shop.code()
+                + "/mall/items/COUPON-5-GOLD/codes").then().statusCode(201)
+                .body("added", equalTo(1)).body("duplicates", equalTo(2)).body("available", equalTo(1));
+    }
+
+    @Test
     void twoMarketersCreatingTheSameSkuAtOnceGetOneItemAndAClearConflict() throws Exception {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);

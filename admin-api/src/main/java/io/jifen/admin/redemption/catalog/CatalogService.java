@@ -155,9 +155,10 @@ public class CatalogService {
         int added = 0;
         for (int from = 0; from < all.size(); from += 1000) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            added += em.createNativeQuery("insert into mall_code (item_id, code) select ?1, c from unnest(cast(?2 as text[])) c"
-                            + " on conflict (item_id, code) do nothing")
-                    .setParameter(1, item.id).setParameter(2, chunk.toArray(String[]::new))
+            // a code any item of the merchant already has is a duplicate: each code is issued once per merchant
+            added += em.createNativeQuery("insert into mall_code (merchant_id, item_id, code)"
+                            + " select ?3, ?1, c from unnest(cast(?2 as text[])) c on conflict do nothing")
+                    .setParameter(1, item.id).setParameter(2, chunk.toArray(String[]::new)).setParameter(3, merchant.id)
                     .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         }
         audit.record(merchant.id, "mall.codes.added", "mall-item/" + sku, added + " codes added"

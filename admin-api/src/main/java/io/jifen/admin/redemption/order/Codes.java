@@ -30,10 +30,10 @@ public class Codes {
         if (item.generatesCodes()) {
             String prefix = "SERVICE".equals(item.type) ? "BK-" : "";
             for (int attempt = 0; attempt < 5; attempt++) {
-                List<?> code = em.createNativeQuery("insert into mall_code (item_id, code, order_id, issued_at)"
-                                + " values (?1, ?2, ?3, ?4) on conflict (item_id, code) do nothing returning code")
+                List<?> code = em.createNativeQuery("insert into mall_code (merchant_id, item_id, code, order_id, issued_at)"
+                                + " values (?5, ?1, ?2, ?3, ?4) on conflict do nothing returning code")
                         .setParameter(1, item.id).setParameter(2, generator.next(prefix)).setParameter(3, orderId)
-                        .setParameter(4, now).setFlushMode(FlushModeType.COMMIT).getResultList();
+                        .setParameter(4, now).setParameter(5, item.merchantId).setFlushMode(FlushModeType.COMMIT).getResultList();
                 if (!code.isEmpty()) {
                     return (String) code.get(0);
                 }
