@@ -146,4 +146,27 @@ class MallCatalogTest {
                 .put("/merchants/" + shop.code() + "/mall/items/SPIN").then().statusCode(200)
                 .body("prizes.name", contains("kettle"));
     }
+
+    @Test
+    void anEditOfAPrizeKeepsTheStockWonSinceAndStockMovesOnlyByDifferences() {
+        Api.TestMerchant shop = Api.newMerchant();
+        createItem(shop, "WHEEL", "LOTTERY", 100, Map.of("prizes", List.of(
+                Map.of("name", "rice cooker", "probability", "0.01", "stock", 3))));
+        int prize = itemView(shop, "WHEEL").extract().path("prizes[0].id");
+        String item = "/merchants/" + shop.code() + "/mall/items/WHEEL";
+        // renaming it by id keeps its row and its stock
+        as(shop.marketing()).body(Map.of("name", "Wheel", "type", "LOTTERY", "basePoints", 100, "prizes", List.of(
+                        Map.of("id", prize, "name", "Rice cooker 3L", "probability", "0.02"))))
+                .put(item).then().statusCode(200)
+                .body("prizes[0].id", equalTo(prize)).body("prizes[0].name", equalTo("Rice cooker 3L"))
+                .body("prizes[0].stock", equalTo(3));
+        // a stale stock sent with the id is refused, not written
+        as(shop.marketing()).body(Map.of("name", "Wheel", "type", "LOTTERY", "basePoints", 100, "prizes", List.of(
+                        Map.of("id", prize, "name", "Rice cooker 3L", "probability", "0.02", "stock", 5))))
+                .put(item).then().statusCode(422).body("errors[0].field", equalTo("prizes[0].stock"));
+        as(shop.marketing()).body(Map.of("change", -1, "reason", "one broke in the warehouse"))
+                .post(item + "/prizes/" + prize + "/stock").then().statusCode(200).body("stock", equalTo(2));
+        as(shop.marketing()).body(Map.of("change", -5)).post(item + "/prizes/" + prize + "/stock").then()
+                .statusCode(409).body("type", endsWith("/insufficient-stock"));
+    }
 }

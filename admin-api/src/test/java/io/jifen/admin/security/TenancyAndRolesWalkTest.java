@@ -32,10 +32,14 @@ class TenancyAndRolesWalkTest {
     /** Each merchant's webhook, by merchant code: what {w} in a path stands for. */
     private static final Map<String, Integer> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Each merchant's lottery prize, by merchant code: what {p} in a path stands for. */
+    private static final Map<String, Integer> PRIZES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed, body for the call. */
     record Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body) {
         String on(Api.TestMerchant merchant) {
-            return path.replace("{m}", merchant.code()).replace("{w}", String.valueOf(WEBHOOKS.get(merchant.code())));
+            return path.replace("{m}", merchant.code()).replace("{w}", String.valueOf(WEBHOOKS.get(merchant.code())))
+                    .replace("{p}", String.valueOf(PRIZES.get(merchant.code())));
         }
     }
 
@@ -94,6 +98,8 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("GET", "/merchants/{m}/mall/items/WALK", EnumSet.of(Role.MARKETING, Role.INTEGRATOR, Role.QA), none),
                 new Endpoint("PUT", "/merchants/{m}/mall/items/WALK", EnumSet.of(Role.MARKETING),
                         m -> Map.of("name", "walk item", "type", "SERVICE", "basePoints", 0)),
+                new Endpoint("POST", "/merchants/{m}/mall/items/WALK-SPIN/prizes/{p}/stock", EnumSet.of(Role.MARKETING),
+                        m -> Map.of("change", 1)),
                 new Endpoint("POST", "/merchants/{m}/mall/items/WALK-BOX/stock", EnumSet.of(Role.MARKETING),
                         m -> Map.of("change", 1)),
                 new Endpoint("POST", "/merchants/{m}/mall/items/WALK-CODES/codes", EnumSet.of(Role.MARKETING),
@@ -128,6 +134,9 @@ class TenancyAndRolesWalkTest {
                     "stock", 10)).post(items).then().statusCode(201);
             as(m.marketing()).body(Map.of("sku", "WALK-CODES", "name", "walk codes", "type", "VIRTUAL", "basePoints", 0))
                     .post(items).then().statusCode(201);
+            PRIZES.put(m.code(), as(m.marketing()).body(Map.of("sku", "WALK-SPIN", "name", "walk spin", "type", "LOTTERY",
+                    "basePoints", 0, "prizes", List.of(Map.of("name", "walk prize", "probability", "0.5", "stock", 5))))
+                    .post(items).then().statusCode(201).extract().<Integer>path("prizes[0].id"));
             as(m.integrator()).body(Map.of("redemptionId", "walk-r0", "sku", "WALK"))
                     .post("/merchants/" + m.code() + "/members/walker/redemptions").then().statusCode(201);
             as(m.integrator()).body(Map.of("redemptionId", "walk-phys", "sku", "WALK-BOX", "shippingAddress",

@@ -52,7 +52,12 @@ public final class CatalogModels {
     }
 
     /** A lottery prize: its chance per draw (0 < p ≤ 1, at most 6 decimals) and its own stock (null = unlimited). */
+    /**
+     * A prize of a lottery item. With {@code id}, an existing prize keeps its row and its stock (which
+     * moves only through POST …/prizes/{id}/stock, as an item's does); without, a new prize.
+     */
     public record PrizeRequest(
+            Long id,
             @NotBlank @Size(max = 200) String name,
             @NotNull @DecimalMin(value = "0.000001", message = "must be at least 0.000001")
             @DecimalMax(value = "1", message = "must be at most 1") BigDecimal probability,
@@ -61,6 +66,10 @@ public final class CatalogModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PrizeView(long id, String name, BigDecimal probability, Long stock) {
+    }
+
+    /** A prize's stock after a change. */
+    public record PrizeStockView(String sku, long prizeId, Long stock) {
     }
 
     /** An item as marketing sees it: stock left, codes left in its pool, prizes. */

@@ -75,6 +75,16 @@ public class CatalogResource {
         return catalog.changeStock(tenancy.merchant(code), sku, request);
     }
 
+    @POST
+    @Path("/{sku}/prizes/{prizeId}/stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.MARKETING)
+    public CatalogModels.PrizeStockView prizeStock(@PathParam("code") String code, @PathParam("sku") String sku,
+                                                   @PathParam("prizeId") long prizeId,
+                                                   @Valid @NotNull CatalogModels.StockChange request) {
+        return catalog.changePrizeStock(tenancy.merchant(code), sku, prizeId, request);
+    }
+
     /** Codes as JSON: {@code {"codes": [...]}} or {@code {"generate": 100}}. */
     @POST
     @Path("/{sku}/codes")

@@ -263,21 +263,86 @@ public class CatalogService {
         item.updatedAt = clock.instant();
     }
 
-    /** Retires the item's prizes (draws keep referring to them) and adds the new ones. */
+    /**
+     * Sets the item's prizes: those named by id keep their row and stock (name, probability and order
+     * may change); active prizes not listed are retired (draws keep referring to them); prizes without
+     * an id are added with their stock. So an edit built on a stale read cannot re-award a prize won
+     * meanwhile.
+     */
     private void replacePrizes(MallItem item, List<CatalogModels.PrizeRequest> prizes) {
         if (prizes == null) {
             return;
         }
         Instant now = clock.instant();
-        em.createNativeQuery("update lottery_prize set retired_at = ?2 where item_id = ?1 and retired_at is null")
-                .setParameter(1, item.id).setParameter(2, now).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> active = em.createNativeQuery("select id, stock from lottery_prize where item_id = ?1"
+                        + " and retired_at is null for update").setParameter(1, item.id).getResultList();
+        java.util.Map<Long, Long> stockById = new java.util.HashMap<>();
+        for (Object[] a : active) {
+            stockById.put(((Number) a[0]).longValue(), a[1] == null ? null : ((Number) a[1]).longValue());
+        }
+        List<Long> kept = new ArrayList<>();
         for (int i = 0; i < prizes.size(); i++) {
             CatalogModels.PrizeRequest p = prizes.get(i);
-            em.createNativeQuery("insert into lottery_prize (item_id, position, name, probability, stock)"
-                            + " values (?1, ?2, ?3, ?4, cast(?5 as bigint))")
-                    .setParameter(1, item.id).setParameter(2, i).setParameter(3, p.name())
-                    .setParameter(4, p.probability()).setParameter(5, p.stock()).executeUpdate();
+            if (p.id() != null) {
+                if (!stockById.containsKey(p.id())) {
+                    throw ProblemException.invalidField("prizes[" + i + "].id", "is not a current prize of item `"
+                            + item.sku + "`");
+                }
+                if (p.stock() != null && !p.stock().equals(stockById.get(p.id()))) {
+                    throw ProblemException.invalidField("prizes[" + i + "].stock", "of an existing prize changes only"
+                            + " through POST …/prizes/" + p.id() + "/stock (it is " + stockById.get(p.id()) + " now)");
+                }
+                kept.add(p.id());
+            }
         }
+        for (Long id : stockById.keySet()) {
+            if (!kept.contains(id)) {
+                em.createNativeQuery("update lottery_prize set retired_at = ?2 where id = ?1")
+                        .setParameter(1, id).setParameter(2, now).executeUpdate();
+            }
+        }
+        for (int i = 0; i < prizes.size(); i++) {
+            CatalogModels.PrizeRequest p = prizes.get(i);
+            if (p.id() != null) {
+                em.createNativeQuery("update lottery_prize set position = ?2, name = ?3, probability = ?4 where id = ?1")
+                        .setParameter(1, p.id()).setParameter(2, i).setParameter(3, p.name())
+                        .setParameter(4, p.probability()).executeUpdate();
+            } else {
+                em.createNativeQuery("insert into lottery_prize (item_id, position, name, probability, stock)"
+                                + " values (?1, ?2, ?3, ?4, cast(?5 as bigint))")
+                        .setParameter(1, item.id).setParameter(2, i).setParameter(3, p.name())
+                        .setParameter(4, p.probability()).setParameter(5, p.stock()).executeUpdate();
+            }
+        }
+    }
+
+    /** Adds or removes units of a prize's stock, by difference, never below zero. */
+    @Transactional
+    public CatalogModels.PrizeStockView changePrizeStock(Merchant merchant, String sku, long prizeId,
+                                                         CatalogModels.StockChange r) {
+        MallItem item = require(merchant, sku);
+        List<?> after = em.createNativeQuery("update lottery_prize set stock = stock + ?3 where id = ?1 and item_id = ?2"
+                        + " and retired_at is null and stock is not null and stock + ?3 >= 0 returning stock")
+                .setParameter(1, prizeId).setParameter(2, item.id).setParameter(3, r.change())
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        if (after.isEmpty()) {
+            Object[] prize = (Object[]) em.createNativeQuery("select count(*), count(stock) from lottery_prize"
+                            + " where id = ?1 and item_id = ?2 and retired_at is null")
+                    .setParameter(1, prizeId).setParameter(2, item.id).getSingleResult();
+            if (((Number) prize[0]).longValue() == 0) {
+                throw ProblemException.notFound("prize " + prizeId + " of item `" + sku + "`");
+            }
+            if (((Number) prize[1]).longValue() == 0) {
+                throw ProblemException.conflict("stock-unlimited", "prize " + prizeId + " has unlimited stock");
+            }
+            throw ProblemException.conflict("insufficient-stock", "prize " + prizeId + " has fewer than " + -r.change()
+                    + " units to remove");
+        }
+        long stock = ((Number) after.get(0)).longValue();
+        audit.record(merchant.id, "mall.prize-stock.changed", "mall-item/" + sku + "/prize/" + prizeId,
+                "change " + r.change() + ", now " + stock + (r.reason() == null ? "" : ": " + r.reason()));
+        return new CatalogModels.PrizeStockView(sku, prizeId, stock);
     }
 
     public CatalogModels.ItemView view(MallItem item) {
