@@ -1,18 +1,8 @@
 package io.jifen.examples.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jifen.engine.compile.RuleFile;
-import io.jifen.rules.ReferenceProgram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,29 +23,18 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --max-seconds}, and prints throughput and latency percentiles. See BENCHMARKS.md.
  */
 public final class PostingLoad {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] CATEGORIES = {"grocery", "household", "fresh", "electronics", "imported-wine", "snacks"};
 
     private final Map<String, String> args;
-    private final String url;
-    private final HttpClient http;
+    private final LoadClient client;
 
     private PostingLoad(Map<String, String> args) {
         this.args = args;
-        this.url = args.getOrDefault("url", "http://127.0.0.1:8080");
-        if (!URI.create(url).getHost().matches("localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[::1\\]|::1")) {
-            throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + url);
-        }
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = new LoadClient(args.getOrDefault("url", "http://127.0.0.1:8080"));
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-        }
-        new PostingLoad(args).run();
+        new PostingLoad(LoadClient.args(argv)).run();
     }
 
     private void run() throws Exception {
@@ -76,8 +55,8 @@ public final class PostingLoad {
             // --tier REGULAR enrols members in a tier, as a live programme's members are (else the first
             // purchase of each member records its first tier)
             String enrolment = args.containsKey("tier") ? "{\"tier\":\"" + args.get("tier") + "\"}" : "{}";
-            runAll(pool, members, i -> {
-                int status = send("PUT", "/merchants/" + merchant + "/members/member-" + i, integrator, enrolment).statusCode();
+            LoadClient.runAll(pool, members, i -> {
+                int status = client.send("PUT", "/merchants/" + merchant + "/members/member-" + i, integrator, enrolment).statusCode();
                 if (status != 201 && status != 200) {
                     failures.incrementAndGet();
                 }
@@ -91,7 +70,7 @@ public final class PostingLoad {
 
             Purchases purchases = new Purchases(merchant, members);
             System.out.printf("warm-up: %d purchases%n", warmup);
-            runAll(pool, warmup, i -> send("POST", "/merchants/" + merchant + "/purchases", integrator, purchases.next()));
+            LoadClient.runAll(pool, warmup, i -> client.send("POST", "/merchants/" + merchant + "/purchases", integrator, purchases.next()));
 
             long[] latencies = new long[requests];
             AtomicInteger errors = new AtomicInteger();
@@ -151,8 +130,8 @@ public final class PostingLoad {
             System.out.printf("%s: %d purchases in %.1f s = %.0f postings/s; errors %d%s%n",
                     rate <= 0 ? "closed loop, " + concurrency + " workers" : "open loop at " + (int) rate + "/s",
                     n, seconds, n / seconds, errors.get(), firstError.get() < 0 ? "" : " (first status " + firstError.get() + ")");
-            System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", ms(measured, 0.50),
-                    ms(measured, 0.95), ms(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
+            System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", LoadClient.ms(measured, 0.50),
+                    LoadClient.ms(measured, 0.95), LoadClient.ms(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
         } finally {
             pool.shutdownNow();
         }
@@ -174,85 +153,21 @@ public final class PostingLoad {
         if (args.containsKey("pending-days")) {
             policy.put("pendingDays", Integer.parseInt(args.get("pending-days")));
         }
-        Map<String, Object> body = Map.of("code", merchant, "name", "Load test " + merchant, "timeZone", "Asia/Shanghai",
-                "currency", "CNY", "pointsPolicy", policy);
-        expect(send("POST", "/merchants", adminKey, JSON.writeValueAsString(body)), 201);
-        String marketing = key(merchant, adminKey, "MARKETING");
-        String integrator = key(merchant, adminKey, "INTEGRATOR");
-        List<Map<String, String>> files = new ArrayList<>();
-        for (RuleFile f : ReferenceProgram.ruleSet().files()) {
-            files.add(f.name().endsWith(".xlsx") || f.name().endsWith(".xls")
-                    ? Map.of("name", f.name(), "encoding", "base64", "content", Base64.getEncoder().encodeToString(f.content()))
-                    : Map.of("name", f.name(), "content", f.text()));
-        }
-        JsonNode version = JSON.readTree(expect(send("POST", "/merchants/" + merchant + "/rule-versions", marketing,
-                JSON.writeValueAsString(Map.of("description", "reference", "files", files))), 201).body());
-        expect(send("POST", "/merchants/" + merchant + "/rule-versions/" + version.get("number").asInt() + "/activation",
-                marketing, "{}"), 200);
-        return integrator;
-    }
-
-    private String key(String merchant, String adminKey, String role) throws Exception {
-        return JSON.readTree(expect(send("POST", "/merchants/" + merchant + "/api-keys", adminKey,
-                JSON.writeValueAsString(Map.of("role", role))), 201).body()).get("secret").asText();
+        return client.merchantOnReferenceProgram(merchant, "Load test " + merchant, adminKey, policy).integrator();
     }
 
     private int post(String merchant, String key, String body) {
         try {
-            return send("POST", "/merchants/" + merchant + "/purchases", key, body).statusCode();
+            return client.send("POST", "/merchants/" + merchant + "/purchases", key, body).statusCode();
         } catch (RuntimeException e) {
             return -1;
         }
-    }
-
-    private HttpResponse<String> send(String method, String path, String key, String body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                    .header("X-Api-Key", key).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        check(response.statusCode() == status, response.request().method() + " " + response.uri() + " answered "
-                + response.statusCode() + ": " + response.body());
-        return response;
     }
 
     private static void check(boolean condition, String message) {
         if (!condition) {
             throw new IllegalStateException(message);
         }
-    }
-
-    private static void runAll(ExecutorService pool, int count, java.util.function.IntConsumer task) throws Exception {
-        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.max(1, ((java.util.concurrent.ThreadPoolExecutor) pool).getMaximumPoolSize());
-        for (int w = 0; w < workers; w++) {
-            jobs.add(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    task.accept(i);
-                }
-                return null;
-            });
-        }
-        for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
-            f.get();
-        }
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
     /** Realistic purchases: 1-3 lines, mixed categories, spread over March 2026 (member day included). */
