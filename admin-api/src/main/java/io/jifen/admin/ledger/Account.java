@@ -1,5 +1,7 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.problem.ProblemException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +54,22 @@ public final class Account {
 
     public boolean frozen() {
         return "FROZEN".equals(status);
+    }
+
+    /** 409 member-frozen: a frozen member cannot {@code what} (spend points, transfer, redeem). */
+    public void requireNotFrozen(String what) {
+        if (frozen()) {
+            throw ProblemException.conflict("member-frozen", "member `" + externalId + "` is frozen and cannot " + what
+                    + " until it is unfrozen");
+        }
+    }
+
+    /** 409 insufficient-points when fewer than {@code points} are spendable; {@code forWhat} ends the detail. */
+    public void requireSpendable(long points, String forWhat) {
+        if (spendable() < points) {
+            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `" + externalId
+                    + "` has " + spendable() + " spendable points, " + points + " needed " + forWhat, null);
+        }
     }
 
     /** Spendable points: never below zero, even when the balance is. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +34,7 @@ public class AccountResource {
     @Allowed(Role.INTEGRATOR)
     public Response adjust(@PathParam("code") String code, @PathParam("memberId") String memberId,
                            @Valid @NotNull LedgerModels.AdjustmentRequest request) {
-        return respond(operations.adjust(tenancy.merchant(code), memberId, request));
+        return operations.adjust(tenancy.merchant(code), memberId, request).toResponse();
     }
 
     @POST
@@ -43,7 +42,7 @@ public class AccountResource {
     @Allowed(Role.INTEGRATOR)
     public Response debit(@PathParam("code") String code, @PathParam("memberId") String memberId,
                           @Valid @NotNull LedgerModels.DebitRequest request) {
-        return respond(operations.debit(tenancy.merchant(code), memberId, request));
+        return operations.debit(tenancy.merchant(code), memberId, request).toResponse();
     }
 
     @POST
@@ -52,7 +51,7 @@ public class AccountResource {
     public Response cancelDebit(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                 @PathParam("debitId") String debitId,
                                 @Valid @NotNull LedgerModels.DebitCancellation request) {
-        return respond(operations.cancelDebit(tenancy.merchant(code), memberId, debitId, request));
+        return operations.cancelDebit(tenancy.merchant(code), memberId, debitId, request).toResponse();
     }
 
     @POST
@@ -82,13 +81,4 @@ public class AccountResource {
         return expiring.forMember(m, memberId, days);
     }
 
-    /** 201 when the operation ran now, 200 with Idempotent-Replayed when it repeats a stored result. */
-    static Response respond(PointsOperations.Outcome outcome) {
-        Response.ResponseBuilder response = Response.status(outcome.replayed() ? 200 : 201)
-                .entity(outcome.body()).type(MediaType.APPLICATION_JSON);
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
-    }
 }

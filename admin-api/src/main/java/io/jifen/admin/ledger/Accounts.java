@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.shared.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,16 @@ public class Accounts {
                 + " where merchant_id = ?1 and external_id = ?2 for update")
                 .setParameter(1, merchantId).setParameter(2, externalId));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** {@link #lock}, or 404 naming the member. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account lockOrNotFound(long merchantId, String externalId) {
+        Account account = lock(merchantId, externalId);
+        if (account == null) {
+            throw ProblemException.notFound("member `" + externalId + "`");
+        }
+        return account;
     }
 
     /** Locks two accounts in id order, whichever is named first, so two opposite transfers cannot deadlock. */
@@ -115,6 +126,34 @@ public class Accounts {
             account.add("REVERSE", false, -fromReleased, refundId, ruleVersionId, null, null, reason, null);
         }
         return fromPending + fromReleased;
+    }
+
+    /** What a take-back did: points taken (a negative balance included), and what could not be taken. */
+    public record TakenBack(long points, long shortfall) {
+    }
+
+    /**
+     * Takes back {@code points} that {@code originalId} put on the account (a refunded purchase, the
+     * points back of a cancelled redemption): from its own lots first (pending, then released), then
+     * from the member's other points, expiring first. What is still missing follows the merchant's
+     * shortfall policy: ALLOW_NEGATIVE takes it anyway (the balance goes negative), TAKE_AVAILABLE
+     * leaves it as the shortfall for the caller to record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TakenBack takeBack(Account account, long transactionId, long originalId, long points, String reason,
+                              Long ruleVersionId, LedgerPolicy.Shortfall policy) {
+        long taken = takeFromOwnLots(account, transactionId, originalId, points, reason, ruleVersionId);
+        if (taken < points) {
+            taken += spend(account, transactionId, points - taken, "REVERSE",
+                    reason + " (already spent: taken from other points)").stream().mapToLong(Taken::points).sum();
+        }
+        long shortfall = points - taken;
+        if (shortfall > 0 && policy == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
+            account.add("REVERSE", false, -shortfall, transactionId, null, null, null,
+                    reason + " (already spent: balance goes negative)", null);
+            return new TakenBack(points, 0);
+        }
+        return new TakenBack(taken, shortfall);
     }
 
     private List<Taken> takeFromLots(Account account, long transactionId, long points, String which, long whichId) {
@@ -277,11 +316,6 @@ public class Accounts {
             settled += taken;
         }
         return settled;
-    }
-
-    /** Records a movement with no lot of its own (a refund's shortfall, a negative balance). */
-    public void entry(Account account, String kind, long points, long transactionId, String reason) {
-        account.add(kind, false, points, transactionId, null, null, null, reason, null);
     }
 
     /** SQL types of an entry's columns: casts let null parameters bind whatever their Java type. */

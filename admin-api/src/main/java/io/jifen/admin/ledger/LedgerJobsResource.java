@@ -44,7 +44,7 @@ public class LedgerJobsResource {
         requirePlatformAdmin();
         long start = System.nanoTime();
         LotJobs.Run run = lots.expireDue(clock.instant());
-        return new JobRun("expiry", run.lots(), run.points(), 0, run.batches(), elapsed(start));
+        return new JobRun("expiry", run.lots(), run.points(), run.members(), run.batches(), elapsed(start));
     }
 
     @POST
@@ -54,7 +54,7 @@ public class LedgerJobsResource {
         requirePlatformAdmin();
         long start = System.nanoTime();
         LotJobs.Run run = lots.releaseDue(clock.instant());
-        return new JobRun("release", run.lots(), run.points(), 0, run.batches(), elapsed(start));
+        return new JobRun("release", run.lots(), run.points(), run.members(), run.batches(), elapsed(start));
     }
 
     @POST

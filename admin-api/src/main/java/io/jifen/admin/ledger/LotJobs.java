@@ -47,7 +47,7 @@ public class LotJobs {
     Clock clock;
 
     /** What one run did. */
-    public record Run(long lots, long points, int batches) {
+    public record Run(long members, long lots, long points, int batches) {
     }
 
     @Scheduled(identity = "ledger-lots", every = "${jifen.ledger.jobs-every:30s}",
@@ -78,6 +78,7 @@ public class LotJobs {
 
     /** Runs batches, each in its own transaction, until one locks no member; each returns {members, lots, points}. */
     private Run inBatches(String counter, java.util.function.Supplier<long[]> batch) {
+        long members = 0;
         long lots = 0;
         long points = 0;
         int batches = 0;
@@ -86,12 +87,13 @@ public class LotJobs {
             if (done[0] == 0) {
                 break;
             }
+            members += done[0];
             lots += done[1];
             points += done[2];
             batches++;
         }
         metrics.counter(counter).increment(lots);
-        return new Run(lots, points, batches);
+        return new Run(members, lots, points, batches);
     }
 
     /** {members locked, lots expired, points expired}. */

@@ -34,18 +34,32 @@ public class Operations {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> earlier(long merchantId, String externalId, String payloadHash) {
+        return stored(merchantId, externalId).map(s -> {
+            requireSamePayload(externalId, s.payloadHash(), payloadHash);
+            return s.result();
+        });
+    }
+
+    /** What an operation left for its retries: the hash of its payload and the answer it gave. */
+    public record Stored(String payloadHash, String result) {
+    }
+
+    /** The stored hash and answer of the operation with this id, if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Stored> stored(long merchantId, String externalId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select payload_hash, result from loyalty_transaction"
                         + " where merchant_id = ?1 and external_id = ?2")
                 .setParameter(1, merchantId).setParameter(2, externalId).setFlushMode(FlushModeType.COMMIT).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!payloadHash.equals(rows.get(0)[0])) {
+        return rows.stream().findFirst().map(r -> new Stored((String) r[0], (String) r[1]));
+    }
+
+    /** 409 when an id already stored with {@code storedHash} comes again with another payload. */
+    public static void requireSamePayload(String externalId, String storedHash, String payloadHash) {
+        if (!payloadHash.equals(storedHash)) {
             throw ProblemException.conflict("transaction-id-reused", "`" + externalId
                     + "` was already used for another operation or payload; use a new id");
         }
-        return Optional.of((String) rows.get(0)[1]);
     }
 
     /** Inserts the row (its result is filled in by {@link #finish}); 409 when the id was taken meanwhile. */

@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -54,36 +55,33 @@ public class PointsOperations {
     @Inject
     Clock clock;
 
-    /** The response body, and whether it replays an earlier identical request. */
-    public record Outcome(String body, boolean replayed) {
-    }
-
     @Transactional
-    public Outcome adjust(Merchant merchant, String memberId, LedgerModels.AdjustmentRequest r) {
+    public IdempotentAnswer adjust(Merchant merchant, String memberId, LedgerModels.AdjustmentRequest r) {
         if (r.points() == 0) {
             throw ProblemException.invalidField("points", "must not be 0");
         }
-        Account account = member(merchant, memberId);
-        Optional<String> earlier = operations.earlier(merchant.id, r.adjustmentId(), PayloadHash.of(List.of(memberId, r)));
+        Account account = accounts.lockOrNotFound(merchant.id, memberId);
+        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, r));
+        Optional<String> earlier = operations.earlier(merchant.id, r.adjustmentId(), request.hash());
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
         LedgerPolicy policy = LedgerPolicy.of(merchant);
         Instant now = clock.instant();
-        long id = operations.begin(row(merchant, r.adjustmentId(), "ADJUSTMENT", account, null, memberId, r, r.reason(), now));
+        long id = operations.begin(row(merchant, r.adjustmentId(), "ADJUSTMENT", account, request, r.reason(), now));
         List<Accounts.Taken> taken = List.of();
         if (r.points() > 0) {
             checkRoom(policy, account, r.points(), "points");
             LocalDate today = policy.localDate(now);
             accounts.credit(account, id, r.points(), "ADJUST", r.reason(), today, policy.expiresAt(today), now);
         } else {
-            requireSpendable(account, -r.points(), "points");
+            account.requireSpendable(-r.points(), "(points)");
             taken = accounts.spend(account, id, -r.points(), "ADJUST", r.reason());
         }
         long before = account.balanceBefore;
         accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_ADJUSTED, account.memberId, data("memberId", memberId,
+        events.add(new DomainEvent(DomainEvent.POINTS_ADJUSTED, account.memberId, DomainEvent.data("memberId", memberId,
                 "adjustmentId", r.adjustmentId(), "points", r.points(), "balance", account.balance, "reason", r.reason())));
         events.addAll(Thresholds.crossed(policy, account.memberId, memberId, before, account.balance));
         outbox.emit(merchant.id, merchant.code, events);
@@ -92,20 +90,21 @@ public class PointsOperations {
     }
 
     @Transactional
-    public Outcome debit(Merchant merchant, String memberId, LedgerModels.DebitRequest r) {
-        Account account = member(merchant, memberId);
-        Optional<String> earlier = operations.earlier(merchant.id, r.debitId(), PayloadHash.of(List.of(memberId, r)));
+    public IdempotentAnswer debit(Merchant merchant, String memberId, LedgerModels.DebitRequest r) {
+        Account account = accounts.lockOrNotFound(merchant.id, memberId);
+        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, r));
+        Optional<String> earlier = operations.earlier(merchant.id, r.debitId(), request.hash());
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
-        requireNotFrozen(account, "spend points");
-        requireSpendable(account, r.points(), "points");
+        account.requireNotFrozen("spend points");
+        account.requireSpendable(r.points(), "(points)");
         Instant now = clock.instant();
-        long id = operations.begin(row(merchant, r.debitId(), "DEBIT", account, null, memberId, r, r.reason(), now));
+        long id = operations.begin(row(merchant, r.debitId(), "DEBIT", account, request, r.reason(), now));
         List<Accounts.Taken> taken = accounts.spend(account, id, r.points(), "DEBIT", r.reason());
         accounts.save(account);
         outbox.emit(merchant.id, merchant.code, List.of(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId,
-                data("memberId", memberId, "debitId", r.debitId(), "points", r.points(), "balance", account.balance,
+                DomainEvent.data("memberId", memberId, "debitId", r.debitId(), "points", r.points(), "balance", account.balance,
                         "reason", r.reason()))));
         return finish(id, new LedgerModels.OperationResult(r.debitId(), "DEBIT", memberId, -r.points(), account.balance,
                 account.pending, null, null, views(taken), r.reason()), -r.points());
@@ -117,12 +116,12 @@ public class PointsOperations {
      * expired. A debit is cancelled once: another cancellation id for it gets 409.
      */
     @Transactional
-    public Outcome cancelDebit(Merchant merchant, String memberId, String debitId, LedgerModels.DebitCancellation r) {
-        Account account = member(merchant, memberId);
-        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(),
-                PayloadHash.of(List.of(memberId, debitId, r)));
+    public IdempotentAnswer cancelDebit(Merchant merchant, String memberId, String debitId, LedgerModels.DebitCancellation r) {
+        Account account = accounts.lockOrNotFound(merchant.id, memberId);
+        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, debitId, r));
+        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(), request.hash());
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
         long debit = operations.find(merchant.id, debitId, "DEBIT", account.memberId)
                 .orElseThrow(() -> ProblemException.notFound("debit `" + debitId + "` of member `" + memberId + "`"));
@@ -131,13 +130,13 @@ public class PointsOperations {
         }
         Instant now = clock.instant();
         long id = operations.begin(new Operations.Row(merchant.id, r.cancellationId(), "DEBIT_CANCEL", account.memberId,
-                null, debit, null, null, now, PayloadHash.of(List.of(memberId, debitId, r)), JsonText.write(json, r),
+                null, debit, null, null, now, request.hash(), request.json(),
                 r.reason(), caller.caller().keyId()));
         long before = account.balanceBefore;
         Accounts.Restored restored = accounts.restore(account, id, debit, "RESTORE", r.reason(), now);
         accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId, data("memberId", memberId,
+        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId, DomainEvent.data("memberId", memberId,
                 "debitId", debitId, "points", restored.points(), "expiredMeanwhile", restored.expiredMeanwhile(),
                 "balance", account.balance)));
         events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId, memberId, before, account.balance));
@@ -145,7 +144,7 @@ public class PointsOperations {
         String body = JsonText.write(json, new LedgerModels.CancellationResult(r.cancellationId(), debitId, memberId,
                 restored.points(), restored.expiredMeanwhile(), restored.settledShortfall(), account.balance, r.reason()));
         operations.finish(id, restored.points() - restored.settledShortfall(), 0, body);
-        return new Outcome(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
     /**
@@ -153,7 +152,7 @@ public class PointsOperations {
      * dates, so a transfer never extends the life of a point.
      */
     @Transactional
-    public Outcome transfer(Merchant merchant, LedgerModels.TransferRequest r) {
+    public IdempotentAnswer transfer(Merchant merchant, LedgerModels.TransferRequest r) {
         if (r.fromMemberId().equals(r.toMemberId())) {
             throw ProblemException.invalidField("toMemberId", "must differ from fromMemberId");
         }
@@ -163,9 +162,10 @@ public class PointsOperations {
         Account to = locked.stream().filter(a -> a.externalId.equals(r.toMemberId())).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("member `" + r.toMemberId() + "`"));
         // a retry of an acknowledged transfer gets its result even if the policy changed since
-        Optional<String> earlier = operations.earlier(merchant.id, r.transferId(), PayloadHash.of(r));
+        PayloadHash.Canonical request = PayloadHash.canonical(r);
+        Optional<String> earlier = operations.earlier(merchant.id, r.transferId(), request.hash());
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
         LedgerPolicy policy = LedgerPolicy.of(merchant);
         if (!policy.transfersEnabled()) {
@@ -178,14 +178,14 @@ public class PointsOperations {
         if (policy.transferMax() != null && r.points() > policy.transferMax()) {
             throw ProblemException.invalidField("points", "must be at most " + policy.transferMax() + " (the merchant's maximum transfer)");
         }
-        requireNotFrozen(from, "transfer points");
-        requireNotFrozen(to, "receive a transfer");
-        requireSpendable(from, r.points(), "points");
+        from.requireNotFrozen("transfer points");
+        to.requireNotFrozen("receive a transfer");
+        from.requireSpendable(r.points(), "(points)");
         checkRoom(policy, to, r.points(), "points");
         Instant now = clock.instant();
         String reason = r.reason() == null || r.reason().isBlank() ? "transfer" : r.reason();
         long id = operations.begin(new Operations.Row(merchant.id, r.transferId(), "TRANSFER", from.memberId, to.memberId,
-                null, null, null, now, PayloadHash.of(r), JsonText.write(json, r), reason, caller.caller().keyId()));
+                null, null, null, now, request.hash(), request.json(), reason, caller.caller().keyId()));
         List<Accounts.Taken> taken = accounts.spend(from, id, r.points(), "TRANSFER_OUT",
                 reason + " (to " + r.toMemberId() + ")");
         // one lot per expiry date given, keeping each point's original expiry
@@ -199,7 +199,7 @@ public class PointsOperations {
         accounts.save(from);
         accounts.save(to);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_TRANSFERRED, from.memberId, data("transferId", r.transferId(),
+        events.add(new DomainEvent(DomainEvent.POINTS_TRANSFERRED, from.memberId, DomainEvent.data("transferId", r.transferId(),
                 "fromMemberId", r.fromMemberId(), "toMemberId", r.toMemberId(), "points", r.points(),
                 "fromBalance", from.balance, "toBalance", to.balance)));
         events.addAll(Thresholds.crossed(policy, to.memberId, r.toMemberId(), toBefore, to.balance));
@@ -211,40 +211,18 @@ public class PointsOperations {
     /** Freezes a member: it keeps earning (an investigation must not cost it purchases) but cannot spend or transfer. */
     @Transactional
     public void freeze(Merchant merchant, String memberId, String reason, boolean frozen) {
-        Account account = member(merchant, memberId);
+        Account account = accounts.lockOrNotFound(merchant.id, memberId);
         em.createNativeQuery("update member set status = ?2, frozen_reason = ?3, updated_at = now() where id = ?1")
                 .setParameter(1, account.memberId).setParameter(2, frozen ? "FROZEN" : "ACTIVE")
                 .setParameter(3, frozen ? reason : null).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         audit.record(merchant.id, frozen ? "member.frozen" : "member.unfrozen", "member/" + memberId, reason);
     }
 
-    private Account member(Merchant merchant, String memberId) {
-        Account account = accounts.lock(merchant.id, memberId);
-        if (account == null) {
-            throw ProblemException.notFound("member `" + memberId + "`");
-        }
-        return account;
-    }
-
-    private Operations.Row row(Merchant merchant, String id, String kind, Account account, Long counterparty,
-                               String memberId, Object request, String reason, Instant now) {
-        return new Operations.Row(merchant.id, id, kind, account.memberId, counterparty, null, null, null, now,
-                PayloadHash.of(List.of(memberId, request)), JsonText.write(json, request), reason, caller.caller().keyId());
-    }
-
-    static void requireNotFrozen(Account account, String what) {
-        if (account.frozen()) {
-            throw ProblemException.conflict("member-frozen", "member `" + account.externalId
-                    + "` is frozen and cannot " + what + " until it is unfrozen");
-        }
-    }
-
-    static void requireSpendable(Account account, long points, String field) {
-        if (account.spendable() < points) {
-            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `"
-                    + account.externalId + "` has " + account.spendable() + " spendable points, " + points
-                    + " needed (" + field + ")", null);
-        }
+    /** The row of a one-member operation: the request kept as the canonical JSON its hash was taken of. */
+    private Operations.Row row(Merchant merchant, String id, String kind, Account account, PayloadHash.Canonical request,
+                               String reason, Instant now) {
+        return new Operations.Row(merchant.id, id, kind, account.memberId, null, null, null, null, now,
+                request.hash(), request.json(), reason, caller.caller().keyId());
     }
 
     private static void checkRoom(LedgerPolicy policy, Account account, long points, String field) {
@@ -259,18 +237,11 @@ public class PointsOperations {
                 .map(t -> new LedgerModels.TakenView(t.lotId(), t.points(), t.expiresAt())).toList();
     }
 
-    private Outcome finish(long id, LedgerModels.OperationResult result, long points) {
+    private IdempotentAnswer finish(long id, LedgerModels.OperationResult result, long points) {
         String body = JsonText.write(json, result);
         operations.finish(id, points, 0, body);
-        return new Outcome(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
-    static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
-    }
 
 }

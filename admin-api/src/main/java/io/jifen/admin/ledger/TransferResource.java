@@ -32,7 +32,7 @@ public class TransferResource {
     @Path("/transfers")
     @Allowed(Role.INTEGRATOR)
     public Response transfer(@PathParam("code") String code, @Valid @NotNull LedgerModels.TransferRequest request) {
-        return AccountResource.respond(operations.transfer(tenancy.merchant(code), request));
+        return operations.transfer(tenancy.merchant(code), request).toResponse();
     }
 
     @GET

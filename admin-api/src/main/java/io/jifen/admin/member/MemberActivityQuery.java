@@ -60,16 +60,13 @@ public class MemberActivityQuery {
     /**
      * The member's activity before {@code at}, an earlier transaction with this id (its payload hash
      * and stored result), the merchant's version active at {@code now}, and, when {@code dayTotal},
-     * the points earned on the merchant-local day of {@code at} (see {@link #earnedOnDay}). Read after
+     * the points earned (purchases, events, refunds counting negative) on the whole merchant-local day of
+     * {@code at}, whenever in that day and in whatever order they were posted, for the daily cap. Read after
      * the member's row lock, so it sees every committed posting of that member.
      */
     public PostingRead forPosting(long merchantId, String transactionId, Instant now, long memberId, Instant at,
                                   ZoneId zone, boolean dayTotal) {
-        // ?1 merchant, ?2 now (the active-version query's own numbering), the activity renumbered from ?3
-        Query query = em.createNativeQuery("select a.*, t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL
-                + "), " + (dayTotal ? "(" + renumbered(DAY_TOTAL_SQL, 3, 7, 11) + ")" : "0")
-                + " from (" + renumbered(ACTIVITY_SQL, 3, 4, 5, 6, 7, 8, 9) + ") a"
-                + " left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?10")
+        Query query = em.createNativeQuery(dayTotal ? POSTING_READ_WITH_DAY_TOTAL : POSTING_READ)
                 .setParameter(1, merchantId).setParameter(2, now).setParameter(10, transactionId);
         bindActivity(query, 2, memberId, at, zone);
         if (dayTotal) {
@@ -119,15 +116,16 @@ public class MemberActivityQuery {
             where member_id = ?1 and kind in ('PURCHASE', 'EVENT', 'REFUND') and occurred_at >= ?2 and occurred_at < ?3""";
 
     /**
-     * Points the member earned (purchases, events, refunds counting negative) on the merchant-local day
-     * of {@code at}, whenever in that day and in whatever order they were posted: what a daily earning
-     * cap is checked against, so transactions arriving out of order cannot pass it.
+     * The posting read, built once: ?1 merchant, ?2 now (the active-version query's own numbering), the
+     * activity renumbered from ?3 to ?9, ?10 the transaction id, ?11 the next day's start.
      */
-    public long earnedOnDay(long memberId, Instant at, ZoneId zone) {
-        LocalDate day = at.atZone(zone).toLocalDate();
-        return ((Number) em.createNativeQuery(DAY_TOTAL_SQL)
-                .setParameter(1, memberId).setParameter(2, day.atStartOfDay(zone).toInstant())
-                .setParameter(3, day.plusDays(1).atStartOfDay(zone).toInstant())
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+    private static String postingRead(boolean dayTotal) {
+        return "select a.*, t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL + "), "
+                + (dayTotal ? "(" + renumbered(DAY_TOTAL_SQL, 3, 7, 11) + ")" : "0")
+                + " from (" + renumbered(ACTIVITY_SQL, 3, 4, 5, 6, 7, 8, 9) + ") a"
+                + " left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?10";
     }
+
+    private static final String POSTING_READ = postingRead(false);
+    private static final String POSTING_READ_WITH_DAY_TOTAL = postingRead(true);
 }

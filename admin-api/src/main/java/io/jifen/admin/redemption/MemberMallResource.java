@@ -59,7 +59,7 @@ public class MemberMallResource {
     @Allowed(Role.INTEGRATOR)
     public Response redeem(@PathParam("code") String code, @PathParam("memberId") String memberId,
                            @Valid @NotNull RedemptionModels.RedemptionRequest request) {
-        return RedemptionResource.respond(redemptions.redeem(tenancy.merchant(code), memberId, request));
+        return redemptions.redeem(tenancy.merchant(code), memberId, request).toResponse();
     }
 
     @GET

@@ -59,16 +59,7 @@ public class RedemptionResource {
     @Allowed(Role.INTEGRATOR)
     public Response cancel(@PathParam("code") String code, @PathParam("redemptionId") String redemptionId,
                            @Valid @NotNull RedemptionModels.Cancellation cancellation) {
-        return respond(redemptions.cancel(tenancy.merchant(code), redemptionId, cancellation));
+        return redemptions.cancel(tenancy.merchant(code), redemptionId, cancellation).toResponse();
     }
 
-    /** 201 when the operation ran now, 200 with Idempotent-Replayed when it repeats a stored result. */
-    static Response respond(RedemptionService.Outcome outcome) {
-        Response.ResponseBuilder response = Response.status(outcome.replayed() ? 200 : 201)
-                .entity(outcome.body()).type(MediaType.APPLICATION_JSON);
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
-    }
 }

@@ -1,19 +1,14 @@
 package io.jifen.admin.transaction;
 
-import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +24,6 @@ public class EventResource {
     @POST
     @Allowed(Role.INTEGRATOR)
     public Response event(@PathParam("code") String code, @Valid @NotNull TransactionModels.EventRequest request) {
-        return Postings.respond(postings.event(tenancy.merchant(code), request));
+        return postings.event(tenancy.merchant(code), request).toResponse();
     }
 }

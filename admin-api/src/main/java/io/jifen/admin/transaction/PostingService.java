@@ -1,10 +1,11 @@
 package io.jifen.admin.transaction;
 
-import jakarta.persistence.FlushModeType;
+import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.ledger.Ledger;
+import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.ledger.LedgerPolicy;
 import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.member.TierChanges;
@@ -29,7 +30,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -63,9 +63,6 @@ public class PostingService {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     MeterRegistry metrics;
 
     @Inject
@@ -75,14 +72,13 @@ public class PostingService {
     Outbox outbox;
 
     @Inject
+    Operations operations;
+
+    @Inject
     TierChanges tiers;
 
-    /** The response body, and whether it is the stored result of an earlier identical request. */
-    public record Posting(String body, boolean replayed) {
-    }
-
     @Transactional
-    public Posting purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
+    public IdempotentAnswer purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
         // the canonical JSON is both hashed (idempotency) and kept (refunds re-evaluate it)
         PayloadHash.Canonical request = PayloadHash.canonical(r);
         return post(merchant, r.transactionId(), r.memberId(), request.hash(), "PURCHASE", null, r.total(),
@@ -90,12 +86,12 @@ public class PostingService {
     }
 
     @Transactional
-    public Posting event(Merchant merchant, TransactionModels.EventRequest r) {
+    public IdempotentAnswer event(Merchant merchant, TransactionModels.EventRequest r) {
         return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "EVENT", r.type(), null,
                 r.occurredAt(), null, (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
     }
 
-    private Posting post(Merchant merchant, String transactionId, String memberId, String hash, String kind,
+    private IdempotentAnswer post(Merchant merchant, String transactionId, String memberId, String hash, String kind,
                          String eventType, BigDecimal amount, Instant occurredAt, String payload,
                          BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
@@ -109,7 +105,7 @@ public class PostingService {
         MemberActivityQuery.PostingRead read = activities.forPosting(merchant.id, transactionId, now, member.id,
                 occurredAt, zone, policy.dailyEarnCap() != null);
         if (read.earlierHash() != null) {
-            return replay(new Earlier(transactionId, read.earlierHash(), read.earlierResult()), hash, kind, start);
+            return replay(transactionId, hash, kind, start, new Operations.Stored(read.earlierHash(), read.earlierResult()));
         }
         if (read.activeVersionId() == null) {
             throw RuleVersions.noActiveVersion(merchant);
@@ -135,14 +131,14 @@ public class PostingService {
                         .map(e -> new Ledger.OutboxRow(e.type(), outbox.payload(merchant.code, e))).toList());
         if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
-            return replay(state(merchant.id, transactionId, clock.instant()).earlier(), hash, kind, start);
+            return replay(transactionId, hash, kind, start, operations.stored(merchant.id, transactionId).orElseThrow());
         }
         // a purchase whose tier rules decide a higher tier upgrades at once; downgrades wait for the review
         outcome.tierDecision().filter(d -> policy.rank(d.targetTier()) > policy.rank(member.tier)).ifPresent(d ->
                 tiers.apply(merchant.id, merchant.code, policy, member.id, member.externalId, member.tier, d.targetTier(),
                         new TierChanges.Decision("PURCHASE", posted.get(), active.version().id, d.rule(), d.reason()), now));
         record(kind, "posted", start);
-        return new Posting(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
     /** How far ahead of the service's clock an integrator's clock may run. */
@@ -176,36 +172,16 @@ public class PostingService {
         return events;
     }
 
-    /** An earlier posting of this id, if any, and the version active now: one read. */
-    private record State(Earlier earlier, Long activeVersionId) {
-    }
-
-    /*
-     * The native queries of the posting path run with FlushModeType.COMMIT: none of them reads what
-     * this transaction changed in the persistence context, and Hibernate would otherwise flush (and
-     * dirty-check) the whole session before each one.
-     */
-    private State state(long merchantId, String transactionId, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("select t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL
-                        + ") from (select 1) one left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?3")
-                .setParameter(1, merchantId).setParameter(2, now).setParameter(3, transactionId)
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
-        Earlier earlier = row[0] == null ? null : new Earlier(transactionId, (String) row[0], (String) row[1]);
-        return new State(earlier, row[2] == null ? null : ((Number) row[2]).longValue());
-    }
-
-    /** What an earlier posting of this id left: enough to answer a retry, without loading the entity. */
-    private record Earlier(String externalId, String payloadHash, String result) {
-    }
-
-    private Posting replay(Earlier earlier, String hash, String kind, long start) {
-        if (!earlier.payloadHash().equals(hash)) {
+    /** The stored answer of an earlier posting of this id, or 409 when it had another payload. */
+    private IdempotentAnswer replay(String transactionId, String hash, String kind, long start, Operations.Stored stored) {
+        try {
+            Operations.requireSamePayload(transactionId, stored.payloadHash(), hash);
+        } catch (ProblemException conflict) {
             record(kind, "conflict", start);
-            throw ProblemException.conflict("transaction-id-reused", "transaction `" + earlier.externalId()
-                    + "` was already posted with a different payload; use a new transaction id");
+            throw conflict;
         }
         record(kind, "replayed", start);
-        return new Posting(earlier.result(), true);
+        return new IdempotentAnswer(stored.result(), true);
     }
 
     private void record(String kind, String outcome, long start) {

@@ -1,6 +1,6 @@
 package io.jifen.admin.transaction;
 
-import io.jifen.admin.ledger.PointsOperations;
+import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +25,7 @@ public class RefundResource {
     @POST
     @Allowed(Role.INTEGRATOR)
     public Response refund(@PathParam("code") String code, @Valid @NotNull RefundModels.RefundRequest request) {
-        PointsOperations.Outcome outcome = refunds.refund(tenancy.merchant(code), request);
-        return Postings.respond(new PostingService.Posting(outcome.body(), outcome.replayed()));
+        IdempotentAnswer outcome = refunds.refund(tenancy.merchant(code), request);
+        return outcome.toResponse();
     }
 }

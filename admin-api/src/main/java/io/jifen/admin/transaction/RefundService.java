@@ -1,11 +1,11 @@
 package io.jifen.admin.transaction;
 
+import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
 import io.jifen.admin.ledger.LedgerPolicy;
 import io.jifen.admin.ledger.Operations;
-import io.jifen.admin.ledger.PointsOperations;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.ruleset.ActiveProgram;
@@ -22,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,13 +72,13 @@ public class RefundService {
     }
 
     @Transactional
-    public PointsOperations.Outcome refund(Merchant merchant, RefundModels.RefundRequest r) {
+    public IdempotentAnswer refund(Merchant merchant, RefundModels.RefundRequest r) {
         Original original = original(merchant, r.purchaseId());
         Account account = accounts.lockById(original.memberId());
         String hash = PayloadHash.of(r);
         Optional<String> earlier = operations.earlier(merchant.id, r.refundId(), hash);
         if (earlier.isPresent()) {
-            return new PointsOperations.Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
         if (original.payload() == null || original.context() == null || original.ruleVersionId() == null) {
             throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
@@ -119,18 +118,10 @@ public class RefundService {
         long id = operations.begin(new Operations.Row(merchant.id, r.refundId(), "REFUND", original.memberId(), null,
                 original.id(), original.ruleVersionId(), refunded.total().negate(), refundedAt,
                 hash, JsonText.write(json, refunded), reason, caller.caller().keyId()));
-        long taken = accounts.takeFromOwnLots(account, id, original.id(), toReverse, reason, original.ruleVersionId());
-        if (taken < toReverse) {
-            taken += accounts.spend(account, id, toReverse - taken, "REVERSE",
-                    reason + " (the purchase's points were spent: taken from other points)").stream()
-                    .mapToLong(Accounts.Taken::points).sum();
-        }
-        long shortfall = toReverse - taken;
-        if (shortfall > 0 && LedgerPolicy.of(merchant).shortfall() == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
-            accounts.entry(account, "REVERSE", -shortfall, id, reason + " (points already spent: balance goes negative)");
-            taken += shortfall;
-            shortfall = 0;
-        }
+        Accounts.TakenBack back = accounts.takeBack(account, id, original.id(), toReverse, reason,
+                original.ruleVersionId(), LedgerPolicy.of(merchant).shortfall());
+        long taken = back.points();
+        long shortfall = back.shortfall();
         accounts.save(account);
         if (taken > 0 || shortfall > 0) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -151,7 +142,7 @@ public class RefundService {
                 r.reason());
         String body = JsonText.write(json, result);
         operations.finish(id, -taken, shortfall, body);
-        return new PointsOperations.Outcome(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
     private Original original(Merchant merchant, String purchaseId) {

@@ -21,6 +21,15 @@ public record DomainEvent(String type, long memberId, Map<String, Object> data) 
     public static final String THRESHOLD_CROSSED = "balance.threshold-crossed";
     public static final String REDEMPTION_STATUS_CHANGED = "redemption.status-changed";
 
+    /** An event's fields from name-value pairs, in the order given. */
+    public static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        return data;
+    }
+
     /** Every type, the values a webhook may subscribe to. */
     public static final List<String> TYPES = List.of(POINTS_EARNED, POINTS_REDEEMED, POINTS_EXPIRED, POINTS_REVERSED,
             POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED, REDEMPTION_STATUS_CHANGED);

@@ -1,5 +1,7 @@
 package io.jifen.admin.ruleset;
 
+import io.jifen.admin.support.Database;
+import io.jifen.admin.support.PackagedService;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleSets;
@@ -11,27 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,13 +34,9 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class TwoInstancesAgreeOnTheActiveVersionIT {
     private static final String ADMIN_KEY = "it-admin-key";
-    private static final Path BUILD = Path.of(System.getProperty("jifen.it.build-directory", "target"));
-    private static final String DB_URL = System.getenv().getOrDefault("JIFEN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String DB_USER = System.getenv().getOrDefault("JIFEN_DB_USER", "postgres");
-    private static final String DB_PASSWORD = System.getenv().getOrDefault("JIFEN_DB_PASSWORD", "postgres");
     /** Next to the unit tests' schema, so two checkouts (each with its JIFEN_TEST_SCHEMA) can run this at once. */
-    private static final String SCHEMA = System.getenv().getOrDefault("JIFEN_TEST_SCHEMA", "jifen_test") + "_it";
-    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+    private static final Database DB = Database.testServerSchema(
+            System.getenv().getOrDefault("JIFEN_TEST_SCHEMA", "jifen_test") + "_it");
     /** 5 March 2026, noon in Shanghai: no member day, no threshold bonus; 100 yuan earns 100 points per point-per-yuan. */
     private static final String PURCHASED_AT = "2026-03-05T04:00:00Z";
 
@@ -62,7 +45,7 @@ class TwoInstancesAgreeOnTheActiveVersionIT {
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
-        dropSchema();
+        DB.dropSchema();
         // one after the other: the first creates the schema (Flyway), the second finds it migrated
         a = startInstance("a");
         b = startInstance("b");
@@ -250,9 +233,11 @@ class TwoInstancesAgreeOnTheActiveVersionIT {
 
     // --- the two processes
 
-    record Instance(String name, int port, Process process, Path log) {
+    /** One running process of the packaged service, as the test names it in its messages. */
+    record Instance(String name, PackagedService service) {
         RequestSpecification as(String apiKey) {
-            return given().baseUri("http://127.0.0.1").port(port).header("X-Api-Key", apiKey).contentType(ContentType.JSON);
+            return given().baseUri("http://127.0.0.1").port(service.port()).header("X-Api-Key", apiKey)
+                    .contentType(ContentType.JSON);
         }
 
         @Override
@@ -261,104 +246,14 @@ class TwoInstancesAgreeOnTheActiveVersionIT {
         }
     }
 
-    /** Starts {@code java -jar quarkus-run.jar} on a free port against the test schema and waits until it is ready. */
+    /** Starts {@code java -jar quarkus-run.jar} against the test schema (log: it-instance-NAME.log) and waits until it is ready. */
     static Instance startInstance(String name) {
-        Path jar = BUILD.resolve("quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged service (run after `package`)").exists();
-        int port = freePort();
-        Path log = BUILD.resolve("it-instance-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JIFEN_HTTP_PORT", String.valueOf(port));
-        env.put("JIFEN_DB_URL", DB_URL);
-        env.put("JIFEN_DB_USER", DB_USER);
-        env.put("JIFEN_DB_PASSWORD", DB_PASSWORD);
-        env.put("JIFEN_DB_SCHEMA", SCHEMA);
-        env.put("JIFEN_SEED_EXAMPLE", "false");
-        env.put("JIFEN_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start instance " + name, e);
-        }
-        Instance instance = new Instance("instance " + name, port, process, log);
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // should this JVM die first
-        awaitReady(instance);
-        return instance;
-    }
-
-    /** Polls /q/health/ready (bounded): an external process coming up, nothing else to wait on. */
-    static void awaitReady(Instance instance) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(READY_WITHIN);
-        int lastStatus = -1;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                lastStatus = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (lastStatus == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                if (instance.process().waitFor(200, TimeUnit.MILLISECONDS)) {
-                    fail(instance + " exited with " + instance.process().exitValue() + " before it was ready:\n" + tail(instance.log()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        fail(instance + " not ready within " + READY_WITHIN.toSeconds() + " s (last status " + lastStatus + "):\n" + tail(instance.log()));
+        return new Instance("instance " + name, PackagedService.start("it-instance-" + name, DB, ADMIN_KEY));
     }
 
     static void stop(Instance instance) {
-        if (instance == null) {
-            return;
-        }
-        instance.process().destroy();
-        try {
-            if (!instance.process().waitFor(15, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            instance.process().destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void dropSchema() {
-        try (Connection c = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL must run on " + DB_URL + " for the tests (see docs/operations.md)", e);
-        }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + log + ": " + e.getMessage() + ")";
+        if (instance != null) {
+            instance.service().stop();
         }
     }
 }

@@ -2,10 +2,6 @@ package io.jifen.admin.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -21,11 +17,7 @@ public class FreshTestSchema implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL must run on " + URL + " for the tests (see docs/operations.md)", e);
-        }
+        Database.tests().dropSchema();
         return Map.of();
     }
 

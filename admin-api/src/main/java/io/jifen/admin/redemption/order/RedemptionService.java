@@ -1,5 +1,6 @@
 package io.jifen.admin.redemption.order;
 
+import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
@@ -10,6 +11,7 @@ import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.redemption.Pricing;
+import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
@@ -29,7 +31,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,29 +87,18 @@ public class RedemptionService {
     @Inject
     Clock clock;
 
-    /** The response body, and whether it replays an earlier identical request. */
-    public record Outcome(String body, boolean replayed) {
-    }
-
     @Transactional
-    public Outcome redeem(Merchant merchant, String memberId, RedemptionModels.RedemptionRequest r) {
+    public IdempotentAnswer redeem(Merchant merchant, String memberId, RedemptionModels.RedemptionRequest r) {
         // 1. the member's row lock: serialises everything that moves this member's points
-        Account account = accounts.lock(merchant.id, memberId);
-        if (account == null) {
-            throw ProblemException.notFound("member `" + memberId + "`");
-        }
+        Account account = accounts.lockOrNotFound(merchant.id, memberId);
         String hash = PayloadHash.of(List.of(memberId, r));
         Optional<String> earlier = operations.earlier(merchant.id, r.redemptionId(), hash);
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
-        if (account.frozen()) {
-            throw ProblemException.conflict("member-frozen", "member `" + memberId
-                    + "` is frozen and cannot redeem until it is unfrozen");
-        }
+        account.requireNotFrozen("redeem");
         Instant now = clock.instant();
-        MallItem item = MallItem.of(merchant.id, r.sku())
-                .orElseThrow(() -> ProblemException.notFound("item `" + r.sku() + "`"));
+        MallItem item = CatalogService.require(merchant, r.sku());
         em.detach(item);
         String unavailable = unavailable(item, account.tier(), now);
         if (unavailable != null) {
@@ -138,10 +128,7 @@ public class RedemptionService {
                     + " points now (payment option " + payment.option() + "), not the expected " + r.expectedPoints()
                     + "; quote again and confirm the new price");
         }
-        if (account.spendable() < payment.points()) {
-            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `" + memberId + "` has "
-                    + account.spendable() + " spendable points, " + payment.points() + " needed for item `" + item.sku + "`", null);
-        }
+        account.requireSpendable(payment.points(), "for item `" + item.sku + "`");
         // 3. the writes: the transaction row (idempotency), the points, the stock, the order, its code or draw
         String reason = "redeemed " + item.name + " (" + item.sku + ")";
         long transactionId = operations.begin(new Operations.Row(merchant.id, r.redemptionId(), "REDEMPTION",
@@ -183,12 +170,12 @@ public class RedemptionService {
         accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
         if (payment.points() > 0) {
-            events.add(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId(), data("memberId", memberId,
+            events.add(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId(), DomainEvent.data("memberId", memberId,
                     "redemptionId", r.redemptionId(), "sku", item.sku, "points", payment.points(), "cash", payment.cash(),
                     "balance", account.balance(), "reason", reason)));
         }
         if (pointsBack > 0) {
-            events.add(new DomainEvent(DomainEvent.POINTS_EARNED, account.memberId(), data("memberId", memberId,
+            events.add(new DomainEvent(DomainEvent.POINTS_EARNED, account.memberId(), DomainEvent.data("memberId", memberId,
                     "transactionId", r.redemptionId(), "points", pointsBack, "pending", false,
                     "balance", account.balance(), "ruleVersion", program.version().number)));
         }
@@ -196,7 +183,7 @@ public class RedemptionService {
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(orderId).withBalance(account.balance()));
         operations.finish(transactionId, pointsBack - payment.points(), 0, body);
-        return new Outcome(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
     /**
@@ -206,14 +193,14 @@ public class RedemptionService {
      * order is cancelled once. Lottery draws are final.
      */
     @Transactional
-    public Outcome cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r) {
+    public IdempotentAnswer cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r) {
         OrderRow order = orderRow(merchant, redemptionId, false);
         // lock order: the member first, then the order
         Account account = accounts.lock(merchant.id, order.memberExternalId());
         String hash = PayloadHash.of(List.of(redemptionId, r));
         Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(), hash);
         if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+            return new IdempotentAnswer(earlier.get(), true);
         }
         order = orderRow(merchant, redemptionId, true);
         if (RedemptionModels.CLOSED.contains(order.status())) {
@@ -234,23 +221,12 @@ public class RedemptionService {
                 r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
         // the points given back by this redemption go too (those that expired meanwhile stay expired): from
         // their own lot, else from the member's other points; what cannot be taken follows the refund policy
-        long backReversed = 0;
-        long backShortfall = 0;
         long backDue = order.pointsBack() - expiredOfOwnLots(order.transactionId());
-        if (backDue > 0) {
-            String why = "points back of redemption " + redemptionId + " " + to.toLowerCase();
-            backReversed = accounts.takeFromOwnLots(account, cancellation, order.transactionId(), backDue, why, null);
-            if (backReversed < backDue) {
-                backReversed += accounts.spend(account, cancellation, backDue - backReversed, "REVERSE",
-                        why + " (already spent: taken from other points)").stream().mapToLong(Accounts.Taken::points).sum();
-            }
-            backShortfall = backDue - backReversed;
-            if (backShortfall > 0 && LedgerPolicy.of(merchant).shortfall() == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
-                accounts.entry(account, "REVERSE", -backShortfall, cancellation, why + " (already spent: balance goes negative)");
-                backReversed += backShortfall;
-                backShortfall = 0;
-            }
-        }
+        Accounts.TakenBack back = accounts.takeBack(account, cancellation, order.transactionId(), backDue,
+                "points back of redemption " + redemptionId + " " + to.toLowerCase(), null,
+                LedgerPolicy.of(merchant).shortfall());
+        long backReversed = back.points();
+        long backShortfall = back.shortfall();
         em.createNativeQuery("update mall_item set stock = stock + 1, updated_at = now() where id = ?1 and stock is not null")
                 .setParameter(1, order.itemId()).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         codes.voidCodes(order.id(), now);
@@ -263,7 +239,7 @@ public class RedemptionService {
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId(), data("memberId",
+        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId(), DomainEvent.data("memberId",
                 order.memberExternalId(), "redemptionId", redemptionId, "points", restored.points(),
                 "expiredMeanwhile", restored.expiredMeanwhile(), "balance", account.balance())));
         events.add(statusChanged(account.memberId(), order.memberExternalId(), redemptionId, order.sku(), order.status(),
@@ -273,7 +249,7 @@ public class RedemptionService {
         outbox.emit(merchant.id, merchant.code, events);
         String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
         operations.finish(cancellation, restored.points() - restored.settledShortfall() - backReversed, backShortfall, body);
-        return new Outcome(body, false);
+        return new IdempotentAnswer(body, false);
     }
 
     /** Points of the lots a transaction created that expired before they could be taken back. */
@@ -424,7 +400,7 @@ public class RedemptionService {
 
     private static DomainEvent statusChanged(long memberId, String memberExternalId, String redemptionId, String sku,
                                              String from, String to, Map<String, Object> extra) {
-        Map<String, Object> data = data("memberId", memberExternalId, "redemptionId", redemptionId, "sku", sku,
+        Map<String, Object> data = DomainEvent.data("memberId", memberExternalId, "redemptionId", redemptionId, "sku", sku,
                 "from", from == null ? "" : from, "to", to);
         if (extra != null) {
             data.putAll(extra);
@@ -432,11 +408,4 @@ public class RedemptionService {
         return new DomainEvent(DomainEvent.REDEMPTION_STATUS_CHANGED, memberId, data);
     }
 
-    private static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
-        }
-        return data;
-    }
 }
