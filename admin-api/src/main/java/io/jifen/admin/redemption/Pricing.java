@@ -72,8 +72,8 @@ public class Pricing {
                 plain(d.percent()), d.pointsOff(), d.reason())).toList();
     }
 
-    /** 10.00 → 10, 2.50 → 2.5: never 1E+1, which JSON readers take as a double. */
-    static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    /** 10.00 → 10, 2.50 → 2.5, 20.0000 (a money column) → 20: never 1E+1, which JSON readers take as a double. */
+    public static java.math.BigDecimal plain(java.math.BigDecimal value) {
         java.math.BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -16,6 +16,14 @@ public final class JsonText {
         }
     }
 
+    public static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored " + type.getType().getTypeName(), e);
+        }
+    }
+
     public static <T> T read(ObjectMapper json, String text, Class<T> type) {
         try {
             return json.readValue(text, type);

@@ -1,7 +1,7 @@
 package io.jifen.admin.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,10 +65,6 @@ public class Outbox {
         body.put("type", event.type());
         body.put("merchant", merchantCode);
         body.putAll(event.data());
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an event", e);
-        }
+        return JsonText.write(json, body);
     }
 }

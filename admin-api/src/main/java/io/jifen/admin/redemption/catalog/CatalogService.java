@@ -358,11 +358,7 @@ public class CatalogService {
     }
 
     public Map<String, String> attributes(MallItem item) {
-        try {
-            return json.readValue(item.attributes == null ? "{}" : item.attributes, ATTRIBUTES);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored attributes of item " + item.sku + " are not JSON", e);
-        }
+        return JsonText.read(json, item.attributes == null ? "{}" : item.attributes, ATTRIBUTES);
     }
 
     private long codesAvailable(long itemId) {

@@ -7,6 +7,7 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.redemption.MallModels;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
+import io.jifen.admin.redemption.Pricing;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +101,7 @@ public class Orders {
                 .setParameter(3, size + 1).getResultList();
         List<RedemptionModels.DrawAudit> draws = rows.stream().limit(size).map(r -> new RedemptionModels.DrawAudit(
                 ((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                read((String) r[4], ODDS), (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue(),
+                JsonText.read(json, (String) r[4], ODDS), (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue(),
                 SqlValues.instant(r[8]))).toList();
         Long next = rows.size() > size ? draws.get(draws.size() - 1).drawId() : null;
         return new RedemptionModels.DrawList(sku, draws, next);
@@ -111,28 +112,14 @@ public class Orders {
         RedemptionModels.DrawView draw = r[23] == null ? null : new RedemptionModels.DrawView(((Number) r[23]).longValue(),
                 ((Number) r[24]).intValue(), (String) r[25], (String) r[26], SqlValues.instant(r[27]));
         return new RedemptionModels.OrderView((String) r[1], (String) r[2], (String) r[3], (String) r[4], type,
-                (String) r[6], ((Number) r[7]).longValue(), money((BigDecimal) r[8]),
+                (String) r[6], ((Number) r[7]).longValue(), Pricing.plain((BigDecimal) r[8]),
                 ((Number) r[9]).intValue(), r[10] == null ? null : ((Number) r[10]).intValue(),
-                read((String) r[11], DISCOUNTS), (String) r[12], r[12] == null ? null : (Boolean) r[30],
+                JsonText.read(json, (String) r[11], DISCOUNTS), (String) r[12], r[12] == null ? null : (Boolean) r[30],
                 r[13] == null ? null : JsonText.read(json, (String) r[13], RedemptionModels.ShippingAddress.class),
                 (String) r[14], (String) r[15], SqlValues.instant(r[16]), SqlValues.instant(r[17]),
                 SqlValues.instant(r[18]), (String) r[19], (String) r[20],
                 r[21] == null ? null : ((Number) r[21]).longValue(), r[22] == null ? null : ((Number) r[22]).longValue(),
                 ((Number) r[31]).longValue(), ((Number) r[32]).longValue(),
                 draw, null, SqlValues.instant(r[28]), SqlValues.instant(r[29]));
-    }
-
-    /** 20.0000 in the column reads 20, 9.9000 reads 9.9: the amount without the column's padding. */
-    static BigDecimal money(BigDecimal stored) {
-        BigDecimal plain = stored.stripTrailingZeros();
-        return plain.scale() < 0 ? plain.setScale(0) : plain;
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a stored redemption column is not JSON", e);
-        }
     }
 }
