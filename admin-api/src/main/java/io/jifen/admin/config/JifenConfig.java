@@ -25,6 +25,20 @@ public interface JifenConfig {
 
     Webhooks webhooks();
 
+    Postings postings();
+
+    /** Group commit of postings (PostingBatcher); see docs/operations.md. */
+    interface Postings {
+        /** Threads that run batches; 0 runs every posting alone, in its own transaction. */
+        @WithDefault("4")
+        int lanes();
+
+        /** At most this many postings share one database transaction. */
+        @WithName("batch-size")
+        @WithDefault("32")
+        int batchSize();
+    }
+
     /** Delivery of outbox events to merchant webhooks (WebhookDispatcher); see docs/operations.md. */
     interface Webhooks {
         /** How often the dispatcher looks for due deliveries ("off" disables it; also read by its @Scheduled). */

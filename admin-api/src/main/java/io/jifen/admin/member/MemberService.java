@@ -76,17 +76,21 @@ public class MemberService {
      * new member create it once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LoyaltyMember lockedForTransaction(Merchant merchant, String externalId) {
+    public Locked lockedForTransaction(Merchant merchant, String externalId) {
         LoyaltyMember member = lockedRow(merchant.id, externalId);
-        if (member == null) {
-            if (!merchant.autoEnrol) {
-                throw ProblemException.notFound("member `" + externalId + "` (auto-enrolment is off for `"
-                        + merchant.code + "`: enrol with PUT /merchants/" + merchant.code + "/members/" + externalId + ")");
-            }
-            ensureExists(merchant, externalId);
-            member = lockedRow(merchant.id, externalId);
+        if (member != null) {
+            return new Locked(member, false);
         }
-        return member;
+        if (!merchant.autoEnrol) {
+            throw ProblemException.notFound("member `" + externalId + "` (auto-enrolment is off for `"
+                    + merchant.code + "`: enrol with PUT /merchants/" + merchant.code + "/members/" + externalId + ")");
+        }
+        boolean enrolled = ensureExists(merchant, externalId);
+        return new Locked(lockedRow(merchant.id, externalId), enrolled);
+    }
+
+    /** A member locked for a transaction, and whether this transaction enrolled it (so has written already). */
+    public record Locked(LoyaltyMember member, boolean enrolled) {
     }
 
     /**

@@ -30,7 +30,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,6 +43,7 @@ import java.util.function.BiFunction;
  * database transaction (the transaction row, its ledger entries, the new balance) or not at all.
  * Idempotent by (merchant, transaction id): a retry with the same payload gets the stored result, a
  * different payload under the same id gets 409. Postings of one member are serialised by a row lock.
+ * Concurrent postings share database transactions through {@link PostingBatcher} (group commit).
  */
 @ApplicationScoped
 public class PostingService {
@@ -77,25 +77,57 @@ public class PostingService {
     @Inject
     TierChanges tiers;
 
-    @Transactional
+    @Inject
+    PostingBatcher batcher;
+
     public IdempotentAnswer purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
+        return batcher.post(posting(merchant, r));
+    }
+
+    public IdempotentAnswer event(Merchant merchant, TransactionModels.EventRequest r) {
+        return batcher.post(posting(merchant, r));
+    }
+
+    PostingBatcher.Posting posting(Merchant merchant, TransactionModels.PurchaseRequest r) {
         // the canonical JSON is both hashed (idempotency) and kept (refunds re-evaluate it)
         PayloadHash.Canonical request = PayloadHash.canonical(r);
-        return post(merchant, r.transactionId(), r.memberId(), request.hash(), "PURCHASE", null, r.total(),
-                r.occurredAt(), request.json(), (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
+        return new PostingBatcher.Posting(merchant.id, r.memberId(), () -> attempt(merchant, r.transactionId(),
+                r.memberId(), request.hash(), "PURCHASE", null, r.total(), r.occurredAt(), request.json(),
+                (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r))));
     }
 
-    @Transactional
-    public IdempotentAnswer event(Merchant merchant, TransactionModels.EventRequest r) {
-        return post(merchant, r.transactionId(), r.memberId(), PayloadHash.of(r), "EVENT", r.type(), null,
-                r.occurredAt(), null, (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
+    PostingBatcher.Posting posting(Merchant merchant, TransactionModels.EventRequest r) {
+        String hash = PayloadHash.of(r);
+        return new PostingBatcher.Posting(merchant.id, r.memberId(), () -> attempt(merchant, r.transactionId(),
+                r.memberId(), hash, "EVENT", r.type(), null, r.occurredAt(), null,
+                (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r))));
     }
 
-    private IdempotentAnswer post(Merchant merchant, String transactionId, String memberId, String hash, String kind,
-                         String eventType, BigDecimal amount, Instant occurredAt, String payload,
-                         BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
+    /**
+     * One posting inside the caller's transaction (alone, or one of a batch): its answer, or its
+     * refusal and whether it had written (enrolled the member) before being refused.
+     */
+    private PostingBatcher.Attempt attempt(Merchant merchant, String transactionId, String memberId, String hash, String kind,
+                                           String eventType, BigDecimal amount, Instant occurredAt, String payload,
+                                           BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
-        LoyaltyMember member = members.lockedForTransaction(merchant, memberId);
+        MemberService.Locked locked;
+        try {
+            locked = members.lockedForTransaction(merchant, memberId);
+        } catch (ProblemException unknownMember) {
+            return new PostingBatcher.Attempt.Refused(unknownMember, false);
+        }
+        try {
+            return new PostingBatcher.Attempt.Answered(post(merchant, locked.member(), transactionId, hash, kind, eventType,
+                    amount, occurredAt, payload, evaluate, start));
+        } catch (ProblemException refused) {
+            return new PostingBatcher.Attempt.Refused(refused, locked.enrolled());
+        }
+    }
+
+    private IdempotentAnswer post(Merchant merchant, LoyaltyMember member, String transactionId, String hash, String kind,
+                         String eventType, BigDecimal amount, Instant occurredAt, String payload,
+                         BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate, long start) {
         // checked under the member's lock: a concurrent duplicate for this member waited on it and now
         // sees the committed original (a duplicate naming another member is caught by the insert)
         Instant now = clock.instant();
