@@ -93,21 +93,55 @@ public class MemberService {
     public record Locked(LoyaltyMember member, boolean enrolled) {
     }
 
+    /** A member of a merchant, by the merchant's id for it. */
+    public record Key(long merchantId, String externalId) {
+    }
+
+    /**
+     * Locks these members (those that exist) lowest id first — the order every operation that locks
+     * several members uses, so two such operations cannot deadlock — and returns them as read under the lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Map<Key, LoyaltyMember> lockInIdOrder(java.util.Collection<Key> keys) {
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            pairs.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as bigint), cast(?")
+                    .append(2 * i + 2).append(" as varchar))");
+        }
+        jakarta.persistence.Query lock = em.createNativeQuery("select " + LOCKED_COLUMNS
+                + ", merchant_id, external_id from member where (merchant_id, external_id) in (" + pairs
+                + ") order by id for update");
+        int p = 1;
+        for (Key key : keys) {
+            lock.setParameter(p++, key.merchantId()).setParameter(p++, key.externalId());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = lock.setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+        java.util.Map<Key, LoyaltyMember> locked = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            long merchantId = ((Number) r[7]).longValue();
+            String externalId = (String) r[8];
+            locked.put(new Key(merchantId, externalId), member(r, merchantId, externalId));
+        }
+        return locked;
+    }
+
+    private static final String LOCKED_COLUMNS = "id, tier, status, enrolled_on, birthday, balance, pending";
+
     /**
      * The member row, locked, read into a detached instance: the posting path writes with native
      * statements only, so it needs neither Hibernate's entity loading nor its dirty checking.
      */
     private LoyaltyMember lockedRow(long merchantId, String externalId) {
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("""
-                        select id, tier, status, enrolled_on, birthday, balance, pending from member
-                        where merchant_id = ?1 and external_id = ?2 for update""")
+        java.util.List<Object[]> rows = em.createNativeQuery("select " + LOCKED_COLUMNS
+                        + " from member where merchant_id = ?1 and external_id = ?2 for update")
                 .setParameter(1, merchantId).setParameter(2, externalId)
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = rows.get(0);
+        return rows.isEmpty() ? null : member(rows.get(0), merchantId, externalId);
+    }
+
+    private static LoyaltyMember member(Object[] r, long merchantId, String externalId) {
         LoyaltyMember m = new LoyaltyMember();
         m.id = ((Number) r[0]).longValue();
         m.merchantId = merchantId;

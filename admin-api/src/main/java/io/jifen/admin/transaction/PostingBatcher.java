@@ -9,9 +9,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Query;
+import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.member.MemberService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Group commit for postings. Under load, a database commit per posting costs PostgreSQL about a
@@ -50,8 +50,11 @@ public class PostingBatcher {
         }
     }
 
-    /** A posting to run: its member (for the lane and the lock) and the work, which needs a transaction. */
-    public record Posting(long merchantId, String memberId, Supplier<Attempt> work) {
+    /**
+     * A posting to run: its member (for the lane and the lock) and the work, which needs a transaction
+     * and is given its member when the batch has locked and read it already (null: lock and read it yourself).
+     */
+    public record Posting(long merchantId, String memberId, Function<LoyaltyMember, Attempt> work) {
     }
 
     private record Waiting(Posting posting, CompletableFuture<IdempotentAnswer> answer) {
@@ -61,7 +64,7 @@ public class PostingBatcher {
     JifenConfig config;
 
     @Inject
-    EntityManager em;
+    MemberService members;
 
     private volatile List<Lane> lanes;
 
@@ -90,7 +93,7 @@ public class PostingBatcher {
     /** One posting in its own transaction; a refusal rolls it back and is thrown. */
     IdempotentAnswer alone(Posting posting) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Attempt attempt = posting.work().get();
+            Attempt attempt = posting.work().apply(null);
             if (attempt instanceof Attempt.Refused r) {
                 throw r.problem();
             }
@@ -155,10 +158,14 @@ public class PostingBatcher {
     private List<Attempt> together(List<Waiting> batch) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                lockInIdOrder(batch);
+                Map<MemberService.Key, LoyaltyMember> locked = members.lockInIdOrder(batch.stream()
+                        .map(w -> new MemberService.Key(w.posting().merchantId(), w.posting().memberId())).distinct().toList());
                 List<Attempt> attempts = new ArrayList<>(batch.size());
                 for (Waiting w : batch) {
-                    Attempt attempt = w.posting().work().get();
+                    // the row read under the batch's lock serves the member's first posting; a later one reads
+                    // the member again, after the first has changed it
+                    LoyaltyMember member = locked.remove(new MemberService.Key(w.posting().merchantId(), w.posting().memberId()));
+                    Attempt attempt = w.posting().work().apply(member);
                     if (attempt instanceof Attempt.Refused r && r.wrote()) {
                         throw new RollBackBatch();
                     }
@@ -172,25 +179,6 @@ public class PostingBatcher {
             Log.debugf(e, "a batch of %d postings failed; running them one by one", batch.size());
             return List.of();
         }
-    }
-
-    /** Locks the batch's existing members, lowest id first (members enrolled by a posting lock themselves). */
-    private void lockInIdOrder(List<Waiting> batch) {
-        if (batch.size() == 1) {
-            return; // the posting locks its own member
-        }
-        StringBuilder pairs = new StringBuilder();
-        for (int i = 0; i < batch.size(); i++) {
-            pairs.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as bigint), cast(?")
-                    .append(2 * i + 2).append(" as varchar))");
-        }
-        Query lock = em.createNativeQuery("select id from member where (merchant_id, external_id) in (" + pairs
-                + ") order by id for update");
-        for (int i = 0; i < batch.size(); i++) {
-            lock.setParameter(2 * i + 1, batch.get(i).posting().merchantId())
-                    .setParameter(2 * i + 2, batch.get(i).posting().memberId());
-        }
-        lock.setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     private static final class RollBackBatch extends RuntimeException {

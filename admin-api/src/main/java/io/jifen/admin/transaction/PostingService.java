@@ -91,14 +91,14 @@ public class PostingService {
     PostingBatcher.Posting posting(Merchant merchant, TransactionModels.PurchaseRequest r) {
         // the canonical JSON is both hashed (idempotency) and kept (refunds re-evaluate it)
         PayloadHash.Canonical request = PayloadHash.canonical(r);
-        return new PostingBatcher.Posting(merchant.id, r.memberId(), () -> attempt(merchant, r.transactionId(),
+        return new PostingBatcher.Posting(merchant.id, r.memberId(), locked -> attempt(merchant, locked, r.transactionId(),
                 r.memberId(), request.hash(), "PURCHASE", null, r.total(), r.occurredAt(), request.json(),
                 (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r))));
     }
 
     PostingBatcher.Posting posting(Merchant merchant, TransactionModels.EventRequest r) {
         String hash = PayloadHash.of(r);
-        return new PostingBatcher.Posting(merchant.id, r.memberId(), () -> attempt(merchant, r.transactionId(),
+        return new PostingBatcher.Posting(merchant.id, r.memberId(), locked -> attempt(merchant, locked, r.transactionId(),
                 r.memberId(), hash, "EVENT", r.type(), null, r.occurredAt(), null,
                 (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r))));
     }
@@ -107,13 +107,15 @@ public class PostingService {
      * One posting inside the caller's transaction (alone, or one of a batch): its answer, or its
      * refusal and whether it had written (enrolled the member) before being refused.
      */
-    private PostingBatcher.Attempt attempt(Merchant merchant, String transactionId, String memberId, String hash, String kind,
+    private PostingBatcher.Attempt attempt(Merchant merchant, LoyaltyMember lockedByBatch, String transactionId, String memberId,
+                                           String hash, String kind,
                                            String eventType, BigDecimal amount, Instant occurredAt, String payload,
                                            BiFunction<CompiledProgram, EvaluationContext, Evaluation<EarningOutcome>> evaluate) {
         long start = System.nanoTime();
         MemberService.Locked locked;
         try {
-            locked = members.lockedForTransaction(merchant, memberId);
+            locked = lockedByBatch != null ? new MemberService.Locked(lockedByBatch, false)
+                    : members.lockedForTransaction(merchant, memberId);
         } catch (ProblemException unknownMember) {
             return new PostingBatcher.Attempt.Refused(unknownMember, false);
         }
