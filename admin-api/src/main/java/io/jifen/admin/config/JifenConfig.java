@@ -30,7 +30,7 @@ public interface JifenConfig {
     /** Group commit of postings (PostingBatcher); see docs/operations.md. */
     interface Postings {
         /** Threads that run batches; 0 runs every posting alone, in its own transaction. */
-        @WithDefault("4")
+        @WithDefault("8")
         int lanes();
 
         /** At most this many postings share one database transaction. */
