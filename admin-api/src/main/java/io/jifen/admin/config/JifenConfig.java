@@ -31,11 +31,15 @@ public interface JifenConfig {
     interface Postings {
         /** Threads that run batches; 0 runs every posting alone, in its own transaction. */
         @WithDefault("8")
+        @jakarta.validation.constraints.Min(0)
+        @jakarta.validation.constraints.Max(256)
         int lanes();
 
         /** At most this many postings share one database transaction. */
         @WithName("batch-size")
         @WithDefault("32")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(1000)
         int batchSize();
     }
 

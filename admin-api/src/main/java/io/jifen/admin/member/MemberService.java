@@ -73,9 +73,10 @@ public class MemberService {
     /**
      * The member a transaction is for (a detached snapshot), its row locked for the rest of the transaction, enrolling it
      * when the merchant allows auto-enrolment (404 otherwise). Concurrent first transactions of one
-     * new member create it once.
+     * new member create it once. Its 404 leaves the transaction usable: it is thrown before anything is
+     * written, and a batch of postings goes on without the refused one.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public Locked lockedForTransaction(Merchant merchant, String externalId) {
         LoyaltyMember member = lockedRow(merchant.id, externalId);
         if (member != null) {

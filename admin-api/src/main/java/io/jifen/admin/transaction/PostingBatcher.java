@@ -3,6 +3,7 @@ package io.jifen.admin.transaction;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.shared.IdempotentAnswer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * arrive together share one transaction. Each of {@code jifen.postings.lanes} lanes has one thread
  * that takes whatever is waiting (up to {@code jifen.postings.batch-size}) and runs it as one batch:
  * it locks the batch's members in id order (the order every other operation locks several members
- * in, so batches cannot deadlock with them or with each other), then runs each posting exactly as
+ * in, so no lock cycle forms over existing members), then runs each posting exactly as
  * alone, one after the other, and commits once. A member always goes to the same lane, so its
  * postings keep their arrival order. Nobody is answered before the commit.
  * <p>
@@ -65,6 +66,9 @@ public class PostingBatcher {
 
     @Inject
     MemberService members;
+
+    @Inject
+    MeterRegistry metrics;
 
     private volatile List<Lane> lanes;
 
@@ -119,7 +123,11 @@ public class PostingBatcher {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        List<Lane> current = lanes;
+        List<Lane> current;
+        synchronized (this) {
+            current = lanes;
+            lanes = List.of(); // from now on a posting runs alone, in its caller's thread
+        }
         if (current != null) {
             current.forEach(lane -> lane.thread.interrupt());
         }
@@ -154,10 +162,15 @@ public class PostingBatcher {
         return batch.stream().map(Waiting::answer).toList();
     }
 
+    /** Batches by outcome: {@code committed}, or {@code rolled-back} (then each of its postings ran alone). */
+    io.micrometer.core.instrument.Counter batches(String outcome) {
+        return metrics.counter("jifen.posting.batches", "outcome", outcome);
+    }
+
     /** Runs a batch in one transaction; empty when it had to be rolled back (then each posting runs alone). */
     private List<Attempt> together(List<Waiting> batch) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            List<Attempt> committed = QuarkusTransaction.requiringNew().call(() -> {
                 Map<MemberService.Key, LoyaltyMember> locked = members.lockInIdOrder(batch.stream()
                         .map(w -> new MemberService.Key(w.posting().merchantId(), w.posting().memberId())).distinct().toList());
                 List<Attempt> attempts = new ArrayList<>(batch.size());
@@ -173,10 +186,14 @@ public class PostingBatcher {
                 }
                 return attempts;
             });
+            batches("committed").increment();
+            return committed;
         } catch (RollBackBatch e) {
+            batches("rolled-back").increment();
             return List.of();
         } catch (RuntimeException e) {
-            Log.debugf(e, "a batch of %d postings failed; running them one by one", batch.size());
+            batches("rolled-back").increment();
+            Log.infof("a batch of %d postings failed (%s); running them one by one", batch.size(), e.toString());
             return List.of();
         }
     }

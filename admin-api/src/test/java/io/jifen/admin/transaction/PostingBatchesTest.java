@@ -67,6 +67,8 @@ class PostingBatchesTest {
         as(shop.integrator()).body(Map.of("transactionId", "b-0", "memberId", "bo", "occurredAt", MARCH_5.toString(),
                 "total", "10.00")).post("/merchants/" + shop.code() + "/purchases").then().statusCode(201);
 
+        double committed = batcher.batches("committed").count();
+        double rolledBack = batcher.batches("rolled-back").count();
         List<CompletableFuture<IdempotentAnswer>> answers = batcher.asOneBatch(List.of(
                 postings.posting(merchant, purchase("b-1", "ann", MARCH_5, "50.00")),
                 postings.posting(merchant, purchase("b-0", "bo", MARCH_5, "99.00")),   // the id of a posting with another payload
@@ -79,6 +81,8 @@ class PostingBatchesTest {
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(409));
         assertThat(balance(answers.get(2))).isEqualTo(80);
         assertThat(balance(answers.get(3))).isEqualTo(30);
+        assertThat(batcher.batches("committed").count()).as("one commit for the batch").isEqualTo(committed + 1);
+        assertThat(batcher.batches("rolled-back").count()).isEqualTo(rolledBack);
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann").then().body("balance", equalTo(80));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/bo").then().body("balance", equalTo(30));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
@@ -89,6 +93,7 @@ class PostingBatchesTest {
         Api.TestMerchant shop = merchantOnReferenceProgram(); // auto-enrolment on
         Merchant merchant = merchant(shop);
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+        double rolledBack = batcher.batches("rolled-back").count();
 
         List<CompletableFuture<IdempotentAnswer>> answers = batcher.asOneBatch(List.of(
                 postings.posting(merchant, purchase("r-1", "cy", MARCH_5, "40.00")),
@@ -99,10 +104,33 @@ class PostingBatchesTest {
         assertThatThrownBy(answers.get(1)::join).cause().isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(422));
         assertThat(balance(answers.get(2))).isEqualTo(45);
+        assertThat(batcher.batches("rolled-back").count()).isEqualTo(rolledBack + 1);
         // nothing of the refused posting stays, not even the enrolment it made before being refused
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/newcomer").then().statusCode(404);
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy/statement").then().statusCode(200)
                 .body("entries.size()", equalTo(2)).body("balance", equalTo(45));
+        assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
+    }
+
+    @Test
+    void anUnknownMemberIsRefusedInsideTheBatchWithoutRollingItBack() {
+        Api.TestMerchant shop = merchantOnReferenceProgram(Map.of("autoEnrol", false));
+        as(shop.integrator()).body(Map.of()).put("/merchants/" + shop.code() + "/members/dee").then().statusCode(201);
+        Merchant merchant = merchant(shop);
+        double committed = batcher.batches("committed").count();
+        double rolledBack = batcher.batches("rolled-back").count();
+
+        List<CompletableFuture<IdempotentAnswer>> answers = batcher.asOneBatch(List.of(
+                postings.posting(merchant, purchase("u-1", "dee", MARCH_5, "12.00")),
+                postings.posting(merchant, purchase("u-2", "ghost", MARCH_5, "10.00")),
+                postings.posting(merchant, purchase("u-3", "dee", MARCH_5, "8.00"))));
+
+        assertThat(balance(answers.get(0))).isEqualTo(12);
+        assertThatThrownBy(answers.get(1)::join).cause().isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(404));
+        assertThat(balance(answers.get(2))).isEqualTo(20);
+        assertThat(batcher.batches("committed").count()).as("the batch committed once").isEqualTo(committed + 1);
+        assertThat(batcher.batches("rolled-back").count()).as("the 404 did not doom the batch").isEqualTo(rolledBack);
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 }
