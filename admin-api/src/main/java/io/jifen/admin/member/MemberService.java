@@ -5,13 +5,18 @@ import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class MemberService {
@@ -103,13 +108,13 @@ public class MemberService {
      * several members uses, so two such operations cannot deadlock — and returns them as read under the lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Map<Key, LoyaltyMember> lockInIdOrder(java.util.Collection<Key> keys) {
+    public Map<Key, LoyaltyMember> lockInIdOrder(Collection<Key> keys) {
         StringBuilder pairs = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             pairs.append(i == 0 ? "" : ", ").append("(cast(?").append(2 * i + 1).append(" as bigint), cast(?")
                     .append(2 * i + 2).append(" as varchar))");
         }
-        jakarta.persistence.Query lock = em.createNativeQuery("select " + LOCKED_COLUMNS
+        Query lock = em.createNativeQuery("select " + LOCKED_COLUMNS
                 + ", merchant_id, external_id from member where (merchant_id, external_id) in (" + pairs
                 + ") order by id for update");
         int p = 1;
@@ -117,8 +122,8 @@ public class MemberService {
             lock.setParameter(p++, key.merchantId()).setParameter(p++, key.externalId());
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = lock.setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
-        java.util.Map<Key, LoyaltyMember> locked = new java.util.HashMap<>();
+        List<Object[]> rows = lock.setFlushMode(FlushModeType.COMMIT).getResultList();
+        Map<Key, LoyaltyMember> locked = new HashMap<>();
         for (Object[] r : rows) {
             long merchantId = ((Number) r[7]).longValue();
             String externalId = (String) r[8];

@@ -3,6 +3,7 @@ package io.jifen.admin.transaction;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.shared.IdempotentAnswer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,9 +16,9 @@ import io.jifen.admin.member.MemberService;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * Group commit for postings. Under load, a database commit per posting costs PostgreSQL about a
- * quarter of a posting's work (BEGIN, COMMIT, the WAL flush, the round trips); here postings that
+ * third of a posting's work (BEGIN, COMMIT, the WAL flush, the round trips); here postings that
  * arrive together share one transaction. Each of {@code jifen.postings.lanes} lanes has one thread
  * that takes whatever is waiting (up to {@code jifen.postings.batch-size}) and runs it as one batch:
  * it locks the batch's members in id order (the order every other operation locks several members
@@ -56,6 +57,9 @@ public class PostingBatcher {
      * and is given its member when the batch has locked and read it already (null: lock and read it yourself).
      */
     public record Posting(long merchantId, String memberId, Function<LoyaltyMember, Attempt> work) {
+        MemberService.Key member() {
+            return new MemberService.Key(merchantId, memberId);
+        }
     }
 
     private record Waiting(Posting posting, CompletableFuture<IdempotentAnswer> answer) {
@@ -78,7 +82,7 @@ public class PostingBatcher {
         if (running.isEmpty()) {
             return alone(posting);
         }
-        Lane lane = running.get(Math.floorMod(Objects.hash(posting.merchantId(), posting.memberId()), running.size()));
+        Lane lane = running.get(Math.floorMod(posting.member().hashCode(), running.size()));
         CompletableFuture<IdempotentAnswer> answer = new CompletableFuture<>();
         lane.queue.add(new Waiting(posting, answer));
         try {
@@ -162,9 +166,11 @@ public class PostingBatcher {
         return batch.stream().map(Waiting::answer).toList();
     }
 
+    private final Map<String, Counter> batches = new ConcurrentHashMap<>();
+
     /** Batches by outcome: {@code committed}, or {@code rolled-back} (then each of its postings ran alone). */
-    io.micrometer.core.instrument.Counter batches(String outcome) {
-        return metrics.counter("jifen.posting.batches", "outcome", outcome);
+    Counter batches(String outcome) {
+        return batches.computeIfAbsent(outcome, o -> metrics.counter("jifen.posting.batches", "outcome", o));
     }
 
     /** Runs a batch in one transaction; empty when it had to be rolled back (then each posting runs alone). */
@@ -172,12 +178,12 @@ public class PostingBatcher {
         try {
             List<Attempt> committed = QuarkusTransaction.requiringNew().call(() -> {
                 Map<MemberService.Key, LoyaltyMember> locked = members.lockInIdOrder(batch.stream()
-                        .map(w -> new MemberService.Key(w.posting().merchantId(), w.posting().memberId())).distinct().toList());
+                        .map(w -> w.posting().member()).distinct().toList());
                 List<Attempt> attempts = new ArrayList<>(batch.size());
                 for (Waiting w : batch) {
                     // the row read under the batch's lock serves the member's first posting; a later one reads
                     // the member again, after the first has changed it
-                    LoyaltyMember member = locked.remove(new MemberService.Key(w.posting().merchantId(), w.posting().memberId()));
+                    LoyaltyMember member = locked.remove(w.posting().member());
                     Attempt attempt = w.posting().work().apply(member);
                     if (attempt instanceof Attempt.Refused r && r.wrote()) {
                         throw new RollBackBatch();
