@@ -19,16 +19,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 cd "$(dirname "$0")/../.."
-schema="jifen_steady_$$"
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists $schema cascade"
-env ${settings[@]+"${settings[@]}"} JIFEN_DB_SCHEMA=$schema JIFEN_SEED_EXAMPLE=false JIFEN_LEDGER_JOBS_EVERY=off JIFEN_HTTP_PORT=8090 \
-  java -jar "$app/quarkus-run.jar" > "/tmp/steady-$label.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists $schema cascade" 2>/dev/null' EXIT
-for _ in $(seq 1 120); do curl -sf 127.0.0.1:8090/q/health/ready > /dev/null && break; sleep 1; done # waiting for the process to come up
-CP="$(cat /tmp/ex.cp):examples/target/classes:rules/target/classes:engine/target/classes"
-eval "export $(java -cp "$CP" io.jifen.examples.load.PostingLoad --url http://127.0.0.1:8090 --members 10000 \
-  --setup-only true ${options[@]+"${options[@]}"} | grep MERCHANT)"
+source examples/load/service-under-load.sh
+start_service "$app" "/tmp/steady-$label.log" ${settings[@]+"${settings[@]}"}
+setup_merchant ${options[@]+"${options[@]}"}
 ticks=$(getconf CLK_TCK)
 cpu() { # CPU seconds so far: the service, all PostgreSQL processes
   local j p=0 q
