@@ -84,6 +84,14 @@ public interface JifenConfig {
         @WithName("max-attempts")
         @WithDefault("10")
         int maxAttempts();
+
+        /**
+         * Networks (CIDR, e.g. 10.20.0.0/16) that webhooks may reach although they are loopback, private,
+         * link-local or otherwise not public; none by default, so a merchant cannot point the service at
+         * its own network (SSRF). See docs/operations.md.
+         */
+        @WithName("allowed-private-networks")
+        java.util.Optional<java.util.List<String>> allowedPrivateNetworks();
     }
 
     interface Db {

@@ -57,6 +57,9 @@ public class WebhookDispatcher {
     Clock clock;
 
     @Inject
+    WebhookTargets targets;
+
+    @Inject
     MeterRegistry metrics;
 
     private HttpClient http;
@@ -168,6 +171,11 @@ public class WebhookDispatcher {
                     .build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Outcome(null, "cannot send to this URL: " + e.getMessage()));
+        }
+        // resolved here, so a name that points (or was re-pointed) into a private network is never called
+        java.util.Optional<String> refusal = targets.refusalBeforeDelivery(request.uri().getHost());
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(new Outcome(null, "not sent: " + refusal.get()));
         }
         // the request timeout covers the response headers; this bounds the body as well
         long bound = c.connectTimeout().plus(c.requestTimeout()).toMillis();

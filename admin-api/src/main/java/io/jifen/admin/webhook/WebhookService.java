@@ -22,6 +22,9 @@ import java.util.Set;
 @ApplicationScoped
 public class WebhookService {
     @Inject
+    WebhookTargets targets;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -46,6 +49,10 @@ public class WebhookService {
         Webhook w = new Webhook();
         w.merchantId = merchantId;
         w.url = validUrl(request.url());
+        java.util.Optional<String> refusal = targets.refusalAtRegistration(URI.create(w.url).getHost());
+        if (refusal.isPresent()) {
+            throw ProblemException.invalidField("url", "must reach a public address: " + refusal.get());
+        }
         w.eventTypes = validTypes(request.eventTypes());
         w.secret = WebhookSignature.newSecret();
         w.createdAt = clock.instant();

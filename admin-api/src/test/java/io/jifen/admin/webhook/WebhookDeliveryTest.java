@@ -170,6 +170,26 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aWebhookWhoseHostNowPointsIntoAPrivateNetworkIsNotCalled() throws Exception {
+        Api.TestMerchant shop = newMerchant();
+        try (Receiver receiver = Receiver.answering(200)) {
+            JsonPath hook = register(shop, receiver, null);
+            // as if its name had been re-pointed at an internal address after registration
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook set url = ?1 where id = ?2")
+                    .setParameter(1, "http://10.255.255.1:9/hooks").setParameter(2, hook.getLong("id")).executeUpdate());
+            emit(shop, "eve", DomainEvent.POINTS_EARNED, Map.of("memberId", "eve", "points", 10));
+
+            dispatcher.dispatchDue();
+
+            Map<String, Object> delivery = deliveries(shop, hook).get(0);
+            assertThat(delivery).containsEntry("status", "PENDING").containsEntry("attempts", 1)
+                    .containsEntry("lastStatus", null);
+            assertThat((String) delivery.get("lastError")).startsWith("not sent: `10.255.255.1` resolves to 10.255.255.1, a private address");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
+
+    @Test
     void aDisabledWebhookReceivesNothingAndItsPendingDeliveriesAreCancelled() throws Exception {
         Api.TestMerchant shop = newMerchant();
         try (Receiver receiver = Receiver.answering(200)) {

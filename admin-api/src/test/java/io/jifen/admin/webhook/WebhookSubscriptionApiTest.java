@@ -55,6 +55,19 @@ class WebhookSubscriptionApiTest {
     }
 
     @Test
+    void aUrlIntoThisMachineOrAPrivateNetworkIsRefusedNamingTheField() {
+        Api.TestMerchant shop = newMerchant();
+        // the tests allow 127.0.0.0/8 (their receivers), nothing else
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook",
+                "https://192.168.1.10:8443/x", "http://[::1]:8080/x", "http://[::ffff:10.0.0.1]/x", "http://0.0.0.0:5432/")) {
+            as(shop.marketing()).body(Map.of("url", url)).post(hooks(shop)).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", contains("url"))
+                    .body("errors[0].message", containsString("must reach a public address"));
+        }
+        as(shop.marketing()).get(hooks(shop)).then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aUrlThatIsNotHttpOrAnUnknownEventTypeIsRefusedNamingTheField() {
         Api.TestMerchant shop = newMerchant();
         for (String url : List.of("ftp://crm.example.com/x", "crm.example.com/x", "/relative", "http://", "not a url",
