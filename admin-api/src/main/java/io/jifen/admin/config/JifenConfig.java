@@ -27,6 +27,20 @@ public interface JifenConfig {
 
     Postings postings();
 
+    Outbox outbox();
+
+    /** Pruning of delivered domain events (OutboxPruning); see docs/operations.md. */
+    interface Outbox {
+        /** How often each instance prunes ("off" disables it; also read by its @Scheduled). */
+        @WithName("prune-every")
+        @WithDefault("1h")
+        String pruneEvery();
+
+        /** Events are kept at least this long, and until every webhook delivery of theirs is finished. */
+        @WithDefault("30d")
+        java.time.Duration keep();
+    }
+
     /** Group commit of postings (PostingBatcher); see docs/operations.md. */
     interface Postings {
         /**
