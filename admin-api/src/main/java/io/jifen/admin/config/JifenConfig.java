@@ -44,8 +44,8 @@ public interface JifenConfig {
     /** Group commit of postings (PostingBatcher); see docs/operations.md. */
     interface Postings {
         /**
-         * Threads that run batches; 0 runs every posting alone, in its own transaction. Fewer lanes make
-         * bigger batches; 4 beat 8 in every same-time pair on 2 cores (BENCHMARKS.md, section 4).
+         * Threads that run batches; 0 runs every posting alone, in its own transaction. 4 beat 8 in every
+         * same-time pair on 2 cores (BENCHMARKS.md, section 4).
          */
         @WithDefault("4")
         @jakarta.validation.constraints.Min(0)

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -173,7 +174,7 @@ public class WebhookDispatcher {
             return CompletableFuture.completedFuture(new Outcome(null, "cannot send to this URL: " + e.getMessage()));
         }
         // resolved here, so a name that points (or was re-pointed) into a private network is never called
-        java.util.Optional<String> refusal = targets.refusalBeforeDelivery(request.uri().getHost());
+        Optional<String> refusal = targets.refusalBeforeDelivery(request.uri().getHost());
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(new Outcome(null, "not sent: " + refusal.get()));
         }

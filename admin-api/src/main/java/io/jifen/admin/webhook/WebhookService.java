@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Registers, lists and disables a merchant's webhooks; every change is audited in its transaction. */
@@ -49,7 +50,7 @@ public class WebhookService {
         Webhook w = new Webhook();
         w.merchantId = merchantId;
         w.url = validUrl(request.url());
-        java.util.Optional<String> refusal = targets.refusalAtRegistration(URI.create(w.url).getHost());
+        Optional<String> refusal = targets.refusalAtRegistration(URI.create(w.url).getHost());
         if (refusal.isPresent()) {
             throw ProblemException.invalidField("url", "must reach a public address: " + refusal.get());
         }

@@ -1,6 +1,7 @@
 package io.jifen.admin.webhook;
 
 import io.jifen.admin.config.JifenConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * that names an address (no name lookup there: DNS may not answer yet), and before every delivery on
  * every address the host name resolves to, which is what the HTTP client will connect to.
  */
+@Startup // a misconfigured allowed network stops the service at start, not at the first webhook
 @ApplicationScoped
 public class WebhookTargets {
     /** A network in CIDR notation. */
@@ -72,7 +75,7 @@ public class WebhookTargets {
     /** Tests: the policy with these networks allowed. */
     static WebhookTargets allowing(String... networks) {
         WebhookTargets targets = new WebhookTargets();
-        targets.allowed = java.util.Arrays.stream(networks).map(Network::parse).toList();
+        targets.allowed = Arrays.stream(networks).map(Network::parse).toList();
         return targets;
     }
 
@@ -120,18 +123,9 @@ public class WebhookTargets {
 
     /** What kind of non-public address this is, if it is one. */
     static Optional<String> nonPublic(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            byte[] raw = v6.getAddress();
-            if (isMappedV4(raw)) { // ::ffff:a.b.c.d reaches a.b.c.d
-                try {
-                    return nonPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(raw, 12, 16)));
-                } catch (UnknownHostException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
-            }
-            if ((raw[0] & 0xfe) == 0xfc) {
-                return Optional.of("a unique local");
-            }
+        // an IPv4-mapped address (::ffff:a.b.c.d) arrives here as the Inet4Address a.b.c.d: the JDK converts it
+        if (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc) {
+            return Optional.of("a unique local");
         }
         if (address.isAnyLocalAddress()) {
             return Optional.of("an unspecified");
@@ -166,14 +160,5 @@ public class WebhookTargets {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isMappedV4(byte[] raw) {
-        for (int i = 0; i < 10; i++) {
-            if (raw[i] != 0) {
-                return false;
-            }
-        }
-        return (raw[10] & 0xff) == 0xff && (raw[11] & 0xff) == 0xff;
     }
 }
