@@ -49,7 +49,7 @@ final class DroolsSession {
                 return new Run(recorder.intents(), recorder.firedRules(), new Evaluation.Failed<>(
                         Evaluation.FailureKind.FIRING_LIMIT, last, "the rules fired more than " + maxFirings
                         + " times in one evaluation, the last being \"" + last
-                        + "\": a rule probably keeps re-activating itself (update/modify/insert without a guard)"));
+                        + "\": a rule probably matches too many combinations of facts (e.g. every pair of lines)"));
             }
             return new Run(recorder.intents(), recorder.firedRules(), null);
         } catch (ConsequenceException e) {

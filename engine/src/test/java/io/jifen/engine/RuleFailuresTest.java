@@ -18,19 +18,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleFailuresTest {
 
     @Test
-    void runawayRuleIsStoppedAtTheFiringCapWithAClearError() {
+    void aCrossProductOfLinesIsStoppedAtTheFiringCapWithAClearError() {
+        // rules cannot re-activate each other (insert, update and modify are refused), but a rule
+        // matching every pair of lines fires lines² times: 30 lines, 900 firings, over a cap of 500
         LoyaltyEngine engine = new LoyaltyEngine(new EngineOptions(500, 8));
-        CompiledProgram program = engine.compile(drl("runaway.drl", """
+        CompiledProgram program = engine.compile(drl("pairs.drl", """
                 rule "forever"
                     ruleflow-group "bonus"
                 when
-                    $p : Purchase()
+                    LineItem()
+                    LineItem()
                 then
-                    update($p);
+                    actions.bonus(1, "TASK", "a pair of lines");
                 end
                 """)).orThrow();
+        LineItem[] lines = new LineItem[30];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = line("SKU-" + i, "grocery", "1.00");
+        }
         Evaluation<EarningOutcome> evaluation = program.evaluatePurchase(context("REGULAR"),
-                purchaseAt("2026-03-05T10:00:00", line("A", "grocery", "10.00")));
+                purchaseAt("2026-03-05T10:00:00", lines));
         assertThat(evaluation).isInstanceOfSatisfying(Evaluation.Failed.class, failed -> {
             assertThat(failed.kind()).isEqualTo(Evaluation.FailureKind.FIRING_LIMIT);
             assertThat(failed.rule()).isEqualTo("forever");

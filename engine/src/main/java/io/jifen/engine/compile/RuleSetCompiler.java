@@ -9,7 +9,10 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
@@ -34,9 +37,30 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final SourceTranslator translator = new SourceTranslator();
+    private final boolean sourceCheck;
+
+    public RuleSetCompiler() {
+        this(true);
+    }
+
+    /**
+     * {@code sourceCheck} false skips the first line of defence (the escape scan and the source
+     * check), only so that tests can prove the second line holds on its own. Never in production.
+     */
+    RuleSetCompiler(boolean sourceCheck) {
+        this.sourceCheck = sourceCheck;
+    }
+
+    /** A build, and whether the checks of the compiled code (not of the source) refused it. */
+    record Outcome(KieBaseBuild build, boolean refusedByCompiledCheck) {
+    }
 
     public KieBaseBuild build(RuleSet ruleSet) {
-        SourceTranslator.Translation translation = translator.translate(ruleSet);
+        return buildWithOutcome(ruleSet).build();
+    }
+
+    Outcome buildWithOutcome(RuleSet ruleSet) {
+        SourceTranslator.Translation translation = translator.translate(ruleSet, sourceCheck);
         List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
         Map<String, Phase> phases = new LinkedHashMap<>();
         List<String> ruleNames = new ArrayList<>();
@@ -49,8 +73,10 @@ public final class RuleSetCompiler {
                 continue;
             }
             packages.add(pkg.getName());
-            for (RuleSafetyCheck.Finding finding : RuleSafetyCheck.check(pkg, source.drl())) {
-                diagnostics.add(source.diagnostic(finding.drlLine(), 0, finding.message()));
+            if (sourceCheck) {
+                for (RuleSafetyCheck.Finding finding : RuleSafetyCheck.check(pkg, source.drl())) {
+                    diagnostics.add(source.diagnostic(finding.drlLine(), 0, finding.message()));
+                }
             }
             declaresActions |= pkg.getGlobals().stream()
                     .anyMatch(g -> RuleSafetyCheck.ACTIONS_GLOBAL.equals(g.getIdentifier()));
@@ -75,9 +101,9 @@ public final class RuleSetCompiler {
             }
         }
         if (!diagnostics.isEmpty()) {
-            return new KieBaseBuild.Failed(sorted(diagnostics));
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
         }
-        return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions);
+        return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions, firstDefinition);
     }
 
     private static PackageDescr parse(TranslatedSource source, List<Diagnostic> diagnostics) {
@@ -111,9 +137,10 @@ public final class RuleSetCompiler {
         return lines == null || lines.length == 0 ? 0 : lines[0];
     }
 
-    private static KieBaseBuild kieBuild(RuleSet ruleSet, List<TranslatedSource> sources, List<String> packages,
+    private static Outcome kieBuild(RuleSet ruleSet, List<TranslatedSource> sources, List<String> packages,
                                          Map<String, Phase> phases,
-                                         List<String> ruleNames, boolean declaresActions) {
+                                         List<String> ruleNames, boolean declaresActions,
+                                         Map<String, Diagnostic> ruleAt) {
         KieServices ks = KieServices.Factory.get();
         // a release id of its own per build: builds running at the same time never see each other's rules
         ReleaseId releaseId = ks.newReleaseId("io.jifen.ruleset",
@@ -141,12 +168,19 @@ public final class RuleSetCompiler {
         }
         if (!diagnostics.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
-            return new KieBaseBuild.Failed(sorted(diagnostics));
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
         }
         try {
             KieContainer container = ks.newKieContainer(releaseId);
-            return new KieBaseBuild.Built(container.getKieBase(), Map.copyOf(phases), List.copyOf(ruleNames),
-                    declaresActions);
+            KieBaseConfiguration configuration = ks.newKieBaseConfiguration();
+            // constraints stay interpreted: the MVEL tree ConstraintCheck walks is exactly what runs
+            configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+            KieBase kieBase = container.newKieBase(configuration);
+            List<Diagnostic> unsafe = CompiledCodeCheck.check(kieBase, ruleAt);
+            if (!unsafe.isEmpty()) {
+                return new Outcome(new KieBaseBuild.Failed(sorted(unsafe)), true);
+            }
+            return new Outcome(new KieBaseBuild.Built(kieBase, Map.copyOf(phases), List.copyOf(ruleNames), declaresActions), false);
         } finally {
             // the knowledge base is ours now; the shared KIE repository must not keep the module alive
             ks.getRepository().removeKieModule(releaseId);

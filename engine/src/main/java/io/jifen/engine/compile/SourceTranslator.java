@@ -38,6 +38,11 @@ final class SourceTranslator {
     }
 
     Translation translate(RuleSet ruleSet) {
+        return translate(ruleSet, true);
+    }
+
+    /** {@code refuseEscapes} false only for tests of the second line of defence. */
+    Translation translate(RuleSet ruleSet, boolean refuseEscapes) {
         List<TranslatedSource> sources = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, RuleFile> dslFiles = new HashMap<>();
@@ -51,6 +56,11 @@ final class SourceTranslator {
             if (kind.isEmpty()) {
                 diagnostics.add(new Diagnostic(file.name(), 0, 0,
                         "unknown kind of rule file: name it *.drl, *.dslr, *.dsl, *.xlsx, *.xls or *.csv"));
+                continue;
+            }
+            List<Diagnostic> escapes = refuseEscapes ? EscapeScan.of(file, kind.get()) : List.of();
+            if (!escapes.isEmpty()) {
+                diagnostics.addAll(escapes);
                 continue;
             }
             switch (kind.get()) {
@@ -97,7 +107,11 @@ final class SourceTranslator {
         try {
             if (!mapping.parseAndLoad(new StringReader(dsl))) {
                 String vocabulary = dslName;
-                mapping.getErrors().forEach(e -> diagnostics.add(new Diagnostic(vocabulary, 0, 0, e.getMessage())));
+                // Drools' DSL parser names neither the line nor the cause; find the mapping line it stops at
+                int line = firstUnparsableMappingLine(dsl);
+                mapping.getErrors().forEach(e -> diagnostics.add(new Diagnostic(vocabulary, line, 0,
+                        "DSL parser error" + (line > 0 ? ": this mapping cannot be read (a `{` or `}` outside a {variable}"
+                                + " is not allowed on either side)" : ""))));
                 return;
             }
         } catch (IOException e) {
@@ -113,6 +127,25 @@ final class SourceTranslator {
             return;
         }
         sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, expanded, line -> line));
+    }
+
+    /** The first mapping line that fails to parse on its own, or 0 when each parses alone. */
+    private static int firstUnparsableMappingLine(String dsl) {
+        String[] lines = dsl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank() || lines[i].startsWith("#")) {
+                continue;
+            }
+            DSLTokenizedMappingFile single = new DSLTokenizedMappingFile();
+            try {
+                if (!single.parseAndLoad(new StringReader(lines[i]))) {
+                    return i + 1;
+                }
+            } catch (IOException | RuntimeException e) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String cleanExpanderMessage(ExpanderException error) {

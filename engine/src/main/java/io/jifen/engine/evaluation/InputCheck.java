@@ -22,6 +22,16 @@ public final class InputCheck {
     private InputCheck() {
     }
 
+    /**
+     * Money is below 10^15 (what the ledger's NUMERIC(19,4) columns hold). Checked first, before any
+     * arithmetic or message: {@code 1E+1500000000} is a valid BigDecimal whose plain text is 1.5 GB.
+     */
+    static final String TOO_LARGE = "must be less than 1000000000000000 (10^15)";
+
+    static boolean tooLarge(BigDecimal amount) {
+        return (long) amount.precision() - amount.scale() > 15;
+    }
+
     public static List<InputProblem> purchase(Purchase purchase) {
         List<InputProblem> problems = new ArrayList<>();
         int decimals = 2;
@@ -36,6 +46,9 @@ public final class InputCheck {
         BigDecimal total = purchase.getTotal();
         if (total == null) {
             problems.add(new InputProblem("purchase.total", "is required"));
+        } else if (tooLarge(total)) {
+            problems.add(new InputProblem("purchase.total", TOO_LARGE));
+            total = null;
         } else {
             if (total.signum() <= 0) {
                 problems.add(new InputProblem("purchase.total", "must be positive, was " + total.toPlainString()));
@@ -58,6 +71,13 @@ public final class InputCheck {
             if (line.getAmount() == null) {
                 problems.add(new InputProblem(field + ".amount", "is required (or give unitPrice)"));
                 continue;
+            }
+            if (tooLarge(line.getAmount())) {
+                problems.add(new InputProblem(field + ".amount", TOO_LARGE));
+                continue;
+            }
+            if (line.getUnitPrice() != null && tooLarge(line.getUnitPrice())) {
+                problems.add(new InputProblem(field + ".unitPrice", TOO_LARGE));
             }
             if (line.getAmount().signum() < 0) {
                 problems.add(new InputProblem(field + ".amount", "must not be negative, was " + line.getAmount().toPlainString()));
@@ -85,6 +105,9 @@ public final class InputCheck {
     public static List<InputProblem> item(CatalogItem item) {
         if (item.getBasePoints() < 0) {
             return List.of(new InputProblem("item.basePoints", "must not be negative"));
+        }
+        if (item.getCashPrice() != null && tooLarge(item.getCashPrice())) {
+            return List.of(new InputProblem("item.cashPrice", TOO_LARGE));
         }
         if (item.getCashPrice() != null && item.getCashPrice().signum() < 0) {
             return List.of(new InputProblem("item.cashPrice", "must not be negative"));

@@ -10,22 +10,52 @@ import java.util.Set;
  * decimals, collections and the rule file's own declared types.
  */
 final class CodeInspector {
-    private final Set<String> declaredTypes;
+    /** Whether the fragment is Java (a consequence) or MVEL (a constraint, binding or {@code from}). */
+    enum Kind { CONSEQUENCE, CONSTRAINT }
 
-    CodeInspector(Set<String> declaredTypes) {
+    /**
+     * Bare calls Drools turns into calls on the engine. All are refused: they re-activate rules, the
+     * way a rule set recurses through the agenda, and a rule needs none of them to state a decision.
+     */
+    static final Set<String> ENGINE_CALLS = Set.of("insert", "insertLogical", "update", "modify", "delete",
+            "retract");
+    /** Words followed by a parenthesis that are not calls. */
+    private static final Set<String> NOT_CALLS = Set.of("if", "else", "switch", "return", "in", "new", "not",
+            "contains", "memberOf", "instanceof");
+
+    private final Set<String> declaredTypes;
+    private final Set<String> declaredMembers;
+
+    CodeInspector(Set<String> declaredTypes, Set<String> declaredMembers) {
         this.declaredTypes = declaredTypes;
+        this.declaredMembers = declaredMembers;
     }
 
     List<Violation> inspect(String code) {
+        return inspect(code, Kind.CONSEQUENCE);
+    }
+
+    List<Violation> inspect(String source, Kind kind) {
         List<Violation> violations = new ArrayList<>();
-        if (code == null || code.isBlank()) {
+        if (source == null || source.isBlank()) {
             return violations;
         }
+        // read what the Java compiler will read: escapes decoded first (the file check refuses them anyway)
+        String code = UnicodeEscapes.decode(source);
         List<CodeToken> tokens = CodeTokenizer.tokenize(code);
         for (int i = 0; i < tokens.size(); i++) {
             CodeToken token = tokens.get(i);
             if (token.kind() == CodeToken.Kind.SYMBOL) {
-                if (token.is("->")) {
+                if (token.is("\"\"\"")) {
+                    violations.add(new Violation(token.line(), "text blocks (\"\"\") are not allowed in rules"));
+                } else if (token.is("\\")) {
+                    violations.add(new Violation(token.line(), "a backslash outside a string is not allowed in rules"));
+                } else if (kind == Kind.CONSTRAINT && (token.is("[") || token.is("{") || token.is(";"))) {
+                    violations.add(new Violation(token.line(), "`" + token.text()
+                            + "` is not allowed in a condition: conditions compare facts' fields (no inline lists, blocks or statements)"));
+                } else if (kind == Kind.CONSTRAINT && token.is("=") && !partOfOperator(tokens, i)) {
+                    violations.add(new Violation(token.line(), "assignments are not allowed in a condition: compare with `==`"));
+                } else if (token.is("->")) {
                     violations.add(new Violation(token.line(), "lambdas are not allowed in rules"));
                 } else if (token.is("::")) {
                     violations.add(new Violation(token.line(), "method references are not allowed in rules"));
@@ -37,9 +67,30 @@ final class CodeInspector {
             }
             String name = token.text();
             boolean afterDot = i > 0 && tokens.get(i - 1).is(".");
+            boolean called = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
             if (afterDot) {
                 if (AllowList.FORBIDDEN_MEMBERS.contains(name)) {
                     violations.add(new Violation(token.line(), forbiddenMember(name)));
+                } else if (!allowedMember(name)) {
+                    violations.add(new Violation(token.line(), notAllowedMember(name, called)));
+                }
+                continue;
+            }
+            if (kind == Kind.CONSTRAINT && (name.equals("matches") || name.equals("soundslike"))) {
+                violations.add(new Violation(token.line(), "`" + name
+                        + "` is not allowed in rules: a pattern can take hours to match; compare with `==` or `in (...)`"));
+                continue;
+            }
+            if (called && Character.isLowerCase(name.charAt(0)) && !NOT_CALLS.contains(name)
+                    && !AllowList.LOOP_KEYWORDS.contains(name) && !AllowList.FORBIDDEN_KEYWORDS.contains(name)
+                    && !AllowList.ENGINE_HANDLES.contains(name) && !name.equals("eval")) {
+                if (AllowList.FORBIDDEN_MEMBERS.contains(name)) {
+                    violations.add(new Violation(token.line(), forbiddenMember(name)));
+                } else if (ENGINE_CALLS.contains(name)) {
+                    violations.add(new Violation(token.line(), "`" + name + "` is not allowed in rules: it re-activates rules"
+                            + " (recursion through the agenda); state decisions through `actions`"));
+                } else if (!allowedMember(name)) {
+                    violations.add(new Violation(token.line(), notAllowedMember(name, true)));
                 }
                 continue;
             }
@@ -63,6 +114,23 @@ final class CodeInspector {
             }
         }
         return violations;
+    }
+
+    private boolean allowedMember(String name) {
+        return MemberAllowList.anyTypeAllows(name) || declaredMembers.contains(name);
+    }
+
+    private static String notAllowedMember(String name, boolean called) {
+        return (called ? "calling `" + name + "`" : "`" + name + "`")
+                + " is not allowed in rules: rules may use the fact model, `actions` and the methods listed in the rule authoring guide";
+    }
+
+    /** True when an {@code =} belongs to {@code ==}, {@code !=}, {@code <=} or {@code >=}. */
+    private static boolean partOfOperator(List<CodeToken> tokens, int i) {
+        boolean before = i > 0 && (tokens.get(i - 1).is("=") || tokens.get(i - 1).is("!") || tokens.get(i - 1).is("<")
+                || tokens.get(i - 1).is(">"));
+        boolean after = i + 1 < tokens.size() && tokens.get(i + 1).is("=");
+        return before || after;
     }
 
     private boolean isAllowedType(String simpleName) {

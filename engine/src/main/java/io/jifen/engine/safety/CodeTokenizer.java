@@ -23,8 +23,17 @@ final class CodeTokenizer {
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '"' && code.startsWith("\"\"\"", i)) {
+                // a Java text block: its rules differ from a string's, so it is one refused token
+                tokens.add(new CodeToken(CodeToken.Kind.SYMBOL, "\"\"\"", line));
+                i += 3;
+            } else if (c == '\\') {
+                // outside a literal a backslash is not Java; it is kept so that the inspector refuses it
+                tokens.add(new CodeToken(CodeToken.Kind.SYMBOL, "\\", line));
+                i++;
             } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
-                while (i < n && code.charAt(i) != '\n') {
+                // a line comment ends at any Java line terminator: a lone CR ends it too (JLS §3.4)
+                while (i < n && code.charAt(i) != '\n' && code.charAt(i) != '\r') {
                     i++;
                 }
             } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
@@ -73,7 +82,12 @@ final class CodeTokenizer {
             char c = code.charAt(i);
             if (c == '\\') {
                 i += 2;
-            } else if (c == quote) {
+            } else if (c == quote || c == '\n' || c == '\r') {
+                // a string ends at its quote; a line terminator inside one is a compile error in Java,
+                // so the literal is taken to end there rather than hide the next line
+                if (c != quote) {
+                    return i;
+                }
                 return i + 1;
             } else {
                 i++;

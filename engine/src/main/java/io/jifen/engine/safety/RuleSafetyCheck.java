@@ -64,7 +64,14 @@ public final class RuleSafetyCheck {
             declared.add(e.getTypeName());
         }
         declaredTypes = declared;
-        inspector = new CodeInspector(declared);
+        Set<String> declaredMembers = new HashSet<>();
+        for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+            for (String field : type.getFields().keySet()) {
+                String capitalised = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+                declaredMembers.addAll(List.of(field, "get" + capitalised, "set" + capitalised, "is" + capitalised));
+            }
+        }
+        inspector = new CodeInspector(declared, declaredMembers);
 
         for (ImportDescr imp : pkg.getImports()) {
             String target = imp.getTarget();
@@ -112,7 +119,7 @@ public final class RuleSafetyCheck {
                 add(field.getValue(), "field `" + field.getKey() + "` of `" + type.getTypeName()
                         + "` has type `" + fieldType + "`, which is not allowed in rules");
             }
-            inspect(field.getValue().getInitExpr(), field.getValue().getLine());
+            inspectCondition(field.getValue().getInitExpr(), field.getValue().getLine());
         }
     }
 
@@ -173,7 +180,7 @@ public final class RuleSafetyCheck {
         } else if (("agenda-group".equals(name) || "ruleflow-group".equals(name)) && packageLevel) {
             add(attribute, "declare the phase on each rule, not for the whole package, so that precedence is visible where the rule is");
         } else if ("salience".equals(name) || "enabled".equals(name)) {
-            inspect(attribute.getValue(), attribute.getLine());
+            inspectCondition(attribute.getValue(), attribute.getLine());
         }
     }
 
@@ -204,14 +211,14 @@ public final class RuleSafetyCheck {
         }
         for (BaseDescr constraint : pattern.getDescrs()) {
             if (constraint instanceof ExprConstraintDescr expr) {
-                inspect(expr.getExpression(), lineOf(expr, pattern));
+                inspectCondition(expr.getExpression(), lineOf(expr, pattern));
             } else if (constraint instanceof BindingDescr binding) {
-                inspect(binding.getExpression(), lineOf(binding, pattern));
+                inspectCondition(binding.getExpression(), lineOf(binding, pattern));
             }
         }
         PatternSourceDescr source = pattern.getSource();
         if (source instanceof FromDescr from) {
-            inspect(from.getExpression(), lineOf(from, pattern));
+            inspectCondition(from.getExpression(), lineOf(from, pattern));
         } else if (source instanceof AccumulateDescr accumulate) {
             checkAccumulate(accumulate);
         } else if (source instanceof CollectDescr collect) {
@@ -235,7 +242,7 @@ public final class RuleSafetyCheck {
                         + String.join(", ", AllowList.ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
             }
             for (String param : function.getParams()) {
-                inspect(param, accumulate.getLine());
+                inspectCondition(param, accumulate.getLine());
             }
         }
         checkConditions(accumulate.getInput());
@@ -268,11 +275,20 @@ public final class RuleSafetyCheck {
     }
 
     private void inspect(String code, int firstLine) {
+        inspect(code, firstLine, CodeInspector.Kind.CONSEQUENCE);
+    }
+
+    /** Constraints, bindings, {@code from} and attribute expressions are MVEL, not Java. */
+    private void inspectCondition(String code, int firstLine) {
+        inspect(code, firstLine, CodeInspector.Kind.CONSTRAINT);
+    }
+
+    private void inspect(String code, int firstLine, CodeInspector.Kind kind) {
         if (code == null) {
             return;
         }
         java.util.Set<Integer> reported = new HashSet<>();
-        for (Violation violation : inspector.inspect(code)) {
+        for (Violation violation : inspector.inspect(code, kind)) {
             // one finding per line: `System.exit` is one problem, not two
             if (reported.add(violation.lineOffset())) {
                 findings.add(new Finding(Math.max(firstLine, 0) + violation.lineOffset(), violation.message()));

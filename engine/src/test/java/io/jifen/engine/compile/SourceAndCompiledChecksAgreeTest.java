@@ -1,0 +1,98 @@
+package io.jifen.engine.compile;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Accepted rules, mutated at random: whatever the source check accepts (and Drools compiles), the
+ * checks of the compiled code accept too — the two allow-lists say the same thing. The mutations
+ * leave out the two things only the compiled check can see, because the source does not know the
+ * types involved: how big a value straight-line code can build, and whether a scale or power
+ * argument is a small constant; {@code HostileRuleSetsAreRefusedTest} covers both.
+ */
+class SourceAndCompiledChecksAgreeTest {
+    private static final String HEADER = """
+            package jifen.mutated;
+            import io.jifen.engine.facts.*;
+            global RuleActions actions;
+            """;
+
+    private static final List<String> CONDITIONS = List.of("total >= 100", "channel == \"APP\"", "lines.size() > 1",
+            "total > 10, total < 500", "store == \"S1\" || channel == \"POS\"", "localDate.getDayOfMonth() == 10",
+            "currency == \"CNY\"", "total.compareTo(java.math.BigDecimal.TEN) > 0", "id != null", "lines.isEmpty() == false");
+    private static final List<String> CONSEQUENCES = List.of(
+            "actions.bonus(100, \"THRESHOLD\", \"spent enough\");",
+            "actions.pointsPerUnit(1, 10, \"base\");",
+            "actions.multiplier(2, \"MEMBER_DAY\", \"member day\");",
+            "java.math.BigDecimal d = $p.getTotal().multiply(java.math.BigDecimal.valueOf(2)); actions.bonus(d.longValue(), \"TASK\", \"double\");",
+            "String r = \"order \" + $p.getId(); actions.bonus(5, \"TASK\", r.trim());",
+            "if ($p.getTotal().signum() > 0) { actions.capTotal(2000, \"cap\"); }",
+            "java.util.List<String> l = new java.util.ArrayList<>(); l.add($p.getChannel()); actions.bonus(l.size(), \"TASK\", \"list\");",
+            "long days = java.time.temporal.ChronoUnit.DAYS.between($p.getLocalDate(), $p.getLocalDate().plusDays(3)); actions.bonus(days, \"TASK\", \"days\");",
+            "actions.bonus(Math.max(1L, $p.getTotal().setScale(0, java.math.RoundingMode.DOWN).longValue()), \"TASK\", \"rounded\");");
+    /** Fragments a mutation inserts: names allowed and not, punctuation, comment and string tricks. */
+    private static final List<String> FRAGMENTS = List.of("System", ".getClass()", ".toUpperCase()", ".trim()", ".length()",
+            "Math.abs(", ")", "(", "\"", "\"\"", "//", "/*", "*/", "\r", "\n", ";", "+", "+ \"x\"", ".getTotal()", "$p",
+            ".hashCode()", "java.lang.Runtime", ".exec(\"id\")", "new java.util.HashMap<>()", ".size()", " == ", " != null",
+            "Thread", ".sleep(1)", "getProperty", "\\u0022", "\\", "'", "{", "}", "[0]", "-> 1", "::", "drools", "modify",
+            ".plusDays(1)", "java.time.LocalDate.now()", ".getLocalDate()", "String.valueOf(", "actions", ".bonus(1, \"T\", \"r\")");
+
+    @Provide
+    Arbitrary<String> mutatedRules() {
+        Arbitrary<String> condition = Arbitraries.of(CONDITIONS);
+        Arbitrary<String> consequence = Arbitraries.of(CONSEQUENCES);
+        Arbitrary<String> fragment = Arbitraries.of(FRAGMENTS);
+        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
+        Arbitrary<Boolean> inCondition = Arbitraries.of(true, false);
+        return Combinators.combine(condition, consequence, fragment, where, inCondition).as((c, q, f, w, cond) -> {
+            String target = cond ? c : q;
+            int at = (int) Math.round(w * target.length());
+            String mutated = target.substring(0, at) + f + target.substring(at);
+            return rule(cond ? mutated : c, cond ? q : mutated);
+        });
+    }
+
+    private static String rule(String condition, String consequence) {
+        return HEADER + """
+                rule "mutated"
+                    ruleflow-group "bonus"
+                when
+                    $p : Purchase(%s)
+                then
+                    %s
+                end
+                """.formatted(condition, consequence);
+    }
+
+    @Property(tries = 300)
+    void whatTheSourceCheckAcceptsTheCompiledCheckAccepts(@ForAll("mutatedRules") String drl) {
+        RuleSetCompiler.Outcome outcome = new RuleSetCompiler().buildWithOutcome(RuleSet.of(RuleFile.text("mutated.drl", drl)));
+        assertThat(outcome.refusedByCompiledCheck())
+                .as("the compiled check refused what the source check accepted:\n%s\n%s", drl, outcome.build())
+                .isFalse();
+    }
+
+    @Property(tries = 20)
+    void theUnmutatedRulesAreAccepted(@ForAll("conditions") String condition, @ForAll("consequences") String consequence) {
+        KieBaseBuild build = new RuleSetCompiler().build(RuleSet.of(RuleFile.text("accepted.drl", rule(condition, consequence))));
+        assertThat(build).as("%s", build).isInstanceOf(KieBaseBuild.Built.class);
+    }
+
+    @Provide
+    Arbitrary<String> conditions() {
+        return Arbitraries.of(CONDITIONS);
+    }
+
+    @Provide
+    Arbitrary<String> consequences() {
+        return Arbitraries.of(CONSEQUENCES);
+    }
+}
