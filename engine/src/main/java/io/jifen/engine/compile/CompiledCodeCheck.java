@@ -35,7 +35,7 @@ import java.util.Set;
 final class CompiledCodeCheck {
     /** Where the MVEL units Jifen expects live; a unit anywhere else (an MVEL consequence, say) is refused. */
     private static final Set<String> EXPECTED_UNIT_HOLDERS = Set.of("MVELConstraint#compilationUnit",
-            "MVELDataProvider#unit");
+            "MVELDataProvider#unit", "MVELSalienceExpression#unit", "MVELEnabledExpression#unit");
 
     private CompiledCodeCheck() {
     }

@@ -2,6 +2,8 @@ package io.jifen.engine.safety;
 
 import io.jifen.engine.evaluation.Phase;
 import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
@@ -100,8 +102,17 @@ public final class RuleSafetyCheck {
             checkAttribute(attribute, true);
         }
         for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+            add(type, "`declare` is not allowed in rules: rules match the fact model, and with `insert` refused"
+                    + " a declared type could never be matched");
+            checkAnnotations(type);
+            type.getFields().values().forEach(this::checkAnnotations);
             checkDeclaredType(type, declared);
         }
+        for (EnumDeclarationDescr e : pkg.getEnumDeclarations()) {
+            add(e, "`declare enum` is not allowed in rules: compare with text, e.g. `tier == \"GOLD\"`");
+        }
+        pkg.getWindowDeclarations().forEach(w -> add(w, "`declare window` is not allowed in rules"));
+        pkg.getEntryPointDeclarations().forEach(e -> add(e, "entry points are not allowed in rules"));
         for (RuleDescr rule : pkg.getRules()) {
             checkRule(rule);
         }
@@ -132,7 +143,28 @@ public final class RuleSafetyCheck {
                 || AllowList.isAllowedQualifiedType(base);
     }
 
+    /**
+     * Drools evaluates annotation values with MVEL while it builds the rule set, before any check of
+     * the compiled code could run: {@code @meta(java.lang.System.exit(0))} would run at upload. Only
+     * literals and plain names are allowed, e.g. {@code @campaign("spring-sale")}, {@code @watch(total)}.
+     */
+    private void checkAnnotations(AnnotatedBaseDescr descr) {
+        for (AnnotationDescr annotation : descr.getAnnotations()) {
+            for (Object value : annotation.getValueMap().values()) {
+                String text = value == null ? "" : value.toString().strip();
+                if (!(value instanceof String) || !SAFE_ANNOTATION_VALUE.matcher(text).matches()) {
+                    add(annotation.getLine() > 0 ? annotation : descr, "annotation `@" + annotation.getName()
+                            + "` may only hold text in quotes, a number or plain names: Drools evaluates anything else while it builds");
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SAFE_ANNOTATION_VALUE = java.util.regex.Pattern.compile(
+            "\"[^\"\\\\]*\"|-?\\d+(\\.\\d+)?[a-z]{0,2}|!?[A-Za-z_][A-Za-z0-9_]*(\\s*,\\s*!?[A-Za-z_][A-Za-z0-9_]*)*|");
+
     private void checkRule(RuleDescr rule) {
+        checkAnnotations(rule);
         String what = rule.isQuery() ? "query" : "rule";
         for (AttributeDescr attribute : rule.getAttributes().values()) {
             checkAttribute(attribute, false);
@@ -204,6 +236,7 @@ public final class RuleSafetyCheck {
     }
 
     private void checkPattern(PatternDescr pattern) {
+        checkAnnotations(pattern);
         String type = pattern.getObjectType();
         if (type != null && !type.equals("Object") && !AllowList.isAllowedQualifiedType(type)
                 && !isDeclared(type)) {

@@ -52,7 +52,7 @@ class HostileRuleSetsAreRefusedTest {
         PLAIN_CONSEQUENCE, ESCAPE_CLOSING_A_STRING, ESCAPES_IN_IDENTIFIERS, UUUU_ESCAPE, ESCAPED_LINE_BREAK_AFTER_COMMENT,
         CARRIAGE_RETURN_AFTER_COMMENT, ESCAPE_CLOSING_A_BLOCK_COMMENT, CONCATENATED_INTO_A_REASON, IN_A_CONDITION,
         MERCHANT_DSL_MAPPING, DSL_SENTENCE_VALUE, CSV_CODE_CELL, CSV_VALUE_CELL_WITH_ESCAPE, XLSX_CODE_CELL,
-        XLSX_VALUE_CELL_WITH_ESCAPE, ESCAPES_IN_THE_RULE_NAME
+        XLSX_VALUE_CELL_WITH_ESCAPE, ESCAPES_IN_THE_RULE_NAME, RULE_METADATA, SALIENCE
     }
 
     @BeforeAll
@@ -143,7 +143,7 @@ class HostileRuleSetsAreRefusedTest {
         List<Arguments> cases = new ArrayList<>();
         for (Payload payload : payloads()) {
             for (Disguise disguise : List.of(Disguise.PLAIN_CONSEQUENCE, Disguise.ESCAPE_CLOSING_A_STRING,
-                    Disguise.CARRIAGE_RETURN_AFTER_COMMENT, Disguise.IN_A_CONDITION, Disguise.CSV_CODE_CELL,
+                    Disguise.CARRIAGE_RETURN_AFTER_COMMENT, Disguise.IN_A_CONDITION, Disguise.SALIENCE, Disguise.CSV_CODE_CELL,
                     Disguise.CSV_VALUE_CELL_WITH_ESCAPE)) {
                 RuleSet ruleSet = dressed(payload, disguise);
                 if (ruleSet != null) {
@@ -220,6 +220,10 @@ class HostileRuleSetsAreRefusedTest {
             case CSV_VALUE_CELL_WITH_ESCAPE -> RuleSet.of(new RuleFile("table.csv", csv(CODE, "r\\u0022); " + s + " //")));
             case XLSX_CODE_CELL -> RuleSet.of(new RuleFile("table.xlsx", xlsx(CODE + " " + s, "r")));
             case XLSX_VALUE_CELL_WITH_ESCAPE -> RuleSet.of(new RuleFile("table.xlsx", xlsx(CODE, "r\\u0022); " + s + " //")));
+            case RULE_METADATA -> payload.expression() == null ? null
+                    : drl(rule("r\" @meta(" + payload.expression() + ") @x(\"", "", "actions.bonus(1, \"TASK\", \"r\");"));
+            case SALIENCE -> payload.expression() == null ? null
+                    : drl(rule("r\" salience (" + payload.expression() + ".hashCode()) @x(\"", "", "actions.bonus(1, \"TASK\", \"r\");"));
             case ESCAPES_IN_THE_RULE_NAME -> drl(rule("r\\u0022 " + s.replace("\"", "'"), "", "actions.bonus(1, \"TASK\", \"r\");"));
         };
     }
