@@ -130,6 +130,29 @@ class RuleFailuresTest {
                 .containsExactly("purchase.total");
     }
 
+    @Test
+    void amountsBeyondTheLedgerAndBasketsBeyond500LinesAreRefusedBeforeAnyRuleRuns() {
+        CompiledProgram program = new LoyaltyEngine().compile(drl("base.drl", """
+                rule "base"
+                    ruleflow-group "base"
+                when
+                    Purchase()
+                then
+                    actions.pointsPerUnit(1, 1, "base");
+                end
+                """)).orThrow();
+        // 1E+1500000000 is a valid decimal whose plain text is 1.5 GB: refused without ever printing it
+        assertThat(refusedFields(program, purchase(new BigDecimal("1E+1500000000"))))
+                .containsExactly("purchase.total");
+        assertThat(refusedFields(program, purchase(null, line("A", "grocery", "1000000000000000.00"))))
+                .contains("purchase.lines[0].amount");
+        LineItem[] basket = new LineItem[501];
+        for (int i = 0; i < basket.length; i++) {
+            basket[i] = line("SKU-" + i, "grocery", "1.00");
+        }
+        assertThat(refusedFields(program, purchase(new BigDecimal("501.00"), basket))).containsExactly("purchase.lines");
+    }
+
     private static Purchase purchase(BigDecimal total, LineItem... lines) {
         return new Purchase("p", Instant.parse("2026-03-05T02:00:00Z"), SHANGHAI, "POS", "s", total, "CNY", List.of(lines));
     }

@@ -26,6 +26,9 @@ public final class InputCheck {
      * Money is below 10^15 (what the ledger's NUMERIC(19,4) columns hold). Checked first, before any
      * arithmetic or message: {@code 1E+1500000000} is a valid BigDecimal whose plain text is 1.5 GB.
      */
+    /** The most lines a purchase may have. */
+    public static final int MAX_LINES = 500;
+
     static final String TOO_LARGE = "must be less than 1000000000000000 (10^15)";
 
     static boolean tooLarge(BigDecimal amount) {
@@ -59,6 +62,11 @@ public final class InputCheck {
         }
         BigDecimal sum = BigDecimal.ZERO;
         List<LineItem> lines = purchase.getLines();
+        if (lines.size() > MAX_LINES) {
+            // rules may pair lines (two line patterns): the work grows with the square of this number
+            problems.add(new InputProblem("purchase.lines", "must have at most " + MAX_LINES + " lines, had " + lines.size()));
+            return problems;
+        }
         for (int i = 0; i < lines.size(); i++) {
             LineItem line = lines.get(i);
             String field = "purchase.lines[" + i + "]";

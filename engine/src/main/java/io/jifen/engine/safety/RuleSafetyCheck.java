@@ -153,11 +153,25 @@ public final class RuleSafetyCheck {
             for (Object value : annotation.getValueMap().values()) {
                 String text = value == null ? "" : value.toString().strip();
                 if (!(value instanceof String) || !SAFE_ANNOTATION_VALUE.matcher(text).matches()) {
-                    add(annotation.getLine() > 0 ? annotation : descr, "annotation `@" + annotation.getName()
-                            + "` may only hold text in quotes, a number or plain names: Drools evaluates anything else while it builds");
+                    findings.add(new Finding(annotationLine(annotation, descr), "annotation `@" + annotation.getName()
+                            + "` may only hold text in quotes, a number or plain names: Drools evaluates anything else while it builds"));
                 }
             }
         }
+    }
+
+    /** Drools gives annotations no line of their own: the first line from their owner's that names them. */
+    private int annotationLine(AnnotationDescr annotation, BaseDescr owner) {
+        if (annotation.getLine() > 0) {
+            return annotation.getLine();
+        }
+        int from = Math.max(owner.getLine(), 1);
+        for (int i = from - 1; i < drlLines.length; i++) {
+            if (drlLines[i].contains("@" + annotation.getName())) {
+                return i + 1;
+            }
+        }
+        return Math.max(owner.getLine(), 0);
     }
 
     private static final java.util.regex.Pattern SAFE_ANNOTATION_VALUE = java.util.regex.Pattern.compile(
@@ -180,7 +194,13 @@ public final class RuleSafetyCheck {
                         + Phase.names());
             }
         }
+        linePatterns = 0;
         checkConditions(rule.getLhs());
+        if (linePatterns > MAX_LINE_PATTERNS_PER_RULE) {
+            add(rule, what + " \"" + rule.getName() + "\" matches " + linePatterns + " purchase lines (or `from` items) at once: at most "
+                    + MAX_LINE_PATTERNS_PER_RULE + " are allowed, because a basket of n lines gives n^" + linePatterns
+                    + " combinations to evaluate");
+        }
         if (rule.getConsequence() instanceof String consequence) {
             inspect(consequence, consequenceStart(rule.getConsequenceLine(), consequence));
         }
@@ -235,9 +255,20 @@ public final class RuleSafetyCheck {
         }
     }
 
+    /**
+     * Patterns that range over many facts — lines, or whatever a {@code from} lists — multiply:
+     * three of them over a 500-line basket are 125 million combinations, each held in memory before
+     * the firing cap can count a single firing. Two (250,000) are plenty for "bought A and B".
+     */
+    static final int MAX_LINE_PATTERNS_PER_RULE = 2;
+    private int linePatterns;
+
     private void checkPattern(PatternDescr pattern) {
         checkAnnotations(pattern);
         String type = pattern.getObjectType();
+        if ("LineItem".equals(type) || (AllowList.FACTS_PACKAGE + ".LineItem").equals(type) || pattern.getSource() instanceof FromDescr) {
+            linePatterns++;
+        }
         if (type != null && !type.equals("Object") && !AllowList.isAllowedQualifiedType(type)
                 && !isDeclared(type)) {
             add(pattern, "pattern on `" + type + "` is not allowed: match the fact model or declared types");

@@ -179,6 +179,26 @@ class UnsafeRulesAreRejectedTest {
                         end
                         """, 7, "pattern on `java.io.File` is not allowed"),
                 Arguments.of(HEADER + """
+                        rule "three lines at once"
+                            ruleflow-group "bonus"
+                        when
+                            LineItem()
+                            LineItem()
+                            $p : Purchase()
+                            $l : LineItem() from $p.lines
+                        then
+                        end
+                        """, 4, "matches 3 purchase lines (or `from` items) at once: at most 2"),
+                Arguments.of(HEADER + """
+                        rule "meta"
+                            @meta(java.lang.System.exit(0))
+                            ruleflow-group "bonus"
+                        when
+                            Purchase()
+                        then
+                        end
+                        """, 5, "annotation `@meta` may only hold text in quotes"),
+                Arguments.of(HEADER + """
                         declare Leak
                             handle : java.io.File
                         end
