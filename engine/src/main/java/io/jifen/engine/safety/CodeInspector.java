@@ -53,6 +53,8 @@ final class CodeInspector {
                 } else if (kind == Kind.CONSTRAINT && (token.is("[") || token.is("{") || token.is(";"))) {
                     violations.add(new Violation(token.line(), "`" + token.text()
                             + "` is not allowed in a condition: conditions compare facts' fields (no inline lists, blocks or statements)"));
+                } else if (kind == Kind.CONSTRAINT && token.is("*") && i + 1 < tokens.size() && tokens.get(i + 1).is("*")) {
+                    violations.add(new Violation(token.line(), "`**` is not allowed in a condition: a power grows a number without bound"));
                 } else if (kind == Kind.CONSTRAINT && token.is("=") && !partOfOperator(tokens, i)) {
                     violations.add(new Violation(token.line(), "assignments are not allowed in a condition: compare with `==`"));
                 } else if (token.is("->")) {

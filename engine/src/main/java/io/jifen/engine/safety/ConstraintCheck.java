@@ -1,5 +1,6 @@
 package io.jifen.engine.safety;
 
+import org.mvel2.Operator;
 import org.mvel2.ParserConfiguration;
 import org.mvel2.ParserContext;
 import org.mvel2.ast.ASTNode;
@@ -98,7 +99,10 @@ public final class ConstraintCheck {
         if (kind == LiteralNode.class) {
             return;
         }
-        if (n instanceof BinaryOperation || kind == And.class || kind == Or.class) {
+        if (n instanceof BinaryOperation operation && !ALLOWED_OPERATORS.contains(operation.getOperation())) {
+            problems.add("uses an operator (" + operatorName(operation.getOperation())
+                    + ") that conditions may not use: compare with ==, !=, <, <=, >, >= and compute with + - * / %");
+        } else if (n instanceof BinaryOperation || kind == And.class || kind == Or.class) {
             BooleanNode b = (BooleanNode) n;
             node(b.getLeft());
             node(b.getRight());
@@ -123,6 +127,30 @@ public final class ConstraintCheck {
             problems.add("uses `" + n.getName() + "` (" + describe(kind) + "), which constraints may not use");
         }
     }
+
+    /**
+     * Comparison, logic and plain arithmetic. Left out: {@code **} (a power grows a number without
+     * bound), regular expressions ({@code ~=}, {@code matches}: backtracking), {@code soundslike},
+     * bit shifts, string repetition and every assigning operator.
+     */
+    private static final Set<Integer> ALLOWED_OPERATORS = Set.of(Operator.ADD, Operator.SUB, Operator.MULT, Operator.DIV,
+            Operator.MOD, Operator.EQUAL, Operator.NEQUAL, Operator.LTHAN, Operator.GTHAN, Operator.LETHAN,
+            Operator.GETHAN, Operator.AND, Operator.OR, Operator.CONTAINS, Operator.INSTANCEOF, Operator.STR_APPEND,
+            Operator.BW_AND, Operator.BW_OR, Operator.BW_XOR);
+
+    private static String operatorName(int operation) {
+        return switch (operation) {
+            case Operator.POWER -> "`**`";
+            case Operator.REGEX -> "a regular expression";
+            case Operator.SOUNDEX -> "`soundslike`";
+            default -> "operator " + operation;
+        };
+    }
+
+    /** Methods that multiply a number's size; a condition has no reason to call them. */
+    private static final Set<String> GROWING = Set.of("java/math/BigDecimal.pow", "java/math/BigInteger.pow",
+            "java/math/BigInteger.shiftLeft", "java/math/BigDecimal.scaleByPowerOfTen",
+            "java/math/BigDecimal.movePointLeft", "java/math/BigDecimal.movePointRight");
 
     private static String describe(Class<?> kind) {
         return switch (kind.getSimpleName()) {
@@ -267,6 +295,10 @@ public final class ConstraintCheck {
     /** Scales, powers, shifts and precisions must be small numbers written in the rule, as in Java consequences. */
     private void constantArguments(Method m, List<char[]> args) {
         String qualified = m.getDeclaringClass().getName().replace('.', '/') + "." + m.getName();
+        if (GROWING.contains(qualified)) {
+            problems.add("calls `" + m.getName() + "`, which conditions may not use: compute in the consequence, where sizes are checked");
+            return;
+        }
         if (!MemberAllowList.SMALL_CONSTANT_ARGUMENT.contains(qualified)) {
             return;
         }

@@ -90,6 +90,7 @@ class HostileRuleSetsAreRefusedTest {
                 new Payload("agenda recursion", "update($p);", null),
                 new Payload("decimal bomb", "new java.math.BigDecimal(\"1E+1500000000\").toPlainString();", "new java.math.BigDecimal(\"1E+1500000000\").toPlainString()"),
                 new Payload("scale bomb", "$p.getTotal().setScale(2000000000);", "$p.getTotal().setScale(2000000000)"),
+                new Payload("power chain", "$p.getTotal().pow(64).pow(64).pow(64);", "$p.getTotal().pow(64).pow(64).pow(64)"),
                 new Payload("repeat bomb", "\"x\".repeat(2000000000);", "\"x\".repeat(2000000000)"),
                 new Payload("format bomb", "String.format(\"%2000000000d\", 1);", "String.format(\"%2000000000d\", 1)"),
                 new Payload("copies bomb", "java.util.Collections.nCopies(2000000000, \"x\").toString();", "java.util.Collections.nCopies(2000000000, \"x\").toString()"),

@@ -190,6 +190,14 @@ class UnsafeRulesAreRejectedTest {
                         end
                         """, 4, "matches 3 purchase lines (or `from` items) at once: at most 2"),
                 Arguments.of(HEADER + """
+                        rule "power"
+                            ruleflow-group "bonus"
+                        when
+                            Purchase(total.pow(64).pow(64).pow(64) > 1)
+                        then
+                        end
+                        """, 7, "calling `pow` is not allowed"),
+                Arguments.of(HEADER + """
                         rule "meta"
                             @meta(java.lang.System.exit(0))
                             ruleflow-group "bonus"
