@@ -68,6 +68,13 @@ public final class RuleSetCompiler {
         List<String> packages = new ArrayList<>();
         Map<String, Diagnostic> firstDefinition = new HashMap<>();
         for (TranslatedSource source : translation.sources()) {
+            if (sourceCheck && source.kind() != RuleFileKind.DRL) {
+                // an escape can also be assembled: a DSLR line ending in `\` and a mapping going on with `u0022`
+                for (int line : io.jifen.engine.safety.UnicodeEscapes.linesIn(source.drl())) {
+                    diagnostics.add(source.diagnostic(line, 0, io.jifen.engine.safety.UnicodeEscapes.ADVICE
+                            + " (it appears once the file is translated)"));
+                }
+            }
             PackageDescr pkg = parse(source, diagnostics);
             if (pkg == null) {
                 continue;

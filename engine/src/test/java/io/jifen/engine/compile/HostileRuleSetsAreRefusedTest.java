@@ -52,7 +52,7 @@ class HostileRuleSetsAreRefusedTest {
         PLAIN_CONSEQUENCE, ESCAPE_CLOSING_A_STRING, ESCAPES_IN_IDENTIFIERS, UUUU_ESCAPE, ESCAPED_LINE_BREAK_AFTER_COMMENT,
         CARRIAGE_RETURN_AFTER_COMMENT, ESCAPE_CLOSING_A_BLOCK_COMMENT, CONCATENATED_INTO_A_REASON, IN_A_CONDITION,
         MERCHANT_DSL_MAPPING, DSL_SENTENCE_VALUE, CSV_CODE_CELL, CSV_VALUE_CELL_WITH_ESCAPE, XLSX_CODE_CELL,
-        XLSX_VALUE_CELL_WITH_ESCAPE, ESCAPES_IN_THE_RULE_NAME, RULE_METADATA, SALIENCE
+        XLSX_VALUE_CELL_WITH_ESCAPE, ESCAPES_IN_THE_RULE_NAME, RULE_METADATA, SALIENCE, ESCAPE_ASSEMBLED_BY_A_DSL
     }
 
     @BeforeAll
@@ -225,6 +225,11 @@ class HostileRuleSetsAreRefusedTest {
                     : drl(rule("r\" @meta(" + payload.expression() + ") @x(\"", "", "actions.bonus(1, \"TASK\", \"r\");"));
             case SALIENCE -> payload.expression() == null ? null
                     : drl(rule("r\" salience (" + payload.expression() + ".hashCode()) @x(\"", "", "actions.bonus(1, \"TASK\", \"r\");"));
+            case ESCAPE_ASSEMBLED_BY_A_DSL -> RuleSet.of(
+                    RuleFile.text("evil.dsl", "[when]There is a purchase=$p : Purchase()\n"
+                            + "[then]Say {x}=actions.bonus(1, \"TASK\", \"{x}u0022); " + s + " //\");\n"),
+                    RuleFile.text("program.dslr", HEADER + "expander evil.dsl\n"
+                            + "rule \"r\"\n    ruleflow-group \"bonus\"\nwhen\n    There is a purchase\nthen\n    Say \\\nend\n"));
             case ESCAPES_IN_THE_RULE_NAME -> drl(rule("r\\u0022 " + s.replace("\"", "'"), "", "actions.bonus(1, \"TASK\", \"r\");"));
         };
     }
