@@ -113,15 +113,7 @@ class RuleFailuresTest {
 
     @Test
     void zeroNegativeAndOverPreciseAmountsAreRefusedNamingTheField() {
-        CompiledProgram program = new LoyaltyEngine().compile(drl("base.drl", """
-                rule "base"
-                    ruleflow-group "base"
-                when
-                    Purchase()
-                then
-                    actions.pointsPerUnit(1, 1, "base");
-                end
-                """)).orThrow();
+        CompiledProgram program = onePointPerYuan();
         assertThat(refusedFields(program, purchase(null, line("A", "grocery", "0.00")))).contains("purchase.total");
         assertThat(refusedFields(program, purchase(null, line("A", "grocery", "-5.00"))))
                 .contains("purchase.lines[0].amount", "purchase.total");
@@ -132,15 +124,7 @@ class RuleFailuresTest {
 
     @Test
     void amountsBeyondTheLedgerAndBasketsBeyond500LinesAreRefusedBeforeAnyRuleRuns() {
-        CompiledProgram program = new LoyaltyEngine().compile(drl("base.drl", """
-                rule "base"
-                    ruleflow-group "base"
-                when
-                    Purchase()
-                then
-                    actions.pointsPerUnit(1, 1, "base");
-                end
-                """)).orThrow();
+        CompiledProgram program = onePointPerYuan();
         // 1E+1500000000 is a valid decimal whose plain text is 1.5 GB: refused without ever printing it
         assertThat(refusedFields(program, purchase(new BigDecimal("1E+1500000000"))))
                 .containsExactly("purchase.total");
@@ -151,6 +135,18 @@ class RuleFailuresTest {
             basket[i] = line("SKU-" + i, "grocery", "1.00");
         }
         assertThat(refusedFields(program, purchase(new BigDecimal("501.00"), basket))).containsExactly("purchase.lines");
+    }
+
+    private static CompiledProgram onePointPerYuan() {
+        return new LoyaltyEngine().compile(drl("base.drl", """
+                rule "base"
+                    ruleflow-group "base"
+                when
+                    Purchase()
+                then
+                    actions.pointsPerUnit(1, 1, "base");
+                end
+                """)).orThrow();
     }
 
     private static Purchase purchase(BigDecimal total, LineItem... lines) {
