@@ -34,16 +34,38 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final SourceTranslator translator = new SourceTranslator();
+    private final RuleSetLimits limits;
+
+    public RuleSetCompiler() {
+        this(RuleSetLimits.DEFAULT);
+    }
+
+    public RuleSetCompiler(RuleSetLimits limits) {
+        this.limits = limits;
+    }
 
     public KieBaseBuild build(RuleSet ruleSet) {
+        // limits first, each before the stage whose cost it bounds (RuleSetBudget)
+        List<Diagnostic> overSize = RuleSetBudget.sizes(ruleSet, limits);
+        if (!overSize.isEmpty()) {
+            return new KieBaseBuild.Failed(sorted(overSize));
+        }
         SourceTranslator.Translation translation = translator.translate(ruleSet);
+        List<Diagnostic> overRows = RuleSetBudget.tableRows(translation.sources(), limits);
+        if (!overRows.isEmpty()) {
+            // parsing and checking a table over the limit is already much of the cost it bounds
+            overRows.addAll(translation.diagnostics());
+            return new KieBaseBuild.Failed(sorted(overRows));
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
+        List<Diagnostic> definitions = new ArrayList<>();
         Map<String, Phase> phases = new LinkedHashMap<>();
         List<String> ruleNames = new ArrayList<>();
         boolean declaresActions = false;
         List<String> packages = new ArrayList<>();
         Map<String, Diagnostic> firstDefinition = new HashMap<>();
         for (TranslatedSource source : translation.sources()) {
+            RuleSetBudget.stopIfAbandoned();
             PackageDescr pkg = parse(source, diagnostics);
             if (pkg == null) {
                 continue;
@@ -65,6 +87,7 @@ public final class RuleSetCompiler {
                 }
                 ruleNames.add(rule.getName());
                 Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                definitions.add(here);
                 Diagnostic first = firstDefinition.putIfAbsent(rule.getName(), here);
                 if (first != null) {
                     // Drools would let the later rule replace the earlier one: "last loaded wins"
@@ -74,9 +97,11 @@ public final class RuleSetCompiler {
                 }
             }
         }
+        diagnostics.addAll(RuleSetBudget.rules(definitions, limits));
         if (!diagnostics.isEmpty()) {
             return new KieBaseBuild.Failed(sorted(diagnostics));
         }
+        RuleSetBudget.stopIfAbandoned();
         return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions);
     }
 
