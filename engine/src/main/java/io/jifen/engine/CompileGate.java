@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * interrupts inside the knowledge-base build, so an abandoned compile may run on for a while, and
  * it must go on counting, or repeated timeouts would pile up compiles beyond the limit. The
  * executor has no queue: a job only exists while it holds a slot, so there are never more compiling
- * threads than slots (plus idle ones, which end after a minute).
+ * threads than slots (plus idle ones, which end after 10 s).
  */
 final class CompileGate {
     private static final AtomicInteger GATES = new AtomicInteger();
@@ -52,7 +52,9 @@ final class CompileGate {
             t.setDaemon(true); // an abandoned compile must never keep the JVM from exiting
             return t;
         };
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        // idle threads end after 10 s: Drools and MVEL leave thread-local caches on a compiling thread
+        // (about a third of what a compile leaves behind on the heap, BENCHMARKS.md section 7)
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 factory);
     }
 

@@ -6,10 +6,11 @@ package io.jifen.engine.compile;
  * creates the classes that fill metaspace), and a rule set over a limit is rejected with a
  * diagnostic naming the file and, where there is one, the line or spreadsheet row.
  *
- * <p>Defaults: the reference program (rules/, 8 files, 41 rules, under 30 KB) fits many times over;
+ * <p>Defaults: the reference program (rules/, 8 files, 32 rules, 14 KB) fits many times over;
  * a 1,000-row table compiles in about 0.7 s warm and 4 s cold and holds about 25 MB of heap and
  * metaspace while it is cached (BENCHMARKS.md sections 2 and 3), which is the size a cached
- * program may reasonably have. 20,000-row tables (10 s of CPU, 220 MB of metaspace each) are refused.
+ * program may reasonably have; twice as many rules in a whole rule set leaves room for a full
+ * table beside the rest of a program. 20,000-row tables (10 s of CPU, 220 MB of metaspace each) are refused.
  *
  * @param maxRules        rules in the whole rule set (DRL, DSLR and decision-table rules together)
  * @param maxTableRows    rule rows in one decision table
@@ -17,7 +18,7 @@ package io.jifen.engine.compile;
  * @param maxRuleSetBytes bytes of all the rule set's files together
  */
 public record RuleSetLimits(int maxRules, int maxTableRows, long maxFileBytes, long maxRuleSetBytes) {
-    public static final RuleSetLimits DEFAULT = new RuleSetLimits(1_000, 1_000, 512 * 1024, 2 * 1024 * 1024);
+    public static final RuleSetLimits DEFAULT = new RuleSetLimits(2_000, 1_000, 512 * 1024, 2 * 1024 * 1024);
 
     public RuleSetLimits {
         if (maxRules < 1 || maxTableRows < 1 || maxFileBytes < 1 || maxRuleSetBytes < 1) {
