@@ -43,7 +43,8 @@ public final class LoyaltyEngine {
 
     public CompilationResult compile(RuleSet ruleSet, WhenBusy whenBusy) {
         String hash = ruleSet.contentHash();
-        return cache.get(hash, () -> gate.run(whenBusy, hash, () -> ruleSet, files -> compileUncached(files, hash)));
+        return cached(hash, whenBusy, admission -> gate.run(admission, hash, () -> ruleSet,
+                files -> compileUncached(files, hash)));
     }
 
     /**
@@ -57,13 +58,31 @@ public final class LoyaltyEngine {
     }
 
     public CompilationResult compile(String contentHash, Supplier<RuleSet> files, WhenBusy whenBusy) {
-        return cache.get(contentHash, () -> gate.run(whenBusy, contentHash, () -> {
+        return cached(contentHash, whenBusy, admission -> gate.run(admission, contentHash, () -> {
             RuleSet ruleSet = files.get();
             if (!ruleSet.contentHash().equals(contentHash)) {
                 throw new IllegalStateException("rule files hash to " + ruleSet.contentHash() + ", expected " + contentHash);
             }
             return ruleSet;
         }, ruleSet -> compileUncached(ruleSet, contentHash)));
+    }
+
+    /**
+     * The cached result, or {@code compile}'s. A caller that joined another caller's compile of the
+     * same files shares its outcome; but a caller willing to wait must not inherit the Busy of one
+     * that was not (a posting joining a dry run's refused compile), so it tries once more on its own.
+     */
+    private CompilationResult cached(String hash, WhenBusy whenBusy,
+                                     java.util.function.Function<WhenBusy, CompilationResult> compile) {
+        boolean[] ran = {false};
+        CompilationResult result = cache.get(hash, () -> {
+            ran[0] = true;
+            return compile.apply(whenBusy);
+        });
+        if (!ran[0] && whenBusy == WhenBusy.WAIT && result instanceof CompilationResult.Busy) {
+            result = cache.get(hash, () -> compile.apply(WhenBusy.WAIT));
+        }
+        return result;
     }
 
     private CompilationResult compileUncached(RuleSet ruleSet, String hash) {
