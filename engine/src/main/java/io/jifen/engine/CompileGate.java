@@ -142,6 +142,8 @@ final class CompileGate {
 
         @Override
         public void run() {
+            CompilationResult outcome = null;
+            Throwable failure = null;
             try {
                 synchronized (this) {
                     if (abandoned) {
@@ -150,16 +152,25 @@ final class CompileGate {
                     runner = Thread.currentThread();
                 }
                 hook.compiling(contentHash);
-                result.complete(compile.apply(ruleSet));
+                outcome = compile.apply(ruleSet);
             } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
+                failure = e;
             } finally {
                 synchronized (this) {
                     runner = null;
                 }
                 Thread.interrupted(); // an interrupt meant for this job must not reach the pool's next one
                 deadlines.remove(this);
+                // the slot comes back before the caller hears of the result, so a caller that compiles
+                // again at once finds it free
                 permits.release();
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else if (outcome != null) {
+                    result.complete(outcome);
+                } else {
+                    result.cancel(false); // abandoned before it started: nobody waits for it
+                }
                 hook.ended(contentHash);
             }
         }

@@ -82,6 +82,16 @@ class CompileBudgetTest {
     }
 
     @Test
+    void aCompileGivesItsSlotBackBeforeItsCallerHearsTheResult() {
+        // found by the service's tests: a caller compiling again at once was refused by its own last compile
+        LoyaltyEngine engine = new LoyaltyEngine(EngineOptions.DEFAULT.withMaxConcurrentCompiles(1));
+        for (int i = 0; i < 30; i++) {
+            assertThat(engine.compile(bonus(100 + i), WhenBusy.REFUSE)).as("compile %d", i)
+                    .isInstanceOf(CompilationResult.Compiled.class);
+        }
+    }
+
+    @Test
     void compilesBeyondTheLimitAreRefusedOrWaitAsTheCallerChooses() throws Exception {
         HeldCompiles held = new HeldCompiles(2);
         LoyaltyEngine engine = new LoyaltyEngine(EngineOptions.DEFAULT.withCompileTimeout(Duration.ofSeconds(60))
