@@ -125,13 +125,58 @@ public interface JifenConfig {
         java.time.Duration precompileAhead();
     }
 
+    /** Rule engine limits (EngineOptions); see docs/operations.md, "Rule engine limits", and docs/engine.md. */
     interface Engine {
         @WithName("max-firings-per-evaluation")
         @WithDefault("10000")
+        @jakarta.validation.constraints.Min(1)
         int maxFiringsPerEvaluation();
 
+        /** Compiled programs kept in memory that are neither live nor scheduled (those are always kept). */
         @WithName("cache-capacity")
         @WithDefault("64")
+        @jakarta.validation.constraints.Min(1)
         int cacheCapacity();
+
+        /** Rules in one rule set, all files together; the reference program has 32. */
+        @WithName("max-rules")
+        @WithDefault("2000")
+        @jakarta.validation.constraints.Min(1)
+        int maxRules();
+
+        /** Rule rows in one decision table; a 1,000-row table compiles in about 4 s cold on 2 cores. */
+        @WithName("max-table-rows")
+        @WithDefault("1000")
+        @jakarta.validation.constraints.Min(1)
+        int maxTableRows();
+
+        /** Bytes of one rule file. */
+        @WithName("max-file-size")
+        @WithDefault("512K")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /** Bytes of all the files of one rule set. */
+        @WithName("max-rule-set-size")
+        @WithDefault("2M")
+        io.quarkus.runtime.configuration.MemorySize maxRuleSetSize();
+
+        /** A compile running longer is abandoned: an upload gets 422 rule-set-too-slow. */
+        @WithName("compile-timeout")
+        @WithDefault("30s")
+        java.time.Duration compileTimeout();
+
+        /** Compiles at once; more get 503 compiler-busy with Retry-After. Absent: half the processors, at least 1. */
+        @WithName("max-concurrent-compiles")
+        java.util.Optional<Integer> maxConcurrentCompiles();
+
+        /** A program neither live nor scheduled and unused this long is evicted at the next sweep. */
+        @WithName("idle-time")
+        @WithDefault("15m")
+        java.time.Duration idleTime();
+
+        /** How often the sweep runs ("off" disables it; also read by ProgramEviction's @Scheduled). */
+        @WithName("evict-every")
+        @WithDefault("1m")
+        String evictEvery();
     }
 }

@@ -65,7 +65,11 @@ public class ActivationWatcher {
                 now, now.plus(config.activation().precompileAhead())));
         for (RuleVersion version : due) {
             try {
-                registry.programOf(version); // a cache hit once compiled
+                // a cache hit once compiled; refused (and tried again next poll) while compiles fill every slot
+                registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
+            } catch (io.jifen.admin.problem.RetryLater e) {
+                Log.debugf("activation watcher: precompiling rule version %d of merchant %d: %s", version.number,
+                        version.merchantId, e.getMessage());
             } catch (RuntimeException e) {
                 Log.warnf(e, "activation watcher: rule version %d of merchant %d does not compile", version.number,
                         version.merchantId);

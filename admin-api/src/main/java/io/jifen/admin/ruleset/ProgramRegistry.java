@@ -1,48 +1,125 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.RetryLater;
 import io.jifen.engine.CacheStats;
 import io.jifen.engine.CompilationResult;
+import io.jifen.engine.CompileHook;
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.EngineOptions;
 import io.jifen.engine.LoyaltyEngine;
+import io.jifen.engine.WhenBusy;
 import io.jifen.engine.compile.RuleSet;
+import io.jifen.engine.compile.RuleSetLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * The service's one {@link LoyaltyEngine}: compiles uploads and hands out the compiled program of a
- * stored version, compiled once per content hash and cached (bounded, least recently used first).
+ * stored version, compiled once per content hash and cached; live and scheduled programs are kept,
+ * others evicted when idle (ProgramEviction). Compiles are bounded by {@code jifen.engine.*}
+ * (docs/operations.md): what people ask for (uploads, dry runs and suite runs on a version not
+ * compiled yet, activations) is refused with 503 when every compile slot is taken, while the
+ * program a posting needs waits for a slot, so drafts never starve postings.
+ *
+ * <p>Started with the service, so a bad {@code jifen.engine.*} value stops it at once.
  */
+@Startup
 @ApplicationScoped
 public class ProgramRegistry {
     private final LoyaltyEngine engine;
     private final Timer compileTimer;
 
     @Inject
-    public ProgramRegistry(JifenConfig config, MeterRegistry registry) {
-        this.engine = new LoyaltyEngine(new EngineOptions(config.engine().maxFiringsPerEvaluation(),
-                config.engine().cacheCapacity()));
+    public ProgramRegistry(JifenConfig config, MeterRegistry registry, Clock clock, Instance<CompileHook> hooks) {
+        JifenConfig.Engine e = config.engine();
+        EngineOptions options = new EngineOptions(e.maxFiringsPerEvaluation(), e.cacheCapacity(),
+                new RuleSetLimits(e.maxRules(), e.maxTableRows(), e.maxFileSize().asLongValue(),
+                        e.maxRuleSetSize().asLongValue()),
+                e.compileTimeout(), e.maxConcurrentCompiles().orElse(EngineOptions.defaultConcurrentCompiles()),
+                e.idleTime());
+        // a CompileHook bean exists only in tests (to hold compiles with a latch)
+        this.engine = new LoyaltyEngine(options, clock, hooks.isResolvable() ? hooks.get() : CompileHook.NONE);
         this.compileTimer = Timer.builder("jifen.rules.compile").description("rule set compile time").register(registry);
-        registry.gauge("jifen.rules.cache.hits", engine, e -> e.cacheStats().hits());
-        registry.gauge("jifen.rules.cache.misses", engine, e -> e.cacheStats().misses());
-        registry.gauge("jifen.rules.cache.size", engine, e -> e.cacheStats().size());
+        registry.gauge("jifen.rules.cache.hits", engine, x -> x.cacheStats().hits());
+        registry.gauge("jifen.rules.cache.misses", engine, x -> x.cacheStats().misses());
+        registry.gauge("jifen.rules.cache.size", engine, x -> x.cacheStats().size());
+        registry.gauge("jifen.rules.cache.evictions", engine, x -> x.cacheStats().evictions());
+        registry.gauge("jifen.rules.compiles.running", engine, LoyaltyEngine::compilesRunning);
     }
 
+    /** An upload's compile: refused at once (Busy) when every compile slot is taken. */
     public CompilationResult compile(RuleSet ruleSet) {
-        return compileTimer.record(() -> engine.compile(ruleSet));
+        return compileTimer.record(() -> engine.compile(ruleSet, WhenBusy.REFUSE));
     }
 
-    /** The compiled program of a stored version; its files are read only on a cache miss. */
+    /** The compiled program of a stored version for a posting: waits for a compile slot when not cached. */
     public CompiledProgram programOf(RuleVersion version) {
-        return compileTimer.record(() -> engine.compile(version.contentHash, () -> QuarkusTransaction.joiningExisting()
-                .call(() -> new RuleSet(RuleVersionFile.ruleFilesOf(version.id))))).orThrow();
+        return programOf(version, WhenBusy.WAIT);
+    }
+
+    /**
+     * The compiled program of a stored version; its files are read only on a cache miss. 503 with
+     * Retry-After when it cannot be compiled now (no slot, or past the time limit: it compiled in
+     * time when uploaded, so that is the machine's load, not the files).
+     */
+    public CompiledProgram programOf(RuleVersion version, WhenBusy whenBusy) {
+        CompilationResult result = compileTimer.record(() -> engine.compile(version.contentHash,
+                () -> QuarkusTransaction.joiningExisting().call(() -> new RuleSet(RuleVersionFile.ruleFilesOf(version.id))),
+                whenBusy));
+        if (result instanceof CompilationResult.Busy busy) {
+            throw busy(busy);
+        }
+        if (result instanceof CompilationResult.TimedOut timedOut) {
+            throw new RetryLater("rule-set-too-slow", "Rule set too slow to compile", "rule version " + version.number
+                    + " took longer than " + timedOut.limit().toSeconds() + " s to compile and was abandoned;"
+                    + " retry later", timedOut.limit());
+        }
+        return result.orThrow();
+    }
+
+    /** 503 compiler-busy: every compile slot is taken; nothing is wrong with the request. */
+    static RetryLater busy(CompilationResult.Busy busy) {
+        return new RetryLater("compiler-busy", "Compiler busy", "the service is compiling "
+                + busy.concurrentCompiles() + " rule sets already, its limit; nothing was stored or run: retry after "
+                + Math.max(1, busy.retryAfter().toSeconds()) + " s", busy.retryAfter());
+    }
+
+    /** 422 rule-set-too-slow: an upload whose compile ran past the limit; nothing was stored. */
+    static ProblemException tooSlow(CompilationResult.TimedOut timedOut) {
+        return new ProblemException(422, "rule-set-too-slow", "Rule set too slow to compile", "the rule set took longer than "
+                + timedOut.limit().toSeconds() + " s to compile and was abandoned; nothing was stored: split large"
+                + " decision tables or upload fewer rules", null);
+    }
+
+    /** Keeps the programs of {@code keep} (live and scheduled versions), evicts others idle too long. */
+    public int evictIdle(Set<String> keep) {
+        return engine.evictIdle(keep);
+    }
+
+    public boolean isCached(String contentHash) {
+        return engine.isCached(contentHash);
     }
 
     public CacheStats cacheStats() {
         return engine.cacheStats();
+    }
+
+    public Duration compileTimeout() {
+        return engine.options().compileTimeout();
+    }
+
+    public int maxConcurrentCompiles() {
+        return engine.options().maxConcurrentCompiles();
     }
 }

@@ -62,7 +62,14 @@ public class RuleVersionService {
             throw ProblemException.invalidField("files", e.getMessage());
         }
         // compile outside the merchant lock: it is the slow part and touches no table
-        if (registry.compile(ruleSet) instanceof CompilationResult.Rejected rejected) {
+        CompilationResult compiled = registry.compile(ruleSet);
+        if (compiled instanceof CompilationResult.Busy busy) {
+            throw ProgramRegistry.busy(busy);
+        }
+        if (compiled instanceof CompilationResult.TimedOut timedOut) {
+            throw ProgramRegistry.tooSlow(timedOut);
+        }
+        if (compiled instanceof CompilationResult.Rejected rejected) {
             List<Problem.FieldError> errors = rejected.diagnostics().stream()
                     .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
                             d.column() > 0 ? d.column() : null))
@@ -113,8 +120,8 @@ public class RuleVersionService {
         if (at != null && at.isBefore(now.minus(SKEW))) {
             throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
         }
-        // compile before going live, so a version that cannot run is never made active
-        registry.programOf(version);
+        // compile before going live, so a version that cannot run is never made active (503 when no slot is free)
+        registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
         Activation activation = new Activation();
         activation.merchantId = merchant.id;
         activation.ruleVersionId = version.id;

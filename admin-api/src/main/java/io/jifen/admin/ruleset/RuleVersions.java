@@ -76,9 +76,12 @@ public class RuleVersions {
         return activeAt(merchant, clock.instant()).orElseThrow(() -> noActiveVersion(merchant));
     }
 
-    /** Any version by number, drafts included (dry runs, suites). */
+    /**
+     * Any version by number, drafts included (dry runs, suites): 503 at once when it needs a compile
+     * and every compile slot is taken, so such requests never queue ahead of postings.
+     */
     public ActiveProgram version(Merchant merchant, int number) {
         RuleVersion v = require(merchant, number);
-        return new ActiveProgram(v, registry.programOf(v));
+        return new ActiveProgram(v, registry.programOf(v, io.jifen.engine.WhenBusy.REFUSE));
     }
 }

@@ -37,6 +37,9 @@ class RuleVersionLifecycleApiTest {
     @Inject
     RuleVersions resolver;
 
+    @Inject
+    ProgramRegistry registry;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -150,6 +153,12 @@ class RuleVersionLifecycleApiTest {
     @Test
     void concurrentUploadsOfDifferentFilesGetDistinctConsecutiveNumbers() throws Exception {
         Api.TestMerchant shop = newMerchant();
+        // compiled beforehand, so the 8 uploads race on numbering, not on the compile slots
+        // (more uploads than slots needing a compile are refused with 503: CompileLimitsApiTest)
+        for (int i = 0; i < 8; i++) {
+            registry.compile(io.jifen.engine.compile.RuleSet.of(io.jifen.engine.compile.RuleFile.text("earning.drl",
+                    earnDrl(10 + i)))).orThrow();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> uploads = new ArrayList<>();

@@ -37,10 +37,15 @@ public final class RuleSetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final SourceTranslator translator = new SourceTranslator();
+    private final RuleSetLimits limits;
     private final boolean sourceCheck;
 
     public RuleSetCompiler() {
-        this(true);
+        this(RuleSetLimits.DEFAULT);
+    }
+
+    public RuleSetCompiler(RuleSetLimits limits) {
+        this(limits, true);
     }
 
     /**
@@ -48,6 +53,11 @@ public final class RuleSetCompiler {
      * check), only so that tests can prove the second line holds on its own. Never in production.
      */
     RuleSetCompiler(boolean sourceCheck) {
+        this(RuleSetLimits.DEFAULT, sourceCheck);
+    }
+
+    private RuleSetCompiler(RuleSetLimits limits, boolean sourceCheck) {
+        this.limits = limits;
         this.sourceCheck = sourceCheck;
     }
 
@@ -60,14 +70,27 @@ public final class RuleSetCompiler {
     }
 
     Outcome buildWithOutcome(RuleSet ruleSet) {
+        // limits first, each before the stage whose cost it bounds (RuleSetBudget)
+        List<Diagnostic> overSize = RuleSetBudget.sizes(ruleSet, limits);
+        if (!overSize.isEmpty()) {
+            return new Outcome(new KieBaseBuild.Failed(sorted(overSize)), false);
+        }
         SourceTranslator.Translation translation = translator.translate(ruleSet, sourceCheck);
+        List<Diagnostic> overRows = RuleSetBudget.tableRows(translation.sources(), limits);
+        if (!overRows.isEmpty()) {
+            // parsing and checking a table over the limit is already much of the cost it bounds
+            overRows.addAll(translation.diagnostics());
+            return new Outcome(new KieBaseBuild.Failed(sorted(overRows)), false);
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
+        List<Diagnostic> definitions = new ArrayList<>();
         Map<String, Phase> phases = new LinkedHashMap<>();
         List<String> ruleNames = new ArrayList<>();
         boolean declaresActions = false;
         List<String> packages = new ArrayList<>();
         Map<String, Diagnostic> firstDefinition = new HashMap<>();
         for (TranslatedSource source : translation.sources()) {
+            RuleSetBudget.stopIfAbandoned();
             if (sourceCheck && source.kind() != RuleFileKind.DRL) {
                 // an escape can also be assembled: a DSLR line ending in `\` and a mapping going on with `u0022`
                 for (int line : io.jifen.engine.safety.UnicodeEscapes.linesIn(source.drl())) {
@@ -98,6 +121,7 @@ public final class RuleSetCompiler {
                 }
                 ruleNames.add(rule.getName());
                 Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                definitions.add(here);
                 Diagnostic first = firstDefinition.putIfAbsent(rule.getName(), here);
                 if (first != null) {
                     // Drools would let the later rule replace the earlier one: "last loaded wins"
@@ -107,9 +131,11 @@ public final class RuleSetCompiler {
                 }
             }
         }
+        diagnostics.addAll(RuleSetBudget.rules(definitions, limits));
         if (!diagnostics.isEmpty()) {
             return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
         }
+        RuleSetBudget.stopIfAbandoned();
         return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions, firstDefinition);
     }
 

@@ -17,6 +17,11 @@ public final class GeneratedTables {
      * (phase base, within the allow-list: a LineItem pattern and {@code actions.lineMultiplier}).
      */
     public static String categoryRatesCsv(int rows) {
+        return categoryRatesCsv(rows, "cat");
+    }
+
+    /** The same table with categories {@code prefix-N}: each prefix gives a different rule set (and program). */
+    public static String categoryRatesCsv(int rows, String prefix) {
         StringBuilder csv = new StringBuilder(rows * 80 + 600);
         csv.append("RuleSet,io.jifen.rules.generated\n");
         csv.append("Import,io.jifen.engine.facts.*\n");
@@ -30,17 +35,21 @@ public final class GeneratedTables {
         csv.append("Rule,Phase,Category,\"Factor, reason\"\n");
         for (int i = 0; i < rows; i++) {
             String factor = FACTORS[i % FACTORS.length];
-            csv.append("category cat-").append(i).append(" earns ").append(factor).append(" times,base,cat-")
-                    .append(i).append(",\"").append(factor).append(", generated rate for cat-").append(i)
-                    .append("\"\n");
+            csv.append("category ").append(prefix).append('-').append(i).append(" earns ").append(factor)
+                    .append(" times,base,").append(prefix).append('-').append(i).append(",\"").append(factor)
+                    .append(", generated rate for ").append(prefix).append('-').append(i).append("\"\n");
         }
         return csv.toString();
     }
 
     /** The table alone, with the 1-point-per-yuan base rule the multipliers apply to. */
     public static RuleSet categoryRates(int rows) {
+        return categoryRates(rows, "cat");
+    }
+
+    public static RuleSet categoryRates(int rows, String prefix) {
         return new RuleSet(List.of(
-                RuleFile.text("generated-rates.csv", categoryRatesCsv(rows)),
+                RuleFile.text("generated-rates.csv", categoryRatesCsv(rows, prefix)),
                 RuleFile.text("base.drl", """
                         package io.jifen.rules.generated;
                         import io.jifen.engine.facts.*;

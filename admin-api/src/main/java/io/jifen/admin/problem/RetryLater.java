@@ -1,0 +1,22 @@
+package io.jifen.admin.problem;
+
+import java.time.Duration;
+
+/**
+ * A 503 problem that says when to try again: the service could not do it now (all rule compile
+ * slots taken, for instance), nothing is wrong with the request, and nothing was written.
+ * Answered with a {@code Retry-After} header in whole seconds (RetryLaterMapper).
+ */
+public class RetryLater extends ProblemException {
+    private final Duration retryAfter;
+
+    public RetryLater(String type, String title, String detail, Duration retryAfter) {
+        super(503, type, title, detail, null);
+        this.retryAfter = retryAfter;
+    }
+
+    /** Whole seconds, rounded up, at least 1. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}
