@@ -84,6 +84,8 @@ final class CompiledCodeCheck {
                                          Map<String, Diagnostic> ruleAt, List<Diagnostic> diagnostics) {
         Found found = new Found();
         found.walk(rule, "RuleImpl", 0);
+        found.unreadable.forEach(path -> diagnostics.add(at(rule.getName(), ruleAt,
+                "cannot be checked: Drools' field " + path + " cannot be read")));
         for (Map.Entry<MVELCompilationUnit, String> unit : found.units.entrySet()) {
             String expression = unit.getKey().getExpression();
             if (EXPECTED_UNIT_HOLDERS.stream().noneMatch(unit.getValue()::endsWith)) {
@@ -137,6 +139,7 @@ final class CompiledCodeCheck {
      */
     private static final class Found {
         final Map<MVELCompilationUnit, String> units = new IdentityHashMap<>();
+        final List<String> unreadable = new ArrayList<>();
         final Map<MVELObjectClassFieldReader, String> readers = new IdentityHashMap<>();
         private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -183,7 +186,9 @@ final class CompiledCodeCheck {
                         field.setAccessible(true);
                         walk(field.get(o), path + "." + type.getSimpleName() + "#" + field.getName(), depth + 1);
                     } catch (ReflectiveOperationException | RuntimeException e) {
-                        // a field we cannot read cannot hold anything Drools evaluates through it
+                        // Drools is on the class path, so its fields are readable; a field that is not
+                        // would hide what it holds, and hiding is not allowed
+                        unreadable.add(path + "." + type.getSimpleName() + "#" + field.getName());
                     }
                 }
             }

@@ -2,6 +2,7 @@ package io.jifen.engine.compile;
 
 import io.jifen.engine.evaluation.Phase;
 import io.jifen.engine.safety.RuleSafetyCheck;
+import io.jifen.engine.safety.UnicodeEscapes;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -93,8 +94,8 @@ public final class RuleSetCompiler {
             RuleSetBudget.stopIfAbandoned();
             if (sourceCheck && source.kind() != RuleFileKind.DRL) {
                 // an escape can also be assembled: a DSLR line ending in `\` and a mapping going on with `u0022`
-                for (int line : io.jifen.engine.safety.UnicodeEscapes.linesIn(source.drl())) {
-                    diagnostics.add(source.diagnostic(line, 0, io.jifen.engine.safety.UnicodeEscapes.ADVICE
+                for (int line : UnicodeEscapes.linesIn(source.drl())) {
+                    diagnostics.add(source.diagnostic(line, 0, UnicodeEscapes.ADVICE
                             + " (it appears once the file is translated)"));
                 }
             }
