@@ -4,8 +4,11 @@ import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -76,7 +79,7 @@ public class AccountResource {
     @Path("/expiring")
     @Allowed({Role.INTEGRATOR, Role.QA})
     public LedgerModels.Expiring expiring(@PathParam("code") String code, @PathParam("memberId") String memberId,
-                                          @QueryParam("days") @DefaultValue("30") int days) {
+                                          @QueryParam("days") @DefaultValue("30") @Min(value = 1, message = Inputs.DAYS) @Max(value = 366, message = Inputs.DAYS) int days) {
         Merchant m = tenancy.merchant(code);
         return expiring.forMember(m, memberId, days);
     }

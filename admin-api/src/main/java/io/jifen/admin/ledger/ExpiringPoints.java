@@ -1,12 +1,12 @@
 package io.jifen.admin.ledger;
 
+
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ public class ExpiringPoints {
     @SuppressWarnings("unchecked")
     private List<LedgerModels.ExpiringDay> query(Merchant merchant, String column, long id, int days, boolean countMembers) {
         if (days < 1 || days > 366) {
-            throw ProblemException.invalidField("days", "must be between 1 and 366");
+            throw ProblemException.invalidParameter("days", io.jifen.admin.shared.Inputs.DAYS);
         }
         Instant now = clock.instant();
         List<Object[]> rows = em.createNativeQuery("select cast((expires_at at time zone ?4) - interval '1 day' as date),"

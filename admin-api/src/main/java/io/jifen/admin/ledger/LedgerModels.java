@@ -1,13 +1,14 @@
 package io.jifen.admin.ledger;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.member.MemberModels;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class LedgerModels {
     /** Operation ids share the namespace of transaction ids: unique per merchant across every kind. */
     static final String OPERATION_ID = "[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}";
     /** The most points one operation may move: far above any real account, far below overflow. */
-    static final long MAX_POINTS = 1_000_000_000_000L;
+    static final long MAX_POINTS = Inputs.MAX_POINTS;
     static final String OPERATION_ID_MESSAGE = "must be 1-128 letters, digits or ._:@/-";
 
     private LedgerModels() {

@@ -1,22 +1,25 @@
 package io.jifen.admin.ledger;
 
+
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.sql.Timestamp;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * "Why did I get these points": the member's ledger, entry by entry, newest first. Each entry names
@@ -35,12 +38,12 @@ public class StatementResource {
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
     public LedgerModels.Statement statement(@PathParam("code") String code, @PathParam("memberId") String memberId,
-                                            @QueryParam("limit") @DefaultValue("50") int limit,
+                                            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit,
                                             @QueryParam("before") Long before) {
         Merchant m = tenancy.merchant(code);
         LoyaltyMember member = LoyaltyMember.of(m.id, memberId)
                 .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        int size = Math.min(Math.max(limit, 1), 500);
+        int size = limit;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select e.id, e.kind, e.points, e.balance_after, coalesce(t.external_id, lt.external_id), v.number,

@@ -3,8 +3,11 @@ package io.jifen.admin.ledger;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,7 +42,7 @@ public class TransferResource {
     @Path("/expiring")
     @Allowed({Role.INTEGRATOR, Role.QA})
     public LedgerModels.Expiring expiring(@PathParam("code") String code,
-                                          @QueryParam("days") @DefaultValue("30") int days) {
+                                          @QueryParam("days") @DefaultValue("30") @Min(value = 1, message = Inputs.DAYS) @Max(value = 366, message = Inputs.DAYS) int days) {
         return expiring.forMerchant(tenancy.merchant(code), days);
     }
 }

@@ -1,8 +1,9 @@
 package io.jifen.admin.member;
 
+
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -20,7 +21,8 @@ public final class MemberModels {
     public record MemberRequest(@Size(max = 64) String tier,
                                 @Pattern(regexp = "ACTIVE|FROZEN", message = "must be ACTIVE or FROZEN") String status,
                                 @jakarta.validation.constraints.Size(max = 500) String statusReason,
-                                LocalDate enrolledOn, LocalDate birthday) {
+                                @Inputs.CalendarDate LocalDate enrolledOn,
+                                @Inputs.CalendarDate LocalDate birthday) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jifen.admin.merchant;
 
+
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -21,15 +22,15 @@ public record PointsPolicyModel(
                 message = "must be DOWN, UP, FLOOR, CEILING, HALF_UP, HALF_DOWN or HALF_EVEN") String rounding,
         @NotNull @Pattern(regexp = "ADDITIVE|COMPOUND", message = "must be ADDITIVE or COMPOUND") String stacking,
         @NotNull @Valid Expiry expiry,
-        @Positive Long accountCap,
+        @Positive @Max(Inputs.MAX_POINTS) Long accountCap,
         boolean autoEnrol,
         @Min(0) @Max(365) Integer pendingDays,
-        @Positive Long dailyEarnCap,
+        @Positive @Max(Inputs.MAX_POINTS) Long dailyEarnCap,
         @Pattern(regexp = "ALLOW_NEGATIVE|TAKE_AVAILABLE", message = "must be ALLOW_NEGATIVE or TAKE_AVAILABLE")
         String refundShortfall,
         @Valid Transfers transfers,
         @Valid Tiers tiers,
-        @Size(max = 20) List<@NotNull @Positive Long> balanceThresholds) {
+        @Size(max = 20) List<@NotNull @Positive @Max(Inputs.MAX_POINTS) Long> balanceThresholds) {
 
     public record Expiry(
             @NotNull @Pattern(regexp = "NEVER|ROLLING_MONTHS|END_OF_MONTH_AFTER_MONTHS|END_OF_YEAR_AFTER_MONTHS",
@@ -39,7 +40,8 @@ public record PointsPolicyModel(
     }
 
     /** Member-to-member transfers: off unless enabled; min and max bound one transfer. */
-    public record Transfers(boolean enabled, @Positive Long min, @Positive Long max) {
+    public record Transfers(boolean enabled, @Positive @Max(Inputs.MAX_POINTS) Long min,
+                            @Positive @Max(Inputs.MAX_POINTS) Long max) {
     }
 
     /** Tiers from lowest to highest (purchases only ever upgrade), and how long a tier is held before review. */

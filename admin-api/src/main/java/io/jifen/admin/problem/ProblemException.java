@@ -21,7 +21,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "not-found", "Not found", what + " does not exist", null);
+        return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", what + " does not exist", null);
     }
 
     public static ProblemException conflict(String type, String detail) {
@@ -29,7 +29,20 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(422, "invalid-request", "Invalid request", detail, errors);
+        return new ProblemException(422, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, errors);
+    }
+
+    /** 400 naming a path or query parameter as the API names it ({@code limit}, {@code number}). */
+    public static ProblemException invalidParameter(String parameter, String message) {
+        return new ProblemException(400, ProblemTypes.INVALID_PARAMETER, "Invalid parameter", parameter + " " + message,
+                List.of(Problem.FieldError.field(parameter, message)));
+    }
+
+    /** 400 for a body that cannot be read; {@code field} is a JSON path, or "(body)" for the body as a whole. */
+    public static ProblemException malformed(String field, String message) {
+        return new ProblemException(400, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                ("(body)".equals(field) ? "the body " : field + " ") + message,
+                List.of(Problem.FieldError.field(field, message)));
     }
 
     public static ProblemException invalidField(String field, String message) {

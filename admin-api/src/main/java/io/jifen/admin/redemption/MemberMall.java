@@ -1,5 +1,6 @@
 package io.jifen.admin.redemption;
 
+
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -82,12 +82,18 @@ public class MemberMall {
      * The items the member may redeem now — active, in their window, open to the member's tier and in
      * stock — each priced for the member by the active rules, in sku order; {@code after} pages on.
      */
+    /** What a page size below 1 is told; above jifen.mall.max-page is checked in {@link #redeemable}. */
+    public static final String LIMIT = "must be a whole number of at least 1";
+
     @Transactional
     public MallModels.RedeemableList redeemable(Merchant merchant, String memberId, String after, int limit) {
         LoyaltyMember member = member(merchant, memberId);
         Instant now = clock.instant();
         ActiveProgram program = versions.requireActive(merchant);
-        int size = Math.min(Math.max(limit, 1), config.maxPage());
+        if (limit > config.maxPage()) { // the bound is a setting, so it is checked here rather than on the parameter
+            throw ProblemException.invalidParameter("limit", "must be a whole number between 1 and " + config.maxPage());
+        }
+        int size = limit;
         List<MallItem> items = MallItem.<MallItem>find("""
                         merchantId = ?1 and active = true and sku > ?2
                         and (availableFrom is null or availableFrom <= ?3) and (availableUntil is null or availableUntil > ?3)

@@ -6,8 +6,11 @@ import io.jifen.admin.redemption.order.RedemptionService;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -41,7 +44,7 @@ public class MemberMallResource {
     @Allowed({Role.INTEGRATOR, Role.QA})
     public MallModels.RedeemableList redeemable(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                                 @QueryParam("after") String after,
-                                                @QueryParam("limit") @DefaultValue("50") int limit) {
+                                                @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = MemberMall.LIMIT) int limit) {
         return mall.redeemable(tenancy.merchant(code), memberId, after, limit);
     }
 
@@ -67,7 +70,7 @@ public class MemberMallResource {
     @Allowed({Role.INTEGRATOR, Role.QA})
     public RedemptionModels.OrderList orders(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                              @QueryParam("before") Long before,
-                                             @QueryParam("limit") @DefaultValue("50") int limit) {
+                                             @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
         return orders.ofMember(tenancy.merchant(code), memberId, before, limit);
     }
 }

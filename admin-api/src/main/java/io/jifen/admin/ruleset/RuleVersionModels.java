@@ -1,11 +1,12 @@
 package io.jifen.admin.ruleset;
 
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class RuleVersionModels {
             + "(no empty, '.' or '..' folder)";
 
     /** An upload as JSON: text files as they are, binary ones (xlsx, xls) base64-encoded. */
-    public record UploadRequest(@Size(max = 500) String description, @NotEmpty @Valid List<UploadedFile> files) {
+    public record UploadRequest(@Size(max = 500) String description, @NotEmpty List<@NotNull @Valid UploadedFile> files) {
     }
 
     public record UploadedFile(
@@ -39,7 +40,7 @@ public final class RuleVersionModels {
                               Instant createdAt, String createdBy) {
     }
 
-    public record ActivationRequest(Instant at) {
+    public record ActivationRequest(@io.jifen.admin.shared.Inputs.Moment Instant at) {
     }
 
     public record ActivationView(int version, Instant effectiveAt, Instant createdAt, String createdBy) {

@@ -1,5 +1,6 @@
 package io.jifen.admin.ruleset;
 
+
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
@@ -20,13 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/merchants/{code}/rule-versions")
 @Tag(name = "rule versions")
@@ -66,6 +66,9 @@ public class RuleVersionResource {
         if (description != null && description.length() > 500) {
             throw ProblemException.invalidField("description", "size must be between 0 and 500");
         }
+        if (description != null && description.indexOf('\0') >= 0) { // JSON bodies are checked by StrictJsonInput
+            throw ProblemException.invalidField("description", "must not contain the NUL character (U+0000)");
+        }
         List<RuleFile> files = RuleVersionService.decode(parts);
         return uploaded(code, versions.upload(m, description, files));
     }
@@ -104,7 +107,7 @@ public class RuleVersionResource {
     @Path("/{number}/activation")
     @Allowed(Role.MARKETING)
     public Response activate(@PathParam("code") String code, @PathParam("number") int number,
-                             RuleVersionModels.ActivationRequest request) {
+                             @Valid RuleVersionModels.ActivationRequest request) {
         Merchant m = tenancy.merchant(code);
         Instant at = request == null ? null : request.at();
         Activation a = versions.activate(m, number, at);

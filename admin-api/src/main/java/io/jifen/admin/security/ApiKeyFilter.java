@@ -19,6 +19,13 @@ import java.util.Optional;
  * Authenticates every API call by its {@code X-Api-Key} header (401 without a valid key) and
  * enforces the method's {@link Allowed} roles (403). Tenancy — a key of merchant A asking for
  * merchant B — is checked where the merchant is resolved ({@link Tenancy}), answering 404.
+ *
+ * <p>Deny by default: a resource method that declares neither {@link Allowed} nor {@link Public} (on
+ * itself or its class) answers 403 to every caller, whatever the key. Forgetting the annotation then
+ * closes an endpoint instead of opening it; ResourceMethodsDeclareAccessTest fails the build naming
+ * such a method, so the refusal is not what anyone meets in production. (Refusing to start instead
+ * would take every endpoint down for one forgotten annotation.) Health, metrics, OpenAPI and Swagger
+ * UI are not JAX-RS resources: Quarkus serves them on its own routes, which this filter never sees.
  */
 public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
@@ -38,9 +45,16 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public Optional<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return Optional.empty(); // nothing matched: the answer is 404 or 405, and reveals no resource
+        }
+        if (isPublic(resource)) {
+            return Optional.empty();
+        }
         Allowed allowed = allowedOf(resource);
         if (allowed == null) {
-            return Optional.empty(); // not a Jifen API resource (health, metrics, OpenAPI)
+            return Optional.of(problem(403, "forbidden", "Forbidden",
+                    "this operation declares no role that may call it, so no key may; this is a defect of the service"));
         }
         String secret = request.getHeaderString(HEADER);
         if (secret == null || secret.isBlank()) {
@@ -75,10 +89,12 @@ public class ApiKeyFilter {
         }));
     }
 
+    private static boolean isPublic(ResourceInfo resource) {
+        return resource.getResourceMethod().isAnnotationPresent(Public.class)
+                || resource.getResourceClass().isAnnotationPresent(Public.class);
+    }
+
     private static Allowed allowedOf(ResourceInfo resource) {
-        if (resource == null || resource.getResourceMethod() == null) {
-            return null;
-        }
         Allowed onMethod = resource.getResourceMethod().getAnnotation(Allowed.class);
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allowed.class);
     }

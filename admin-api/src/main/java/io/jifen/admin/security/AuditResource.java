@@ -1,15 +1,18 @@
 package io.jifen.admin.security;
 
+
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who changed what, newest first. */
 @Path("/merchants/{code}/audit")
@@ -21,9 +24,10 @@ public class AuditResource {
     @GET
     @Allowed({Role.ADMIN, Role.QA})
     public List<ApiKeyModels.AuditView> list(@PathParam("code") String code,
-                                             @QueryParam("limit") @DefaultValue("100") int limit) {
+                                             @QueryParam("limit") @DefaultValue("100")
+                                             @Min(value = 1, message = Inputs.LIMIT_1000) @Max(value = 1000, message = Inputs.LIMIT_1000) int limit) {
         Merchant m = tenancy.merchant(code);
         return AuditEntry.<AuditEntry>find("merchantId = ?1 order by id desc", m.id)
-                .page(0, Math.min(Math.max(limit, 1), 1000)).list().stream().map(ApiKeyModels.AuditView::of).toList();
+                .page(0, limit).list().stream().map(ApiKeyModels.AuditView::of).toList();
     }
 }

@@ -1,13 +1,14 @@
 package io.jifen.admin.transaction;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +21,9 @@ public final class RefundModels {
     public record RefundRequest(
             @NotBlank @Pattern(regexp = TransactionModels.TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String refundId,
             @NotBlank @Size(max = 128) String purchaseId,
-            Instant occurredAt,
-            BigDecimal amount,
-            @Size(max = 500) @Valid List<RefundLine> lines,
+            @Inputs.Moment Instant occurredAt,
+            @Inputs.Money BigDecimal amount,
+            @Size(max = 500) List<@NotNull @Valid RefundLine> lines,
             @Size(max = 500) String reason) {
     }
 

@@ -1,14 +1,15 @@
 package io.jifen.admin.transaction;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.member.MemberModels;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -24,23 +25,24 @@ public final class TransactionModels {
     public record PurchaseRequest(
             @NotBlank @Pattern(regexp = TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String transactionId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String memberId,
-            @NotNull Instant occurredAt,
+            @NotNull @Inputs.Moment Instant occurredAt,
             @Size(max = 64) String channel,
             @Size(max = 64) String store,
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-            @NotNull BigDecimal total,
-            @Size(max = 500) @Valid List<LineRequest> lines) {
+            @NotNull @Inputs.Money BigDecimal total,
+            @Size(max = 500) List<@NotNull @Valid LineRequest> lines) {
     }
 
     public record LineRequest(@NotBlank @Size(max = 128) String sku, @Size(max = 128) String category,
-                              @Positive Integer quantity, BigDecimal unitPrice, BigDecimal amount) {
+                              @Positive Integer quantity, @Inputs.Money BigDecimal unitPrice,
+                              @Inputs.Money BigDecimal amount) {
     }
 
     public record EventRequest(
             @NotBlank @Pattern(regexp = TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String transactionId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String memberId,
             @NotBlank String type,
-            @NotNull Instant occurredAt,
+            @NotNull @Inputs.Moment Instant occurredAt,
             @Size(max = 50) Map<@Size(max = 64) String, @Size(max = 500) String> attributes) {
     }
 

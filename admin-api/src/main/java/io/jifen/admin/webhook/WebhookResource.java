@@ -1,11 +1,15 @@
 package io.jifen.admin.webhook;
 
+
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -15,9 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants/{code}/webhooks")
 @Tag(name = "webhooks")
@@ -50,8 +53,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     public List<WebhookModels.DeliveryView> deliveries(@PathParam("code") String code, @PathParam("id") String id,
-                                                       @QueryParam("limit") @DefaultValue("50") int limit) {
-        return webhooks.deliveries(tenancy.merchant(code).id, id, Math.min(Math.max(limit, 1), 500)).stream()
+                                                       @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
+        return webhooks.deliveries(tenancy.merchant(code).id, id, limit).stream()
                 .map(r -> WebhookModels.DeliveryView.of(r.delivery(), r.eventType(), r.webhookDisabled())).toList();
     }
 }

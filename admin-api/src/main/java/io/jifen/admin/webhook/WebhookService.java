@@ -49,11 +49,15 @@ public class WebhookService {
     public Created create(long merchantId, WebhookModels.WebhookRequest request) {
         Webhook w = new Webhook();
         w.merchantId = merchantId;
-        w.url = validUrl(request.url());
-        Optional<String> refusal = targets.refusalAtRegistration(URI.create(w.url).getHost());
+        URI url = validUrl(request.url());
+        Optional<String> refusal = targets.refusalAtRegistration(WebhookTargets.hostOf(url));
         if (refusal.isPresent()) {
             throw ProblemException.invalidField("url", "must reach a public address: " + refusal.get());
         }
+        if (url.getHost() == null) { // after the check: 0x7f.0.0.1 is no host to java.net.URI, but is to others
+            throw ProblemException.invalidField("url", "must name a host");
+        }
+        w.url = url.toString();
         w.eventTypes = validTypes(request.eventTypes());
         w.secret = WebhookSignature.newSecret();
         w.createdAt = clock.instant();
@@ -113,7 +117,8 @@ public class WebhookService {
         return w;
     }
 
-    static String validUrl(String url) {
+    /** The URL, checked for everything but its host's address; the host may still be missing. */
+    static URI validUrl(String url) {
         String candidate = url.strip();
         URI uri;
         try {
@@ -125,7 +130,7 @@ public class WebhookService {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw ProblemException.invalidField("url", "must be an absolute http or https URL");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
+        if (WebhookTargets.hostOf(uri) == null) {
             throw ProblemException.invalidField("url", "must name a host");
         }
         if (uri.getRawUserInfo() != null) {
@@ -134,7 +139,7 @@ public class WebhookService {
         if (uri.getRawFragment() != null) {
             throw ProblemException.invalidField("url", "must not have a fragment");
         }
-        return candidate;
+        return uri;
     }
 
     static String validTypes(List<String> requested) {

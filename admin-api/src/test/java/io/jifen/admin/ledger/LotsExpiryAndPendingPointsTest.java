@@ -100,7 +100,7 @@ class LotsExpiryAndPendingPointsTest {
                 .body("points", equalTo(80)).body("byDay", hasSize(1)).body("byDay[0].points", equalTo(80));
         as(shop.integrator()).get("/merchants/" + shop.code() + "/expiring").then().statusCode(200)
                 .body("days", equalTo(30)).body("points", equalTo(100)).body("byDay[0].members", equalTo(2));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/members/bo/expiring?days=0").then().statusCode(422)
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/bo/expiring?days=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("days"));
     }
 

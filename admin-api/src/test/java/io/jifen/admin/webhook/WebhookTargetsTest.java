@@ -47,6 +47,40 @@ class WebhookTargetsTest {
     }
 
     @Test
+    void everyFormOfAnInternalAddressIsRefusedAtRegistrationAndBeforeDelivery() {
+        WebhookTargets targets = WebhookTargets.allowing();
+        // as java.net.URI hands the hosts over: brackets kept, the zone's % still encoded as %25
+        for (String host : List.of("[::1%25lo]", "[fe80::1%25lo]", "[::ffff:127.0.0.1%25lo]", "[::1%lo]", "localhost.",
+                "LOCALHOST", "api.localhost.", "0x7f000001", "0x7f.0.0.1", "0177.0.0.1", "2130706433", "127.1",
+                "127.0.0.1.", "0x0a000001", "012.0.0.1", "[::127.0.0.1]", "[64:ff9b::a9fe:a9fe]", "0300.0250.0.1")) {
+            assertThat(targets.refusalAtRegistration(host)).as(host).isPresent();
+            assertThat(targets.refusalBeforeDelivery(host)).as(host).isPresent();
+        }
+        assertThat(targets.refusalAtRegistration("0x7f000001")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("127.0.0.1, a loopback address").contains("four decimal numbers"));
+        assertThat(targets.refusalAtRegistration("[fe80::1%25lo]")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("a link-local address"));
+        // a public address with a zone is refused too: only this machine's links need one
+        assertThat(targets.refusalAtRegistration("[2001:4860:4860::8888%25eth0]")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("network interface of this machine"));
+        // forms that read differently are refused even where every reading is public
+        assertThat(targets.refusalAtRegistration("0x08080808")).isPresent();
+        assertThat(targets.refusalAtRegistration("8.8.8.8")).isEmpty();
+        assertThat(targets.refusalAtRegistration("[2001:4860:4860::8888]")).isEmpty();
+    }
+
+    @Test
+    void inetAtonReadsEveryNumericFormTheCLibraryReads() throws Exception {
+        assertThat(WebhookTargets.inetAton("0x7f000001".split("\\."))).contains(address("127.0.0.1"));
+        assertThat(WebhookTargets.inetAton("0177.0.0.1".split("\\."))).contains(address("127.0.0.1"));
+        assertThat(WebhookTargets.inetAton("127.1".split("\\."))).contains(address("127.0.0.1"));
+        assertThat(WebhookTargets.inetAton("10.1.0x0101".split("\\."))).contains(address("10.1.1.1"));
+        assertThat(WebhookTargets.inetAton("4294967296".split("\\."))).isEmpty();
+        assertThat(WebhookTargets.inetAton("08.0.0.1".split("\\."))).isEmpty();
+        assertThat(WebhookTargets.inetAton("1.2.3.4.5".split("\\."))).isEmpty();
+    }
+
+    @Test
     void anOperatorCanAllowANetworkAndOnlyThatNetwork() throws Exception {
         WebhookTargets targets = WebhookTargets.allowing("10.20.0.0/16", "fd00::/8");
         assertThat(targets.refusal(address("10.20.3.4"))).isEmpty();
@@ -58,7 +92,7 @@ class WebhookTargetsTest {
     @Test
     void aNameIsRefusedBeforeDeliveryWhenItResolvesIntoAPrivateNetwork() {
         assertThat(WebhookTargets.allowing().refusalBeforeDelivery("localhost")).hasValueSatisfying(reason ->
-                assertThat(reason).startsWith("`localhost` resolves to").contains("a loopback address"));
+                assertThat(reason).startsWith("`localhost` is this machine").contains("a loopback address"));
         assertThat(WebhookTargets.allowing("127.0.0.0/8", "::1/128").refusalBeforeDelivery("localhost")).isEmpty();
     }
 

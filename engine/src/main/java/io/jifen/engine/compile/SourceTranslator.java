@@ -163,7 +163,7 @@ final class SourceTranslator {
             drl = new SpreadsheetCompiler().compile(in, kind == RuleFileKind.CSV ? InputType.CSV : InputType.XLS);
         } catch (RuntimeException | IOException e) {
             diagnostics.add(new Diagnostic(file.name(), rowIn(e.getMessage()), 0,
-                    "cannot read the decision table: " + rootMessage(e)));
+                    "cannot read the decision table: " + unreadable(e)));
             return;
         }
         if (drl == null || drl.isBlank()) {
@@ -200,6 +200,26 @@ final class SourceTranslator {
         }
         m = Pattern.compile("\\b[A-Z]{1,3}(\\d+)\\b").matcher(message);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
+     * Why a table could not be read, for the merchant who uploaded it. Apache POI's own messages name
+     * its classes and settings ({@code IOUtils.setByteArrayMaxOverride()}, {@code ZipSecureFile...}),
+     * which the merchant cannot act on; they are replaced by what to change. Drools' messages about the
+     * table's cells stay.
+     */
+    static String unreadable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("maximum length for this record type") || message.contains("Zip bomb")
+                    || message.contains("exceeds the max") || t instanceof OutOfMemoryError) {
+                return "the spreadsheet is too large once unpacked; split it into smaller tables";
+            }
+            if (t.getClass().getName().startsWith("org.apache.poi.")) {
+                return "the file is not a readable .xlsx or .xls workbook; save it again from a spreadsheet program";
+            }
+        }
+        return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,6 +1,8 @@
 package io.jifen.admin.redemption.catalog;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,7 +13,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +39,13 @@ public final class CatalogModels {
             @NotNull @Pattern(regexp = "PHYSICAL|VIRTUAL|SERVICE|COUPON|LOTTERY",
                     message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
             @Size(max = 64) String category,
-            @NotNull @PositiveOrZero Long basePoints,
-            @DecimalMin(value = "0", message = "must not be negative") BigDecimal cashPrice,
+            @NotNull @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long basePoints,
+            @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money BigDecimal cashPrice,
             @PositiveOrZero Long stock,
             @Positive Integer perMemberLimit,
             List<@NotBlank @Size(max = 64) String> tiersAllowed,
-            Instant availableFrom,
-            Instant availableUntil,
+            @Inputs.Moment Instant availableFrom,
+            @Inputs.Moment Instant availableUntil,
             Boolean active,
             Map<@NotBlank String, @NotNull @Size(max = 200) String> attributes,
             @Pattern(regexp = "POOL|GENERATED", message = "must be POOL or GENERATED") String codeSource,

@@ -1,12 +1,16 @@
 package io.jifen.admin.redemption.catalog;
 
+
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,9 +22,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The mall's catalog: MARKETING edits it; INTEGRATOR and QA read it. */
 @Path("/merchants/{code}/mall/items")
@@ -46,7 +49,7 @@ public class CatalogResource {
     @GET
     @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
     public CatalogModels.ItemList list(@PathParam("code") String code, @QueryParam("after") String after,
-                                       @QueryParam("limit") @DefaultValue("50") int limit) {
+                                       @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
         return catalog.list(tenancy.merchant(code), after, limit);
     }
 
@@ -116,7 +119,7 @@ public class CatalogResource {
     @Allowed({Role.MARKETING, Role.QA})
     public io.jifen.admin.redemption.order.RedemptionModels.DrawList draws(@PathParam("code") String code,
             @PathParam("sku") String sku, @QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
         return orders.draws(tenancy.merchant(code), sku, before, limit);
     }
 }

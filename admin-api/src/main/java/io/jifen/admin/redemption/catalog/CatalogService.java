@@ -1,5 +1,6 @@
 package io.jifen.admin.redemption.catalog;
 
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.LedgerPolicy;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,7 +102,7 @@ public class CatalogService {
 
     @Transactional
     public CatalogModels.ItemList list(Merchant merchant, String after, int limit) {
-        int size = Math.min(Math.max(limit, 1), 500);
+        int size = limit; // 1..500, checked on the request
         List<MallItem> items = MallItem.<MallItem>find("merchantId = ?1 and sku > ?2 order by sku", merchant.id,
                 after == null ? "" : after).page(0, size + 1).list();
         List<CatalogModels.ItemView> views = items.stream().limit(size).map(this::view).toList();

@@ -1,13 +1,14 @@
 package io.jifen.admin.redemption.order;
 
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.redemption.MallModels;
+import io.jifen.admin.redemption.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
-import io.jifen.admin.redemption.Pricing;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -75,7 +75,7 @@ public class Orders {
         if (member.isEmpty()) {
             throw ProblemException.notFound("member `" + memberId + "`");
         }
-        int size = Math.min(Math.max(limit, 1), 500);
+        int size = limit; // 1..500, checked on the request
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " where o.member_id = ?1 and o.id < ?2 order by o.id desc limit ?3")
                 .setParameter(1, ((Number) member.get(0)).longValue())
@@ -89,7 +89,7 @@ public class Orders {
     @Transactional
     public RedemptionModels.DrawList draws(Merchant merchant, String sku, Long before, int limit) {
         MallItem item = CatalogService.require(merchant, sku);
-        int size = Math.min(Math.max(limit, 1), 500);
+        int size = limit; // 1..500, checked on the request
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select d.id, o.external_id, m.external_id, d.random_value, d.odds, d.outcome, p.name,

@@ -1,15 +1,16 @@
 package io.jifen.admin.redemption.order;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.redemption.MallModels;
 import io.jifen.admin.redemption.catalog.CatalogModels;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +33,8 @@ public final class RedemptionModels {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String redemptionId,
             @NotBlank @Pattern(regexp = CatalogModels.SKU, message = "is not a valid sku") String sku,
             @PositiveOrZero Integer paymentOption,
-            @PositiveOrZero Long expectedPoints,
-            @PositiveOrZero java.math.BigDecimal expectedCash,
+            @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long expectedPoints,
+            @PositiveOrZero @Inputs.Money java.math.BigDecimal expectedCash,
             @Valid ShippingAddress shippingAddress) {
     }
 
