@@ -9,6 +9,7 @@ import io.jifen.engine.evaluation.InputProblem;
 import io.jifen.engine.evaluation.Intent;
 import io.jifen.engine.evaluation.Phase;
 import io.jifen.engine.evaluation.PointsCalculator;
+import io.jifen.engine.evaluation.PointsOutOfRange;
 import io.jifen.engine.evaluation.PriceCalculator;
 import io.jifen.engine.evaluation.PriceQuote;
 import io.jifen.engine.evaluation.RecordedIntent;
@@ -118,8 +119,12 @@ public final class CompiledProgram {
         if (run.failure() != null) {
             return failed(run);
         }
-        return new Evaluation.Completed<>(PriceCalculator.quote(id, run.intents(), item, context.policy(),
-                run.firedRules()));
+        try {
+            return new Evaluation.Completed<>(PriceCalculator.quote(id, run.intents(), item, context.policy(),
+                    run.firedRules()));
+        } catch (PointsOutOfRange e) {
+            return new Evaluation.Failed<>(Evaluation.FailureKind.RULE_ERROR, e.rule(), e.getMessage());
+        }
     }
 
     private Evaluation<EarningOutcome> earning(EvaluationContext context, Purchase purchase, List<Object> facts) {
@@ -131,7 +136,12 @@ public final class CompiledProgram {
         if (decision instanceof Evaluation.Failed<Optional<TierDecision>> f) {
             return retyped(f);
         }
-        PointsCalculator.Points points = PointsCalculator.calculate(run.intents(), purchase, context.policy());
+        PointsCalculator.Points points;
+        try {
+            points = PointsCalculator.calculate(run.intents(), purchase, context.policy());
+        } catch (PointsOutOfRange e) {
+            return new Evaluation.Failed<>(Evaluation.FailureKind.RULE_ERROR, e.rule(), e.getMessage());
+        }
         return new Evaluation.Completed<>(new EarningOutcome(id, points.total(), points.awards(), run.firedRules(),
                 points.lineNotes(), decision.orThrow()));
     }

@@ -137,6 +137,32 @@ class RuleFailuresTest {
         assertThat(refusedFields(program, purchase(new BigDecimal("501.00"), basket))).containsExactly("purchase.lines");
     }
 
+    @Test
+    void pointsPastWhatALedgerHoldsFailTheEvaluationInsteadOfOverflowing() {
+        CompiledProgram program = new LoyaltyEngine().compile(drl("huge.drl", """
+                rule "huge bonus"
+                    ruleflow-group "bonus"
+                when
+                    Purchase()
+                then
+                    actions.bonus(9223372036854775807L, "TASK", "as many as a long holds");
+                end
+                rule "huge rate"
+                    ruleflow-group "base"
+                when
+                    Purchase()
+                then
+                    actions.pointsPerUnit(10000, 1, "ten thousand a yuan");
+                end
+                """)).orThrow();
+        Evaluation<EarningOutcome> evaluation = program.evaluatePurchase(context("REGULAR"),
+                purchase(new BigDecimal("999999999999999.99"), line("A", "grocery", "999999999999999.99")));
+        assertThat(evaluation).isInstanceOfSatisfying(Evaluation.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(Evaluation.FailureKind.RULE_ERROR);
+            assertThat(failed.message()).contains("more than 1000000000000");
+        });
+    }
+
     private static CompiledProgram onePointPerYuan() {
         return new LoyaltyEngine().compile(drl("base.drl", """
                 rule "base"

@@ -33,6 +33,14 @@ public final class PointsCalculator {
     public record Points(long total, List<Award> awards, List<LineNote> lineNotes) {
     }
 
+    /**
+     * The most points one award, one evaluation or one price may come to (what the API accepts as
+     * points). Each award within it and at most a firing cap's worth of awards keep every sum far from
+     * overflowing a {@code long}.
+     */
+    public static final long MAX_POINTS = 1_000_000_000_000L;
+    private static final BigDecimal MAX = BigDecimal.valueOf(MAX_POINTS);
+
     public static Points calculate(List<RecordedIntent> intents, Purchase purchase, ProgramPolicy policy) {
         List<Award> awards = new ArrayList<>();
         List<LineNote> notes = new ArrayList<>();
@@ -114,6 +122,9 @@ public final class PointsCalculator {
             }
         }
         long total = awards.stream().mapToLong(Award::points).sum();
+        if (Math.abs(total) > MAX_POINTS) {
+            throw new PointsOutOfRange(null);
+        }
         RecordedIntent lowestCap = null;
         for (RecordedIntent r : intents) {
             if (r.intent() instanceof Intent.CapTotal cap
@@ -134,10 +145,16 @@ public final class PointsCalculator {
     }
 
     private static Award award(RecordedIntent r, String family, long points, String reason) {
+        if (Math.abs(points) > MAX_POINTS) {
+            throw new PointsOutOfRange(r.rule());
+        }
         return new Award(r.rule(), r.phase(), family, points, reason);
     }
 
     static long round(BigDecimal value, ProgramPolicy policy) {
+        if (value.abs().compareTo(MAX) > 0) {
+            throw new PointsOutOfRange(null);
+        }
         return value.setScale(0, policy.rounding()).longValueExact();
     }
 }
