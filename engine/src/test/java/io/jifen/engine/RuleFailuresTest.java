@@ -159,7 +159,7 @@ class RuleFailuresTest {
                 purchase(new BigDecimal("999999999999999.99"), line("A", "grocery", "999999999999999.99")));
         assertThat(evaluation).isInstanceOfSatisfying(Evaluation.Failed.class, failed -> {
             assertThat(failed.kind()).isEqualTo(Evaluation.FailureKind.RULE_ERROR);
-            assertThat(failed.message()).contains("more than 1000000000000");
+            assertThat(failed.message()).contains("the points come to more than 1000000000000");
         });
     }
 

@@ -34,12 +34,11 @@ public final class PointsCalculator {
     }
 
     /**
-     * The most points one award, one evaluation or one price may come to (what the API accepts as
-     * points). Each award within it and at most a firing cap's worth of awards keep every sum far from
-     * overflowing a {@code long}.
+     * The most points one evaluation may award after its caps (what the API accepts as points).
+     * Before the caps, awards may be larger (a cap cuts them back), as long as a {@code long} holds
+     * every award and every sum: exact arithmetic, never a silent wrap-around.
      */
     public static final long MAX_POINTS = 1_000_000_000_000L;
-    private static final BigDecimal MAX = BigDecimal.valueOf(MAX_POINTS);
 
     public static Points calculate(List<RecordedIntent> intents, Purchase purchase, ProgramPolicy policy) {
         List<Award> awards = new ArrayList<>();
@@ -87,7 +86,7 @@ public final class PointsCalculator {
             awards.add(award(first, "CATEGORY", round(extra, policy), ((Intent.LineMultiplier) first.intent()).reason()));
         });
 
-        long basePoints = Math.max(0, awards.stream().mapToLong(Award::points).sum());
+        long basePoints = Math.max(0, sum(awards));
         BigDecimal base = BigDecimal.valueOf(basePoints);
         List<RecordedIntent> multipliers = intents.stream().filter(r -> r.intent() instanceof Intent.Multiplier).toList();
         if (policy.stacking() == ProgramPolicy.MultiplierStacking.ADDITIVE) {
@@ -121,10 +120,7 @@ public final class PointsCalculator {
                 awards.add(award(r, b.family(), b.points(), b.reason()));
             }
         }
-        long total = awards.stream().mapToLong(Award::points).sum();
-        if (Math.abs(total) > MAX_POINTS) {
-            throw new PointsOutOfRange(null);
-        }
+        long total = sum(awards);
         RecordedIntent lowestCap = null;
         for (RecordedIntent r : intents) {
             if (r.intent() instanceof Intent.CapTotal cap
@@ -141,20 +137,29 @@ public final class PointsCalculator {
                 total = cap.points();
             }
         }
+        if (Math.abs(total) > MAX_POINTS) {
+            throw new PointsOutOfRange(awards.size() == 1 ? awards.get(0).rule() : null);
+        }
         return new Points(total, awards, notes);
     }
 
     private static Award award(RecordedIntent r, String family, long points, String reason) {
-        if (Math.abs(points) > MAX_POINTS) {
-            throw new PointsOutOfRange(r.rule());
-        }
         return new Award(r.rule(), r.phase(), family, points, reason);
     }
 
     static long round(BigDecimal value, ProgramPolicy policy) {
-        if (value.abs().compareTo(MAX) > 0) {
+        try {
+            return value.setScale(0, policy.rounding()).longValueExact();
+        } catch (ArithmeticException e) {
             throw new PointsOutOfRange(null);
         }
-        return value.setScale(0, policy.rounding()).longValueExact();
+    }
+
+    private static long sum(List<Award> awards) {
+        try {
+            return awards.stream().mapToLong(Award::points).reduce(0, Math::addExact);
+        } catch (ArithmeticException e) {
+            throw new PointsOutOfRange(null);
+        }
     }
 }
