@@ -291,7 +291,9 @@ public final class BytecodeCheck {
                 refuse(className, "calls " + member(call.owner, call.name) + ", which rules may not use");
                 return PRIMITIVE_SIZE;
             }
-            if (MemberAllowList.SMALL_CONSTANT_ARGUMENT.contains(qualified)) {
+            // new BigDecimal(100) is a value, not a scale: only a second int argument is one
+            boolean valueOnly = call.name.equals("<init>") && call.owner.equals("java/math/BigDecimal") && args.length == 1;
+            if (MemberAllowList.SMALL_CONSTANT_ARGUMENT.contains(qualified) && !valueOnly) {
                 checkIntArguments(call, args, frame, operands);
             }
             if (call.owner.equals("java/math/BigDecimal") && call.name.equals("<init>")

@@ -69,7 +69,9 @@ class UnsafeRulesAreRejectedTest {
     @Test
     void emptyCollectionsAndDecimalsMayBeCreated() {
         CompilationResult result = ENGINE.compile(RuleSet.of(RuleFile.text("safe.drl", ruleWithConsequence(
-                "java.util.List<String> skus = new java.util.ArrayList<>(); java.math.BigDecimal d = new java.math.BigDecimal(\"1.5\");"))));
+                "java.util.List<String> skus = new java.util.ArrayList<>(); java.math.BigDecimal d = new java.math.BigDecimal(\"1.5\");"
+                        + " java.math.BigDecimal hundred = new java.math.BigDecimal(100);"
+                        + " actions.bonus(d.add(hundred).setScale(0, java.math.RoundingMode.DOWN).longValue(), \"TASK\", \"decimals\");"))));
         assertThat(result).isInstanceOf(CompilationResult.Compiled.class);
     }
 
