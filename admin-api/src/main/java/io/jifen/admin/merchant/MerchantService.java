@@ -60,11 +60,34 @@ public class MerchantService {
         return m;
     }
 
+    /**
+     * Replaces only the points policy (PUT /merchants/{code}/points-policy): what MARKETING may change,
+     * while name, time zone and currency stay the platform admin's. Field errors name the policy's own
+     * fields ({@code expiry.months}), since the body is the policy.
+     */
+    @Transactional
+    public Merchant updatePolicy(Merchant merchant, PointsPolicyModel policy) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        validatePolicy(policy, "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("the points policy is invalid", errors);
+        }
+        Merchant m = Merchant.findById(merchant.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        applyPolicy(m, policy);
+        audit.record(m.id, "merchant.policy-updated", "merchant/" + m.code, "policy=" + policy);
+        directory.forget(m.code);
+        return m;
+    }
+
     private static void apply(Merchant m, MerchantRequest r) {
         m.name = r.name();
         m.timeZone = r.timeZone();
         m.currency = r.currency();
-        PointsPolicyModel p = r.pointsPolicy().withDefaults();
+        applyPolicy(m, r.pointsPolicy());
+    }
+
+    private static void applyPolicy(Merchant m, PointsPolicyModel policy) {
+        PointsPolicyModel p = policy.withDefaults();
         m.rounding = p.rounding();
         m.stacking = p.stacking();
         m.expiryPolicy = p.expiry().rule();
@@ -97,20 +120,25 @@ public class MerchantService {
         } catch (IllegalArgumentException e) {
             errors.add(Problem.FieldError.field("currency", "is not an ISO 4217 currency"));
         }
-        PointsPolicyModel.Expiry expiry = r.pointsPolicy().expiry();
-        if (!"NEVER".equals(expiry.rule()) && expiry.months() == null) {
-            errors.add(Problem.FieldError.field("pointsPolicy.expiry.months", "is required when points expire"));
-        }
-        PointsPolicyModel.Transfers transfers = r.pointsPolicy().transfers();
-        if (transfers != null && transfers.min() != null && transfers.max() != null && transfers.min() > transfers.max()) {
-            errors.add(Problem.FieldError.field("pointsPolicy.transfers.max", "must not be below min"));
-        }
-        PointsPolicyModel.Tiers tiers = r.pointsPolicy().tiers();
-        if (tiers != null && tiers.order() != null && tiers.order().stream().distinct().count() != tiers.order().size()) {
-            errors.add(Problem.FieldError.field("pointsPolicy.tiers.order", "must not name a tier twice"));
-        }
+        validatePolicy(r.pointsPolicy(), "pointsPolicy.", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the merchant is invalid", errors);
+        }
+    }
+
+    /** The policy checks Bean Validation cannot express; {@code prefix} is where the policy sits in the body. */
+    private static void validatePolicy(PointsPolicyModel policy, String prefix, List<Problem.FieldError> errors) {
+        PointsPolicyModel.Expiry expiry = policy.expiry();
+        if (!"NEVER".equals(expiry.rule()) && expiry.months() == null) {
+            errors.add(Problem.FieldError.field(prefix + "expiry.months", "is required when points expire"));
+        }
+        PointsPolicyModel.Transfers transfers = policy.transfers();
+        if (transfers != null && transfers.min() != null && transfers.max() != null && transfers.min() > transfers.max()) {
+            errors.add(Problem.FieldError.field(prefix + "transfers.max", "must not be below min"));
+        }
+        PointsPolicyModel.Tiers tiers = policy.tiers();
+        if (tiers != null && tiers.order() != null && tiers.order().stream().distinct().count() != tiers.order().size()) {
+            errors.add(Problem.FieldError.field(prefix + "tiers.order", "must not name a tier twice"));
         }
     }
 

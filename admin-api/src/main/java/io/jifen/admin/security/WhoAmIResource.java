@@ -1,0 +1,41 @@
+package io.jifen.admin.security;
+
+import io.jifen.admin.merchant.Merchant;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Who the calling key is, on the merchant it names: what a client (the console's sign-in) needs to
+ * decide what to show, without trying endpoints until one answers 403. Every role may ask; a key of
+ * another merchant gets the same 404 as everywhere else, so a wrong merchant code is told apart from
+ * a wrong key (401) without revealing which merchants exist.
+ */
+@Path("/merchants/{code}/me")
+@Tag(name = "api keys and audit")
+public class WhoAmIResource {
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    CallerContext callerContext;
+
+    /**
+     * {@code platformAdmin}: an ADMIN key of the platform (it may act on every merchant);
+     * {@code label}: the label given when the key was issued (null for the bootstrap key).
+     */
+    public record CallerView(String keyId, Role role, String label, String merchant, boolean platformAdmin) {
+    }
+
+    @GET
+    @Allowed({Role.ADMIN, Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    public CallerView me(@PathParam("code") String code) {
+        Merchant merchant = tenancy.merchant(code);
+        Caller caller = callerContext.caller();
+        ApiKey key = ApiKey.findById(caller.keyId());
+        return new CallerView(caller.keyId(), caller.role(), key == null ? null : key.label, merchant.code,
+                caller.isPlatformAdmin());
+    }
+}

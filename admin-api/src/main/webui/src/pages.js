@@ -1,0 +1,20 @@
+// The console's pages, in navigation order. `roles`: who sees the page (what the API lets that role
+// do); `ready: false` marks a placeholder ("coming next"). A new page replaces its placeholder by
+// giving its own component here and setting ready — navigation, role checks and titles follow.
+import Overview from './views/Overview.vue';
+import ComingNext from './views/ComingNext.vue';
+
+const BOTH = ['MARKETING', 'QA'];
+
+export const PAGES = [
+  { name: 'overview', path: '/overview', label: 'nav.overview', roles: BOTH, ready: true, component: Overview },
+  { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: false },
+  { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: false },
+  { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: false },
+  { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: false },
+  { name: 'release', path: '/release', label: 'nav.release', roles: BOTH, ready: false },
+  // member reads are INTEGRATOR and QA endpoints: marketing keys would get 403
+  { name: 'members', path: '/members', label: 'nav.members', roles: ['QA'], ready: false },
+  { name: 'impact', path: '/impact', label: 'nav.impact', roles: BOTH, ready: false },
+  { name: 'campaigns', path: '/campaigns', label: 'nav.campaigns', roles: ['MARKETING'], ready: false },
+].map((page) => (page.ready ? page : { ...page, component: ComingNext }));
