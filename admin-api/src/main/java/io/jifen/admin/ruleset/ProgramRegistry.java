@@ -63,6 +63,14 @@ public class ProgramRegistry {
         return compileTimer.record(() -> engine.compile(ruleSet, WhenBusy.REFUSE));
     }
 
+    /**
+     * A draft's compile for an editor (nothing stored): refused at once (Busy) when every compile
+     * slot is taken, like an upload, and never cached (LoyaltyEngine#check says why).
+     */
+    public CompilationResult check(RuleSet ruleSet) {
+        return compileTimer.record(() -> engine.check(ruleSet, WhenBusy.REFUSE));
+    }
+
     /** The compiled program of a stored version for a posting: waits for a compile slot when not cached. */
     public CompiledProgram programOf(RuleVersion version) {
         return programOf(version, WhenBusy.WAIT);

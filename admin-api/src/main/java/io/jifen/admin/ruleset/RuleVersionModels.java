@@ -35,6 +35,30 @@ public final class RuleVersionModels {
     public record FileView(String name, int size) {
     }
 
+    /** Draft rule files to compile without storing them: the same file shapes as an upload. */
+    public record CompilationRequest(@NotEmpty List<@NotNull @Valid UploadedFile> files) {
+    }
+
+    /**
+     * A draft's compile: {@code ok} when it would be accepted as a version. {@code rules} lists every
+     * rule read (also when the draft has problems, as far as the files could be parsed).
+     */
+    public record CompilationView(boolean ok, String contentHash, List<DiagnosticView> diagnostics,
+                                  List<RuleView> rules) {
+    }
+
+    /**
+     * One problem, where the author wrote it: {@code line} is the file's line (the DSLR line for
+     * DSLR, the spreadsheet row for decision tables), null when the problem concerns the whole file;
+     * {@code column} null when unknown (always for decision tables).
+     */
+    public record DiagnosticView(String file, Integer line, Integer column, String message) {
+    }
+
+    /** A rule of the draft: its phase (null when it names none or an unknown one) and where it is written. */
+    public record RuleView(String name, String phase, String file, Integer line) {
+    }
+
     /** DRAFT: never activated; SCHEDULED: activation pending; ACTIVE: live now; INACTIVE: was live before. */
     public record VersionView(int number, String status, String contentHash, String description, List<FileView> files,
                               Instant createdAt, String createdBy) {

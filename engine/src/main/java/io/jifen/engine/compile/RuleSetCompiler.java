@@ -86,7 +86,7 @@ public final class RuleSetCompiler {
         List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
         List<Diagnostic> definitions = new ArrayList<>();
         Map<String, Phase> phases = new LinkedHashMap<>();
-        List<String> ruleNames = new ArrayList<>();
+        List<RuleDefinition> rules = new ArrayList<>();
         boolean declaresActions = false;
         List<String> packages = new ArrayList<>();
         Map<String, Diagnostic> firstDefinition = new HashMap<>();
@@ -116,12 +116,12 @@ public final class RuleSetCompiler {
                     continue;
                 }
                 AttributeDescr group = RuleSafetyCheck.phaseAttribute(rule);
-                if (group != null) {
-                    Phase.ofAgendaGroup(group.getValue()).ifPresent(phase ->
-                            phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase));
+                Phase phase = group == null ? null : Phase.ofAgendaGroup(group.getValue()).orElse(null);
+                if (phase != null) {
+                    phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase);
                 }
-                ruleNames.add(rule.getName());
                 Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                rules.add(new RuleDefinition(rule.getName(), phase, here.file(), here.line()));
                 definitions.add(here);
                 Diagnostic first = firstDefinition.putIfAbsent(rule.getName(), here);
                 if (first != null) {
@@ -134,10 +134,11 @@ public final class RuleSetCompiler {
         }
         diagnostics.addAll(RuleSetBudget.rules(definitions, limits));
         if (!diagnostics.isEmpty()) {
-            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics), List.copyOf(rules)), false);
         }
         RuleSetBudget.stopIfAbandoned();
-        return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions, firstDefinition);
+        return kieBuild(ruleSet, translation.sources(), packages, phases, List.copyOf(rules), declaresActions,
+                firstDefinition);
     }
 
     private static PackageDescr parse(TranslatedSource source, List<Diagnostic> diagnostics) {
@@ -173,7 +174,7 @@ public final class RuleSetCompiler {
 
     private static Outcome kieBuild(RuleSet ruleSet, List<TranslatedSource> sources, List<String> packages,
                                          Map<String, Phase> phases,
-                                         List<String> ruleNames, boolean declaresActions,
+                                         List<RuleDefinition> rules, boolean declaresActions,
                                          Map<String, Diagnostic> ruleAt) {
         KieServices ks = KieServices.Factory.get();
         // a release id of its own per build: builds running at the same time never see each other's rules
@@ -202,7 +203,7 @@ public final class RuleSetCompiler {
         }
         if (!diagnostics.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
-            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics), rules), false);
         }
         try {
             KieContainer container = ks.newKieContainer(releaseId);
@@ -212,9 +213,9 @@ public final class RuleSetCompiler {
             KieBase kieBase = container.newKieBase(configuration);
             List<Diagnostic> unsafe = CompiledCodeCheck.check(kieBase, ruleAt);
             if (!unsafe.isEmpty()) {
-                return new Outcome(new KieBaseBuild.Failed(sorted(unsafe)), true);
+                return new Outcome(new KieBaseBuild.Failed(sorted(unsafe), rules), true);
             }
-            return new Outcome(new KieBaseBuild.Built(kieBase, Map.copyOf(phases), List.copyOf(ruleNames), declaresActions), false);
+            return new Outcome(new KieBaseBuild.Built(kieBase, Map.copyOf(phases), rules, declaresActions), false);
         } finally {
             // the knowledge base is ours now; the shared KIE repository must not keep the module alive
             ks.getRepository().removeKieModule(releaseId);
