@@ -47,7 +47,7 @@ public class DraftCompiler {
 
     static RuleVersionModels.DiagnosticView view(Diagnostic d) {
         return new RuleVersionModels.DiagnosticView(d.file(), d.line() > 0 ? d.line() : null,
-                d.column() > 0 ? d.column() : null, d.message());
+                d.column() > 0 ? d.column() : null, d.cell(), d.message());
     }
 
     static RuleVersionModels.RuleView view(RuleDefinition r) {

@@ -50,9 +50,10 @@ public final class RuleVersionModels {
     /**
      * One problem, where the author wrote it: {@code line} is the file's line (the DSLR line for
      * DSLR, the spreadsheet row for decision tables), null when the problem concerns the whole file;
-     * {@code column} null when unknown (always for decision tables).
+     * {@code column} null when unknown (always for decision tables); {@code cell} the spreadsheet
+     * cell of a decision-table problem ({@code D12}, on row {@code line}) when it is known, else null.
      */
-    public record DiagnosticView(String file, Integer line, Integer column, String message) {
+    public record DiagnosticView(String file, Integer line, Integer column, String cell, String message) {
     }
 
     /** A rule of the draft: its phase (null when it names none or an unknown one) and where it is written. */

@@ -11,8 +11,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +70,7 @@ class DraftCompilationApiTest {
                 .body("diagnostics", hasSize(1))
                 .body("diagnostics[0].file", equalTo("member-day.dslr"))
                 .body("diagnostics[0].line", equalTo(16))
+                .body("diagnostics[0].cell", nullValue())
                 .body("diagnostics[0].message", equalTo("no sentence of the vocabulary matches: Today is dya 10 of the month"));
     }
 
@@ -96,6 +102,34 @@ class DraftCompilationApiTest {
                 .body("rules[0].name", equalTo("earn 1 points per yuan"))
                 .body("rules[0].phase", equalTo("base"))
                 .body("rules[0].line", equalTo(5));
+    }
+
+    @Test
+    void aWrongValueInTheSpreadsheetIsReportedAtItsCellByTheCompileAndTheUpload() throws IOException {
+        Api.TestMerchant shop = newMerchant();
+        byte[] xlsx = ReferenceProgram.ruleFile("spend-threshold.xlsx").content();
+        // F12: the purchase total the 1000-yuan rule needs
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.getSheetAt(0).getRow(11).getCell(5).setCellValue("lots");
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        List<Map<String, Object>> files = referenceWith(new RuleFile("spend-threshold.xlsx", xlsx));
+        compile(shop.marketing(), shop, files).then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("diagnostics", hasSize(1))
+                .body("diagnostics[0].file", equalTo("spend-threshold.xlsx"))
+                .body("diagnostics[0].cell", equalTo("F12"))
+                .body("diagnostics[0].line", equalTo(12))
+                .body("diagnostics[0].column", nullValue())
+                .body("diagnostics[0].message", containsString("lots"));
+        as(shop.marketing()).body(Map.of("files", files)).post("/merchants/" + shop.code() + "/rule-versions")
+                .then().statusCode(422)
+                .body("type", equalTo("https://jifen.io/problems/rule-set-rejected"))
+                .body("errors[0].file", equalTo("spend-threshold.xlsx"))
+                .body("errors[0].cell", equalTo("F12"))
+                .body("errors[0].line", equalTo(12));
     }
 
     @Test

@@ -23,9 +23,11 @@ import org.kie.api.runtime.KieContainer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -197,6 +199,9 @@ public final class RuleSetCompiler {
             }
             TranslatedSource source = sourceOf(message.getPath(), byPath);
             int line = message.getLine() > 0 ? message.getLine() : lineIn(message.getText());
+            if (line <= 0 && source != null) {
+                line = lineOfExpression(source.drl(), message.getText());
+            }
             diagnostics.add(source == null
                     ? new Diagnostic(message.getPath() == null ? "(rule set)" : message.getPath(), 0, 0, clean(message.getText()))
                     : source.diagnostic(line, message.getColumn(), clean(message.getText())));
@@ -242,6 +247,29 @@ public final class RuleSetCompiler {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    private static final java.util.regex.Pattern EXPRESSION_IN_TEXT =
+            java.util.regex.Pattern.compile("Unable to Analyse Expression (.+?):\\s*(\\n|\\[|$)");
+
+    /**
+     * Some constraint errors come without any line (an unknown name in a constraint: "Unable to
+     * Analyse Expression total >= lots"); the first DRL line holding that expression is where it
+     * was written, or 0 when none does.
+     */
+    private static int lineOfExpression(String drl, String text) {
+        java.util.regex.Matcher m = EXPRESSION_IN_TEXT.matcher(text == null ? "" : text);
+        if (!m.find()) {
+            return 0;
+        }
+        String expression = m.group(1).strip();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(expression)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /**
      * Drools messages carry the generated resource path and MVEL's "[Near ...]" excerpts with a
      * caret that only lines up in a monospaced console; keep what the author can act on.
@@ -262,10 +290,16 @@ public final class RuleSetCompiler {
         return kept.toString();
     }
 
+    /**
+     * Sorted by file and place, each problem once. A spreadsheet cell is named once: a mistake in a
+     * column's template breaks every rule row of the table, and the author fixes it in one cell.
+     */
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        Set<String> cells = new HashSet<>();
         return diagnostics.stream().distinct()
                 .sorted(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
                         .thenComparingInt(Diagnostic::column))
+                .filter(d -> d.cell() == null || cells.add(d.file() + "!" + d.cell()))
                 .toList();
     }
 }
