@@ -3,8 +3,10 @@ package io.jifen.engine;
 import io.jifen.engine.compile.KieBaseBuild;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleSetCompiler;
+import io.jifen.engine.compile.RuleText;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -81,6 +83,14 @@ public final class LoyaltyEngine {
             return cached;
         }
         return gate.run(whenBusy, hash, () -> ruleSet, files -> compileUncached(files, hash));
+    }
+
+    /**
+     * Every rule of a rule set with its text, to compare versions rule by rule. Only translates and
+     * parses (no build, no compile slot); refuses files that do not parse (IllegalArgumentException).
+     */
+    public List<RuleText> ruleTexts(RuleSet ruleSet) {
+        return compiler.ruleTexts(ruleSet);
     }
 
     /**

@@ -95,6 +95,27 @@ public final class RuleVersionModels {
                               String toSha256, String unifiedDiff) {
     }
 
+    /**
+     * Two versions compared rule by rule, by rule name: rules only in {@code to} ({@code added}), only
+     * in {@code from} ({@code removed}), in both with another text or phase ({@code changed}), and
+     * the names of the rules in both unchanged.
+     */
+    public record RuleDiffView(int from, int to, List<RuleInVersion> added, List<RuleInVersion> removed,
+                               List<ChangedRule> changed, List<String> unchanged) {
+    }
+
+    /**
+     * A rule as one version has it: phase (null when none is named), the file and line (spreadsheet
+     * row) it starts at, its text as compiled ({@code drl}: a DSLR rule expanded, a table row as the
+     * DRL generated for it) and, for DRL and DSLR files, as written ({@code authored}; null for tables).
+     */
+    public record RuleInVersion(String name, String phase, String file, Integer line, String drl, String authored) {
+    }
+
+    /** A rule in both versions whose compiled text or phase differs; {@code unifiedDiff} of the two drl texts. */
+    public record ChangedRule(String name, RuleInVersion from, RuleInVersion to, String unifiedDiff) {
+    }
+
     /** A regression suite run against one version. */
     public record SuiteRunView(String suite, int version, String contentHash, int scenarios, long passed, long failed,
                                List<ScenarioView> results) {

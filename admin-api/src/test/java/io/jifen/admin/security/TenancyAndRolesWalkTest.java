@@ -62,6 +62,7 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("GET", "/merchants/{m}/rule-versions/1", EnumSet.of(Role.MARKETING, Role.QA), none),
                 new Endpoint("GET", "/merchants/{m}/rule-versions/active", EnumSet.of(Role.MARKETING, Role.QA, Role.INTEGRATOR), none),
                 new Endpoint("POST", "/merchants/{m}/rule-versions/1/activation", EnumSet.of(Role.MARKETING), none),
+                new Endpoint("GET", "/merchants/{m}/rule-versions/1/rule-diff/1", EnumSet.of(Role.MARKETING, Role.QA), none),
                 new Endpoint("POST", "/merchants/{m}/compilations", EnumSet.of(Role.MARKETING, Role.QA),
                         m -> Map.of("files", List.of(Map.of("name", "walk.drl", "content", "package walk;\n")))),
                 new Endpoint("PUT", "/merchants/{m}/members/walker", EnumSet.of(Role.INTEGRATOR), m -> Map.of()),

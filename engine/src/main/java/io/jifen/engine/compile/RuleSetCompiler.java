@@ -143,6 +143,65 @@ public final class RuleSetCompiler {
                 firstDefinition);
     }
 
+    /**
+     * Every rule of the rule set with its text ({@link RuleText}), in file order, for comparing two
+     * rule sets rule by rule. Translates and parses only, nothing is built; a rule set that does not
+     * parse is refused, since only stored versions (which compiled when uploaded) are compared.
+     */
+    public List<RuleText> ruleTexts(RuleSet ruleSet) {
+        SourceTranslator.Translation translation = translator.translate(ruleSet);
+        List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
+        List<RuleText> texts = new ArrayList<>();
+        Map<String, RuleFile> files = new HashMap<>();
+        ruleSet.files().forEach(f -> files.put(f.name(), f));
+        for (TranslatedSource source : translation.sources()) {
+            PackageDescr pkg = parse(source, diagnostics);
+            if (pkg == null) {
+                continue;
+            }
+            String[] drl = source.drl().split("\n", -1);
+            // DRL and DSLR keep the author's lines through translation; a table's rule is a row
+            String[] authored = source.kind() == RuleFileKind.DRL || source.kind() == RuleFileKind.DSLR
+                    ? files.get(source.fileName()).text().split("\n", -1) : null;
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.isQuery()) {
+                    continue;
+                }
+                AttributeDescr group = RuleSafetyCheck.phaseAttribute(rule);
+                Phase phase = group == null ? null : Phase.ofAgendaGroup(group.getValue()).orElse(null);
+                Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                int first = rule.getLine();
+                int last = endLine(drl, first);
+                texts.add(new RuleText(new RuleDefinition(rule.getName(), phase, here.file(), here.line()),
+                        lines(drl, first, last), authored == null ? null : lines(authored, first, last)));
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            throw new IllegalArgumentException("the rule files do not parse: " + sorted(diagnostics));
+        }
+        return List.copyOf(texts);
+    }
+
+    /** The line of the {@code end} closing the rule that starts at {@code first} (1-based). */
+    private static int endLine(String[] lines, int first) {
+        for (int i = Math.max(first, 1); i <= lines.length; i++) {
+            String l = lines[i - 1].strip();
+            if (l.equals("end") || l.startsWith("end ") || l.startsWith("end//")) {
+                return i;
+            }
+        }
+        return lines.length;
+    }
+
+    /** Lines {@code first} to {@code last} (1-based, inclusive), without trailing blanks or CRs. */
+    private static String lines(String[] lines, int first, int last) {
+        StringBuilder s = new StringBuilder();
+        for (int i = Math.max(first, 1); i <= Math.min(last, lines.length); i++) {
+            s.append(lines[i - 1].stripTrailing()).append('\n');
+        }
+        return s.toString();
+    }
+
     private static PackageDescr parse(TranslatedSource source, List<Diagnostic> diagnostics) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
