@@ -116,6 +116,9 @@ final class TableCells implements TranslatedSource.Locator {
 
     @Override
     public TranslatedSource.Place place(int drlLine, int drlColumn, String message) {
+        if (drlLine > drlLines.length) {
+            return new TranslatedSource.Place(0, 0, null); // not a line of this DRL: the whole file
+        }
         Map.Entry<Integer, Block> entry = blocks.floorEntry(drlLine);
         if (entry == null || drlLine > entry.getValue().endLine()) {
             return headerPart(drlLine);
