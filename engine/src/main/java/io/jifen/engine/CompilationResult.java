@@ -1,6 +1,7 @@
 package io.jifen.engine;
 
 import io.jifen.engine.compile.Diagnostic;
+import io.jifen.engine.compile.RuleDefinition;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,15 @@ public sealed interface CompilationResult {
     record Compiled(CompiledProgram program) implements CompilationResult {
     }
 
-    record Rejected(List<Diagnostic> diagnostics) implements CompilationResult {
+    /** {@code rules}: the rules read before the compile stopped, for an editor's outline (may be empty). */
+    record Rejected(List<Diagnostic> diagnostics, List<RuleDefinition> rules) implements CompilationResult {
         public Rejected {
             diagnostics = List.copyOf(diagnostics);
+            rules = List.copyOf(rules);
+        }
+
+        public Rejected(List<Diagnostic> diagnostics) {
+            this(diagnostics, List.of());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jifen.engine;
 
 import io.jifen.engine.compile.KieBaseBuild;
+import io.jifen.engine.compile.RuleDefinition;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
@@ -65,6 +66,11 @@ public final class CompiledProgram {
 
     public List<String> ruleNames() {
         return built.ruleNames();
+    }
+
+    /** Every rule with its phase and where it is written, in the order the files were read. */
+    public List<RuleDefinition> rules() {
+        return built.rules();
     }
 
     /** Points for a paid purchase; tier rules run too, so an upgrade is known at once. */

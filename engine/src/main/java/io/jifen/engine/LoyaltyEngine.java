@@ -3,8 +3,10 @@ package io.jifen.engine;
 import io.jifen.engine.compile.KieBaseBuild;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleSetCompiler;
+import io.jifen.engine.compile.RuleText;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -68,6 +70,30 @@ public final class LoyaltyEngine {
     }
 
     /**
+     * Compiles a draft to learn whether it compiles, and its rules or its diagnostics, without
+     * caching the program: an editor compiles on every pause in typing, and caching each draft
+     * would push out the programs people are dry-running. It takes a compile slot and keeps to the
+     * time limit like any compile ({@code Busy}, {@code TimedOut}); files whose program is cached
+     * already are answered from the cache without compiling.
+     */
+    public CompilationResult check(RuleSet ruleSet, WhenBusy whenBusy) {
+        String hash = ruleSet.contentHash();
+        CompilationResult cached = cache.peek(hash);
+        if (cached != null) {
+            return cached;
+        }
+        return gate.run(whenBusy, hash, () -> ruleSet, files -> compileUncached(files, hash));
+    }
+
+    /**
+     * Every rule of a rule set with its text, to compare versions rule by rule. Only translates and
+     * parses (no build, no compile slot); refuses files that do not parse (IllegalArgumentException).
+     */
+    public List<RuleText> ruleTexts(RuleSet ruleSet) {
+        return compiler.ruleTexts(ruleSet);
+    }
+
+    /**
      * The cached result, or {@code compile}'s. A caller that joined another caller's compile of the
      * same files shares its outcome; but a caller willing to wait must not inherit the Busy of one
      * that was not (a posting joining a dry run's refused compile), so it tries once more on its own.
@@ -90,7 +116,8 @@ public final class LoyaltyEngine {
         if (build instanceof KieBaseBuild.Built built) {
             return new CompilationResult.Compiled(new CompiledProgram(hash, built, options.maxFiringsPerEvaluation()));
         }
-        return new CompilationResult.Rejected(((KieBaseBuild.Failed) build).diagnostics());
+        KieBaseBuild.Failed failed = (KieBaseBuild.Failed) build;
+        return new CompilationResult.Rejected(failed.diagnostics(), failed.rules());
     }
 
     /**

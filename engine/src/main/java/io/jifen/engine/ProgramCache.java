@@ -127,6 +127,19 @@ final class ProgramCache {
         }
     }
 
+    /** The compiled program of these files if it is cached and done, else null; does not count as a use. */
+    CompilationResult peek(String hash) {
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.get(hash);
+        }
+        if (entry == null || !entry.future.isDone() || entry.future.isCompletedExceptionally()) {
+            return null;
+        }
+        CompilationResult result = entry.future.join();
+        return result instanceof CompilationResult.Compiled ? result : null;
+    }
+
     /** Whether a program (or its compile in flight) is cached; does not count as a use. */
     boolean contains(String hash) {
         synchronized (entries) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code errors} lists field-level problems (field path, message) or,
- * for rule files, {@code file}, {@code line}, {@code column}.
+ * for rule files, {@code file}, {@code line}, {@code column} and, in a decision table, {@code cell}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
@@ -14,10 +14,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** {@code cell}: the spreadsheet cell of a decision-table problem ({@code D12}, on row {@code line}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, String file, Integer line, Integer column) {
+    public record FieldError(String field, String message, String file, Integer line, Integer column, String cell) {
         public static FieldError field(String field, String message) {
-            return new FieldError(field, message, null, null, null);
+            return new FieldError(field, message, null, null, null, null);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.jifen.engine.LoyaltyEngine;
 import io.jifen.engine.WhenBusy;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleSetLimits;
+import io.jifen.engine.compile.RuleText;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,6 +63,19 @@ public class ProgramRegistry {
     /** An upload's compile: refused at once (Busy) when every compile slot is taken. */
     public CompilationResult compile(RuleSet ruleSet) {
         return compileTimer.record(() -> engine.compile(ruleSet, WhenBusy.REFUSE));
+    }
+
+    /**
+     * A draft's compile for an editor (nothing stored): refused at once (Busy) when every compile
+     * slot is taken, like an upload, and never cached (LoyaltyEngine#check says why).
+     */
+    public CompilationResult check(RuleSet ruleSet) {
+        return compileTimer.record(() -> engine.check(ruleSet, WhenBusy.REFUSE));
+    }
+
+    /** Every rule of a stored version with its text, for a rule-by-rule comparison (parsed, not compiled). */
+    public List<RuleText> ruleTexts(RuleVersion version) {
+        return engine.ruleTexts(new RuleSet(RuleVersionFile.ruleFilesOf(version.id)));
     }
 
     /** The compiled program of a stored version for a posting: waits for a compile slot when not cached. */

@@ -35,6 +35,31 @@ public final class RuleVersionModels {
     public record FileView(String name, int size) {
     }
 
+    /** Draft rule files to compile without storing them: the same file shapes as an upload. */
+    public record CompilationRequest(@NotEmpty List<@NotNull @Valid UploadedFile> files) {
+    }
+
+    /**
+     * A draft's compile: {@code ok} when it would be accepted as a version. {@code rules} lists every
+     * rule read (also when the draft has problems, as far as the files could be parsed).
+     */
+    public record CompilationView(boolean ok, String contentHash, List<DiagnosticView> diagnostics,
+                                  List<RuleView> rules) {
+    }
+
+    /**
+     * One problem, where the author wrote it: {@code line} is the file's line (the DSLR line for
+     * DSLR, the spreadsheet row for decision tables), null when the problem concerns the whole file;
+     * {@code column} null when unknown (always for decision tables); {@code cell} the spreadsheet
+     * cell of a decision-table problem ({@code D12}, on row {@code line}) when it is known, else null.
+     */
+    public record DiagnosticView(String file, Integer line, Integer column, String cell, String message) {
+    }
+
+    /** A rule of the draft: its phase (null when it names none or an unknown one) and where it is written. */
+    public record RuleView(String name, String phase, String file, Integer line) {
+    }
+
     /** DRAFT: never activated; SCHEDULED: activation pending; ACTIVE: live now; INACTIVE: was live before. */
     public record VersionView(int number, String status, String contentHash, String description, List<FileView> files,
                               Instant createdAt, String createdBy) {
@@ -68,6 +93,27 @@ public final class RuleVersionModels {
      */
     public record ChangedFile(String name, boolean binary, int fromSize, int toSize, String fromSha256,
                               String toSha256, String unifiedDiff) {
+    }
+
+    /**
+     * Two versions compared rule by rule, by rule name: rules only in {@code to} ({@code added}), only
+     * in {@code from} ({@code removed}), in both with another text or phase ({@code changed}), and
+     * the names of the rules in both unchanged.
+     */
+    public record RuleDiffView(int from, int to, List<RuleInVersion> added, List<RuleInVersion> removed,
+                               List<ChangedRule> changed, List<String> unchanged) {
+    }
+
+    /**
+     * A rule as one version has it: phase (null when none is named), the file and line (spreadsheet
+     * row) it starts at, its text as compiled ({@code drl}: a DSLR rule expanded, a table row as the
+     * DRL generated for it) and, for DRL and DSLR files, as written ({@code authored}; null for tables).
+     */
+    public record RuleInVersion(String name, String phase, String file, Integer line, String drl, String authored) {
+    }
+
+    /** A rule in both versions whose compiled text or phase differs; {@code unifiedDiff} of the two drl texts. */
+    public record ChangedRule(String name, RuleInVersion from, RuleInVersion to, String unifiedDiff) {
     }
 
     /** A regression suite run against one version. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,6 +47,9 @@ public class RuleVersionResource {
 
     @Inject
     SuiteRuns suiteRuns;
+
+    @Inject
+    ProgramRegistry registry;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -154,6 +158,20 @@ public class RuleVersionResource {
         RuleVersion a = RuleVersions.require(m, from);
         RuleVersion b = RuleVersions.require(m, to);
         return RuleFiles.diff(from, to, RuleVersionFile.ruleFilesOf(a.id), RuleVersionFile.ruleFilesOf(b.id));
+    }
+
+    @GET
+    @Path("/{from}/rule-diff/{to}")
+    @Allowed({Role.MARKETING, Role.QA})
+    @Operation(summary = "Rules added, removed and changed from version a to b",
+            description = "By rule name, on the rules as compiled (DSLR expanded, decision-table rows as generated DRL);"
+                    + " a changed rule with both texts, phases and a unified diff.")
+    public RuleVersionModels.RuleDiffView ruleDiff(@PathParam("code") String code, @PathParam("from") int from,
+                                                   @PathParam("to") int to) {
+        Merchant m = tenancy.merchant(code);
+        RuleVersion a = RuleVersions.require(m, from);
+        RuleVersion b = RuleVersions.require(m, to);
+        return RuleDiff.between(from, to, registry.ruleTexts(a), registry.ruleTexts(b));
     }
 
     @POST

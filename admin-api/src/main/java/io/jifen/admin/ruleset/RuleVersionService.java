@@ -72,7 +72,7 @@ public class RuleVersionService {
         if (compiled instanceof CompilationResult.Rejected rejected) {
             List<Problem.FieldError> errors = rejected.diagnostics().stream()
                     .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
-                            d.column() > 0 ? d.column() : null))
+                            d.column() > 0 ? d.column() : null, d.cell()))
                     .toList();
             throw new ProblemException(422, "rule-set-rejected", "Rule set rejected",
                     rejected.diagnostics().size() + " problem(s) in the rule files; nothing was stored", errors);

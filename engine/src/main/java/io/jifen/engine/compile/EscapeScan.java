@@ -39,7 +39,8 @@ final class EscapeScan {
                     for (Cell cell : row) {
                         if (!UnicodeEscapes.linesIn(textOf(cell)).isEmpty()) {
                             String ref = new CellReference(cell).formatAsString(false);
-                            found.add(new Diagnostic(file.name(), cell.getRowIndex() + 1, 0,
+                            boolean oneSheet = workbook.getNumberOfSheets() == 1;
+                            found.add(new Diagnostic(file.name(), cell.getRowIndex() + 1, 0, oneSheet ? ref : null,
                                     "cell " + ref + (workbook.getNumberOfSheets() > 1 ? " of sheet " + sheet.getSheetName() : "")
                                             + ": " + UnicodeEscapes.ADVICE));
                         }

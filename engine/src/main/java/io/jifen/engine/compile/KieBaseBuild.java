@@ -12,12 +12,22 @@ import java.util.Map;
  */
 public sealed interface KieBaseBuild {
 
-    /** {@code phases} maps "package.rule name" to the rule's phase. */
-    record Built(KieBase kieBase, Map<String, Phase> phases, List<String> ruleNames, boolean declaresActions)
+    /** {@code phases} maps "package.rule name" to the rule's phase; {@code rules} in the order they were read. */
+    record Built(KieBase kieBase, Map<String, Phase> phases, List<RuleDefinition> rules, boolean declaresActions)
             implements KieBaseBuild {
+        public List<String> ruleNames() {
+            return rules.stream().map(RuleDefinition::name).toList();
+        }
     }
 
-    record Failed(List<Diagnostic> diagnostics) implements KieBaseBuild {
+    /**
+     * {@code rules}: the rules read before the build stopped (none when it stopped before parsing),
+     * so an editor can list them beside the diagnostics.
+     */
+    record Failed(List<Diagnostic> diagnostics, List<RuleDefinition> rules) implements KieBaseBuild {
+        public Failed(List<Diagnostic> diagnostics) {
+            this(diagnostics, List.of());
+        }
     }
 
     static String ruleKey(String packageName, String ruleName) {

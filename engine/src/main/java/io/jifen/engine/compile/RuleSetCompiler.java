@@ -23,9 +23,11 @@ import org.kie.api.runtime.KieContainer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -86,7 +88,7 @@ public final class RuleSetCompiler {
         List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
         List<Diagnostic> definitions = new ArrayList<>();
         Map<String, Phase> phases = new LinkedHashMap<>();
-        List<String> ruleNames = new ArrayList<>();
+        List<RuleDefinition> rules = new ArrayList<>();
         boolean declaresActions = false;
         List<String> packages = new ArrayList<>();
         Map<String, Diagnostic> firstDefinition = new HashMap<>();
@@ -116,12 +118,12 @@ public final class RuleSetCompiler {
                     continue;
                 }
                 AttributeDescr group = RuleSafetyCheck.phaseAttribute(rule);
-                if (group != null) {
-                    Phase.ofAgendaGroup(group.getValue()).ifPresent(phase ->
-                            phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase));
+                Phase phase = group == null ? null : Phase.ofAgendaGroup(group.getValue()).orElse(null);
+                if (phase != null) {
+                    phases.put(KieBaseBuild.ruleKey(pkg.getName(), rule.getName()), phase);
                 }
-                ruleNames.add(rule.getName());
                 Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                rules.add(new RuleDefinition(rule.getName(), phase, here.file(), here.line()));
                 definitions.add(here);
                 Diagnostic first = firstDefinition.putIfAbsent(rule.getName(), here);
                 if (first != null) {
@@ -134,10 +136,70 @@ public final class RuleSetCompiler {
         }
         diagnostics.addAll(RuleSetBudget.rules(definitions, limits));
         if (!diagnostics.isEmpty()) {
-            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics), List.copyOf(rules)), false);
         }
         RuleSetBudget.stopIfAbandoned();
-        return kieBuild(ruleSet, translation.sources(), packages, phases, ruleNames, declaresActions, firstDefinition);
+        return kieBuild(ruleSet, translation.sources(), packages, phases, List.copyOf(rules), declaresActions,
+                firstDefinition);
+    }
+
+    /**
+     * Every rule of the rule set with its text ({@link RuleText}), in file order, for comparing two
+     * rule sets rule by rule. Translates and parses only, nothing is built; a rule set that does not
+     * parse is refused, since only stored versions (which compiled when uploaded) are compared.
+     */
+    public List<RuleText> ruleTexts(RuleSet ruleSet) {
+        SourceTranslator.Translation translation = translator.translate(ruleSet);
+        List<Diagnostic> diagnostics = new ArrayList<>(translation.diagnostics());
+        List<RuleText> texts = new ArrayList<>();
+        Map<String, RuleFile> files = new HashMap<>();
+        ruleSet.files().forEach(f -> files.put(f.name(), f));
+        for (TranslatedSource source : translation.sources()) {
+            PackageDescr pkg = parse(source, diagnostics);
+            if (pkg == null) {
+                continue;
+            }
+            String[] drl = source.drl().split("\n", -1);
+            // DRL and DSLR keep the author's lines through translation; a table's rule is a row
+            String[] authored = source.kind() == RuleFileKind.DRL || source.kind() == RuleFileKind.DSLR
+                    ? files.get(source.fileName()).text().split("\n", -1) : null;
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.isQuery()) {
+                    continue;
+                }
+                AttributeDescr group = RuleSafetyCheck.phaseAttribute(rule);
+                Phase phase = group == null ? null : Phase.ofAgendaGroup(group.getValue()).orElse(null);
+                Diagnostic here = source.diagnostic(rule.getLine(), 0, "");
+                int first = rule.getLine();
+                int last = endLine(drl, first);
+                texts.add(new RuleText(new RuleDefinition(rule.getName(), phase, here.file(), here.line()),
+                        lines(drl, first, last), authored == null ? null : lines(authored, first, last)));
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            throw new IllegalArgumentException("the rule files do not parse: " + sorted(diagnostics));
+        }
+        return List.copyOf(texts);
+    }
+
+    /** The line of the {@code end} closing the rule that starts at {@code first} (1-based). */
+    private static int endLine(String[] lines, int first) {
+        for (int i = Math.max(first, 1); i <= lines.length; i++) {
+            String l = lines[i - 1].strip();
+            if (l.equals("end") || l.startsWith("end ") || l.startsWith("end//")) {
+                return i;
+            }
+        }
+        return lines.length;
+    }
+
+    /** Lines {@code first} to {@code last} (1-based, inclusive), without trailing blanks or CRs. */
+    private static String lines(String[] lines, int first, int last) {
+        StringBuilder s = new StringBuilder();
+        for (int i = Math.max(first, 1); i <= Math.min(last, lines.length); i++) {
+            s.append(lines[i - 1].stripTrailing()).append('\n');
+        }
+        return s.toString();
     }
 
     private static PackageDescr parse(TranslatedSource source, List<Diagnostic> diagnostics) {
@@ -173,7 +235,7 @@ public final class RuleSetCompiler {
 
     private static Outcome kieBuild(RuleSet ruleSet, List<TranslatedSource> sources, List<String> packages,
                                          Map<String, Phase> phases,
-                                         List<String> ruleNames, boolean declaresActions,
+                                         List<RuleDefinition> rules, boolean declaresActions,
                                          Map<String, Diagnostic> ruleAt) {
         KieServices ks = KieServices.Factory.get();
         // a release id of its own per build: builds running at the same time never see each other's rules
@@ -196,13 +258,16 @@ public final class RuleSetCompiler {
             }
             TranslatedSource source = sourceOf(message.getPath(), byPath);
             int line = message.getLine() > 0 ? message.getLine() : lineIn(message.getText());
+            if (line <= 0 && source != null) {
+                line = lineOfExpression(source.drl(), message.getText());
+            }
             diagnostics.add(source == null
                     ? new Diagnostic(message.getPath() == null ? "(rule set)" : message.getPath(), 0, 0, clean(message.getText()))
                     : source.diagnostic(line, message.getColumn(), clean(message.getText())));
         }
         if (!diagnostics.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
-            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics)), false);
+            return new Outcome(new KieBaseBuild.Failed(sorted(diagnostics), rules), false);
         }
         try {
             KieContainer container = ks.newKieContainer(releaseId);
@@ -212,9 +277,9 @@ public final class RuleSetCompiler {
             KieBase kieBase = container.newKieBase(configuration);
             List<Diagnostic> unsafe = CompiledCodeCheck.check(kieBase, ruleAt);
             if (!unsafe.isEmpty()) {
-                return new Outcome(new KieBaseBuild.Failed(sorted(unsafe)), true);
+                return new Outcome(new KieBaseBuild.Failed(sorted(unsafe), rules), true);
             }
-            return new Outcome(new KieBaseBuild.Built(kieBase, Map.copyOf(phases), List.copyOf(ruleNames), declaresActions), false);
+            return new Outcome(new KieBaseBuild.Built(kieBase, Map.copyOf(phases), rules, declaresActions), false);
         } finally {
             // the knowledge base is ours now; the shared KIE repository must not keep the module alive
             ks.getRepository().removeKieModule(releaseId);
@@ -241,6 +306,29 @@ public final class RuleSetCompiler {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    private static final java.util.regex.Pattern EXPRESSION_IN_TEXT =
+            java.util.regex.Pattern.compile("Unable to Analyse Expression (.+?):\\s*(\\n|\\[|$)");
+
+    /**
+     * Some constraint errors come without any line (an unknown name in a constraint: "Unable to
+     * Analyse Expression total >= lots"); the first DRL line holding that expression is where it
+     * was written, or 0 when none does.
+     */
+    private static int lineOfExpression(String drl, String text) {
+        java.util.regex.Matcher m = EXPRESSION_IN_TEXT.matcher(text == null ? "" : text);
+        if (!m.find()) {
+            return 0;
+        }
+        String expression = m.group(1).strip();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(expression)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /**
      * Drools messages carry the generated resource path and MVEL's "[Near ...]" excerpts with a
      * caret that only lines up in a monospaced console; keep what the author can act on.
@@ -261,10 +349,16 @@ public final class RuleSetCompiler {
         return kept.toString();
     }
 
+    /**
+     * Sorted by file and place, each problem once. A spreadsheet cell is named once: a mistake in a
+     * column's template breaks every rule row of the table, and the author fixes it in one cell.
+     */
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        Set<String> cells = new HashSet<>();
         return diagnostics.stream().distinct()
                 .sorted(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
                         .thenComparingInt(Diagnostic::column))
+                .filter(d -> d.cell() == null || cells.add(d.file() + "!" + d.cell()))
                 .toList();
     }
 }

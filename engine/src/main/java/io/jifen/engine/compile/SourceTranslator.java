@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +30,6 @@ final class SourceTranslator {
     static final String BUILT_IN_DSL = "loyalty.dsl";
     private static final String BUILT_IN_DSL_RESOURCE = "/io/jifen/engine/dsl/loyalty.dsl";
     private static final Pattern EXPANDER = Pattern.compile("^\\s*expander\\s+(\\S+?)\\s*;?\\s*$");
-    private static final Pattern RULE_VALUES_AT = Pattern.compile("rule values at ([A-Z]+)(\\d+)");
 
     record Translation(List<TranslatedSource> sources, List<Diagnostic> diagnostics) {
     }
@@ -64,7 +61,8 @@ final class SourceTranslator {
                 continue;
             }
             switch (kind.get()) {
-                case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL, file.text(), line -> line));
+                case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL, file.text(),
+                        TranslatedSource.Locator.SAME_LINES));
                 case DSL -> { /* used by the DSLR files that name it */ }
                 case DSLR -> expandDslr(file, dslFiles, sources, diagnostics);
                 case XLSX, XLS, CSV -> compileDecisionTable(file, kind.get(), sources, diagnostics);
@@ -126,7 +124,7 @@ final class SourceTranslator {
             }
             return;
         }
-        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, expanded, line -> line));
+        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, expanded, TranslatedSource.Locator.SAME_LINES));
     }
 
     /** The first mapping line that fails to parse on its own, or 0 when each parses alone. */
@@ -159,10 +157,13 @@ final class SourceTranslator {
     private void compileDecisionTable(RuleFile file, RuleFileKind kind, List<TranslatedSource> sources,
                                       List<Diagnostic> diagnostics) {
         String drl;
+        TableCells.Recorder cells = new TableCells.Recorder();
         try (InputStream in = new ByteArrayInputStream(file.content())) {
-            drl = new SpreadsheetCompiler().compile(in, kind == RuleFileKind.CSV ? InputType.CSV : InputType.XLS);
+            drl = new SpreadsheetCompiler().compile(in, kind == RuleFileKind.CSV ? InputType.CSV : InputType.XLS, cells);
         } catch (RuntimeException | IOException e) {
-            diagnostics.add(new Diagnostic(file.name(), rowIn(e.getMessage()), 0,
+            // Drools names the cell it stopped at ("Code description in cell C8 …"); so does the diagnostic
+            String cell = cellIn(e.getMessage());
+            diagnostics.add(new Diagnostic(file.name(), cell != null ? rowOf(cell) : rowIn(e.getMessage()), 0, cell,
                     "cannot read the decision table: " + unreadable(e)));
             return;
         }
@@ -171,23 +172,22 @@ final class SourceTranslator {
                     "no RuleSet/RuleTable found: a decision table needs a `RuleSet` cell and a `RuleTable` header"));
             return;
         }
-        sources.add(new TranslatedSource(file.name(), kind, drl, spreadsheetRows(drl)));
+        sources.add(new TranslatedSource(file.name(), kind, drl, new TableCells(drl, cells.cells)));
     }
 
-    /** Maps a line of generated DRL to the spreadsheet row whose rule it belongs to (0 for the header part). */
-    static IntUnaryOperator spreadsheetRows(String drl) {
-        TreeMap<Integer, Integer> rowStartingAt = new TreeMap<>();
-        String[] lines = drl.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = RULE_VALUES_AT.matcher(lines[i]);
-            if (m.find()) {
-                rowStartingAt.put(i + 1, Integer.parseInt(m.group(2)));
-            }
+    private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\bcells? \\[?([A-Z]{1,3}[1-9]\\d*)\\b");
+
+    /** The cell a Drools decision-table message names ("in cell C8", "cells [B2, B3]"), or null. */
+    static String cellIn(String message) {
+        if (message == null) {
+            return null;
         }
-        return drlLine -> {
-            Map.Entry<Integer, Integer> entry = rowStartingAt.floorEntry(drlLine);
-            return entry == null ? 0 : entry.getValue();
-        };
+        Matcher m = CELL_IN_MESSAGE.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int rowOf(String cell) {
+        return Integer.parseInt(cell.replaceAll("^[A-Z]+", ""));
     }
 
     private static int rowIn(String message) {

@@ -250,7 +250,7 @@ class UnsafeRulesAreRejectedTest {
     }
 
     @Test
-    void unsafeCodeInADecisionTableIsRejectedAtItsSpreadsheetRow() {
+    void unsafeCodeInADecisionTableIsRejectedAtItsCell() {
         RuleFile csv = RuleFile.text("sneaky.csv", """
                 "RuleSet","jifen.unsafe"
                 "Import","io.jifen.engine.facts.*"
@@ -264,9 +264,11 @@ class UnsafeRulesAreRejectedTest {
                 "bonus","500","100"
                 """);
         List<Diagnostic> diagnostics = rejected(csv);
+        // the call is in the ACTION column's template (code row 8), not in the value of row 10
         assertThat(diagnostics).anySatisfy(d -> {
             assertThat(d.file()).isEqualTo("sneaky.csv");
-            assertThat(d.line()).isEqualTo(10);
+            assertThat(d.cell()).isEqualTo("C8");
+            assertThat(d.line()).isEqualTo(8);
             assertThat(d.message()).contains("`System` is not allowed");
         });
     }

@@ -1,0 +1,57 @@
+package io.jifen.admin.ruleset;
+
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.engine.CompilationResult;
+import io.jifen.engine.compile.Diagnostic;
+import io.jifen.engine.compile.RuleDefinition;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * Compiles draft rule files for an editor and stores nothing: no version, no audit entry, and no
+ * cached program. The draft goes through the same engine compile as an upload, so a draft that
+ * compiles here is accepted as a version, and it is bound by the same limits (503 compiler-busy
+ * when every compile slot is taken, 422 rule-set-too-slow past the time limit).
+ */
+@ApplicationScoped
+public class DraftCompiler {
+    @Inject
+    ProgramRegistry registry;
+
+    public RuleVersionModels.CompilationView compile(List<RuleFile> files) {
+        RuleSet ruleSet;
+        try {
+            ruleSet = new RuleSet(files);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("files", e.getMessage());
+        }
+        CompilationResult result = registry.check(ruleSet);
+        if (result instanceof CompilationResult.Busy busy) {
+            throw ProgramRegistry.busy(busy);
+        }
+        if (result instanceof CompilationResult.TimedOut timedOut) {
+            throw ProgramRegistry.tooSlow(timedOut);
+        }
+        if (result instanceof CompilationResult.Rejected rejected) {
+            return new RuleVersionModels.CompilationView(false, ruleSet.contentHash(),
+                    rejected.diagnostics().stream().map(DraftCompiler::view).toList(),
+                    rejected.rules().stream().map(DraftCompiler::view).toList());
+        }
+        return new RuleVersionModels.CompilationView(true, ruleSet.contentHash(), List.of(),
+                result.orThrow().rules().stream().map(DraftCompiler::view).toList());
+    }
+
+    static RuleVersionModels.DiagnosticView view(Diagnostic d) {
+        return new RuleVersionModels.DiagnosticView(d.file(), d.line() > 0 ? d.line() : null,
+                d.column() > 0 ? d.column() : null, d.cell(), d.message());
+    }
+
+    static RuleVersionModels.RuleView view(RuleDefinition r) {
+        return new RuleVersionModels.RuleView(r.name(), r.phase() == null ? null : r.phase().agendaGroup(), r.file(),
+                r.line() > 0 ? r.line() : null);
+    }
+}
