@@ -46,6 +46,9 @@ import java.util.Set;
  * engine turns jitting off, so what runs is the interpreter walking exactly what was checked.
  */
 public final class ConstraintCheck {
+    /** How a condition that MVEL's strict compile refuses is reported. */
+    public static final String NOT_VALID = "is not a valid condition";
+
     private final ParserContext context;
     private final ClassLoader classLoader;
     private final Set<String> declaredTypes;
@@ -74,7 +77,9 @@ public final class ConstraintCheck {
         try {
             check.statement((ExecutableStatement) compiled.apply(check.context));
         } catch (RuntimeException e) {
-            check.problems.add("cannot be checked: " + e.getMessage());
+            // MVEL's strict compile refuses it (e.g. a number compared with "APP"): a type error in the
+            // condition, which the source check cannot see because it does not know the types
+            check.problems.add(NOT_VALID + " (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip() + ")");
         }
         return List.copyOf(check.problems);
     }
@@ -182,7 +187,7 @@ public final class ConstraintCheck {
                 i++;
             }
             String name = new String(e, st, i - st);
-            while (i < e.length && e[i] == ' ') {
+            while (i < e.length && Character.isWhitespace(e[i])) {
                 i++;
             }
             List<char[]> args = null;
@@ -191,7 +196,7 @@ public final class ConstraintCheck {
                 args = ParseTools.parseParameterList(Arrays.copyOfRange(e, i + 1, close), 0, -1);
                 i = close + 1;
             }
-            while (i < e.length && e[i] == ' ') {
+            while (i < e.length && Character.isWhitespace(e[i])) {
                 i++;
             }
             if (i < e.length) {
@@ -202,6 +207,9 @@ public final class ConstraintCheck {
                 i++;
                 if (i < e.length && e[i] == '?') {
                     i++; // null-safe step: the same member
+                }
+                while (i < e.length && Character.isWhitespace(e[i])) {
+                    i++; // MVEL, like Java, allows a line break after the dot
                 }
             }
             if (pendingName != null) { // assembling a qualified class name

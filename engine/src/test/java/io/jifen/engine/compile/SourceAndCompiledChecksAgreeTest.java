@@ -72,10 +72,15 @@ class SourceAndCompiledChecksAgreeTest {
                 """.formatted(condition, consequence);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void whatTheSourceCheckAcceptsTheCompiledCheckAccepts(@ForAll("mutatedRules") String drl) {
         RuleSetCompiler.Outcome outcome = new RuleSetCompiler().buildWithOutcome(RuleSet.of(RuleFile.text("mutated.drl", drl)));
-        assertThat(outcome.refusedByCompiledCheck())
+        // a type error (a length compared with "APP") is refused only by the compiled check, which knows
+        // the types; anything else it refuses would be a disagreement between the two allow-lists
+        boolean allowListDisagrees = outcome.refusedByCompiledCheck()
+                && ((KieBaseBuild.Failed) outcome.build()).diagnostics().stream()
+                .anyMatch(d -> !d.message().contains(io.jifen.engine.safety.ConstraintCheck.NOT_VALID));
+        assertThat(allowListDisagrees)
                 .as("the compiled check refused what the source check accepted:\n%s\n%s", drl, outcome.build())
                 .isFalse();
     }
