@@ -66,47 +66,24 @@ class HostileRuleSetsAreRefusedTest {
         assertThat(canaryFile).doesNotExist();
     }
 
+    /** The corpus, kept as data in {@code hostile-payloads.tsv} beside this class. */
     static List<Payload> payloads() {
-        String canary = canaryFile.toString();
-        return List.of(
-                new Payload("exit", "System.exit(0);", null),
-                new Payload("halt", "Runtime.getRuntime().halt(0);", null),
-                new Payload("runtime exec", "Runtime.getRuntime().exec(\"touch " + canary + "\");", "Runtime.getRuntime().exec(\"touch " + canary + "\")"),
-                new Payload("process start", "new ProcessBuilder(\"touch\", \"" + canary + "\").start();", "new ProcessBuilder(\"touch\", \"" + canary + "\").start()"),
-                new Payload("file read", "java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"));", "java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"))"),
-                new Payload("file write", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + canary + "\"), \"ran\");", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + canary + "\"), \"ran\")"),
-                new Payload("network", "new java.net.Socket(\"127.0.0.1\", 5432);", "new java.net.Socket(\"127.0.0.1\", 5432)"),
-                new Payload("reflection", "Class.forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null);", "Class.forName(\"java.lang.Runtime\")"),
-                new Payload("class loader", "\"x\".getClass().getClassLoader().loadClass(\"java.lang.Runtime\");", "\"x\".getClass().getClassLoader()"),
-                new Payload("thread", "new Thread().start();", "Thread.currentThread().getName()"),
-                new Payload("sleep", "Thread.sleep(600000);", null),
-                new Payload("system property write", "System.setProperty(\"" + CANARY_PROPERTY + "\", \"ran\");", "System.setProperty(\"" + CANARY_PROPERTY + "\", \"ran\")"),
-                new Payload("environment", "System.getenv(\"HOME\");", "System.getenv(\"HOME\")"),
-                new Payload("system property read", "System.getProperty(\"user.home\");", "System.getProperty(\"user.home\")"),
-                new Payload("clock", "System.currentTimeMillis();", "System.currentTimeMillis()"),
-                new Payload("local clock", "java.time.LocalDate.now();", "java.time.LocalDate.now()"),
-                new Payload("endless loop", "while (true) { }", null),
-                new Payload("endless for", "for (;;) { }", null),
-                new Payload("agenda recursion", "update($p);", null),
-                new Payload("decimal bomb", "new java.math.BigDecimal(\"1E+1500000000\").toPlainString();", "new java.math.BigDecimal(\"1E+1500000000\").toPlainString()"),
-                new Payload("scale bomb", "$p.getTotal().setScale(2000000000);", "$p.getTotal().setScale(2000000000)"),
-                new Payload("power chain", "$p.getTotal().pow(64).pow(64).pow(64);", "$p.getTotal().pow(64).pow(64).pow(64)"),
-                new Payload("repeat bomb", "\"x\".repeat(2000000000);", "\"x\".repeat(2000000000)"),
-                new Payload("format bomb", "String.format(\"%2000000000d\", 1);", "String.format(\"%2000000000d\", 1)"),
-                new Payload("copies bomb", "java.util.Collections.nCopies(2000000000, \"x\").toString();", "java.util.Collections.nCopies(2000000000, \"x\").toString()"),
-                new Payload("array bomb", "long[] a = new long[2000000000];", null),
-                new Payload("doubling bomb", doubling(), null),
-                new Payload("engine handle", "drools.halt();", null),
-                new Payload("regular expression", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\".matches(\"(a+)+$\");", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\".matches(\"(a+)+$\")"));
-    }
-
-    /** 32 doublings of a one-character string: straight-line code, no loop, four gigabytes. */
-    private static String doubling() {
-        StringBuilder s = new StringBuilder("String s = \"x\";");
-        for (int i = 0; i < 32; i++) {
-            s.append(" s = s + s;");
+        List<Payload> payloads = new ArrayList<>();
+        try (java.io.InputStream in = HostileRuleSetsAreRefusedTest.class.getResourceAsStream("hostile-payloads.tsv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] field = line.split("\t", 3);
+                String code = field[2].replace("{canary}", canaryFile.toString()).replace("{canaryProperty}", CANARY_PROPERTY);
+                boolean expression = field[1].equals("expression");
+                payloads.add(new Payload(field[0], expression ? code + ";" : code, expression ? code : null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return s.append(" actions.bonus(1, \"TASK\", s);").toString();
+        assertThat(payloads).hasSizeGreaterThanOrEqualTo(20);
+        return payloads;
     }
 
     static Stream<Arguments> everyPayloadInEveryDisguise() {
