@@ -1,6 +1,5 @@
 package io.jifen.admin.ruleset;
 
-import io.jifen.admin.problem.ProblemException;
 import io.jifen.engine.CompilationResult;
 import io.jifen.engine.compile.Diagnostic;
 import io.jifen.engine.compile.RuleDefinition;
@@ -23,19 +22,8 @@ public class DraftCompiler {
     ProgramRegistry registry;
 
     public RuleVersionModels.CompilationView compile(List<RuleFile> files) {
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleSet(files);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("files", e.getMessage());
-        }
+        RuleSet ruleSet = ProgramRegistry.ruleSetOf(files);
         CompilationResult result = registry.check(ruleSet);
-        if (result instanceof CompilationResult.Busy busy) {
-            throw ProgramRegistry.busy(busy);
-        }
-        if (result instanceof CompilationResult.TimedOut timedOut) {
-            throw ProgramRegistry.tooSlow(timedOut);
-        }
         if (result instanceof CompilationResult.Rejected rejected) {
             return new RuleVersionModels.CompilationView(false, ruleSet.contentHash(),
                     rejected.diagnostics().stream().map(DraftCompiler::view).toList(),

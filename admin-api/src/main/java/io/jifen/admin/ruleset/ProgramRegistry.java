@@ -10,6 +10,7 @@ import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.EngineOptions;
 import io.jifen.engine.LoyaltyEngine;
 import io.jifen.engine.WhenBusy;
+import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleSetLimits;
 import io.jifen.engine.compile.RuleText;
@@ -60,17 +61,39 @@ public class ProgramRegistry {
         registry.gauge("jifen.rules.compiles.running", engine, LoyaltyEngine::compilesRunning);
     }
 
-    /** An upload's compile: refused at once (Busy) when every compile slot is taken. */
+    /**
+     * An upload's compile: {@code Compiled} or {@code Rejected}. Refused at once when every compile
+     * slot is taken (503 compiler-busy) or past the time limit (422 rule-set-too-slow).
+     */
     public CompilationResult compile(RuleSet ruleSet) {
-        return compileTimer.record(() -> engine.compile(ruleSet, WhenBusy.REFUSE));
+        return settled(compileTimer.record(() -> engine.compile(ruleSet, WhenBusy.REFUSE)));
     }
 
     /**
-     * A draft's compile for an editor (nothing stored): refused at once (Busy) when every compile
-     * slot is taken, like an upload, and never cached (LoyaltyEngine#check says why).
+     * A draft's compile for an editor (nothing stored), refused like an upload's, and never cached
+     * (LoyaltyEngine#check says why).
      */
     public CompilationResult check(RuleSet ruleSet) {
-        return compileTimer.record(() -> engine.check(ruleSet, WhenBusy.REFUSE));
+        return settled(compileTimer.record(() -> engine.check(ruleSet, WhenBusy.REFUSE)));
+    }
+
+    /** Files from a request as a rule set: 422 naming {@code files} when they cannot be one. */
+    static RuleSet ruleSetOf(List<RuleFile> files) {
+        try {
+            return new RuleSet(files);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("files", e.getMessage());
+        }
+    }
+
+    private static CompilationResult settled(CompilationResult result) {
+        if (result instanceof CompilationResult.Busy busy) {
+            throw busy(busy);
+        }
+        if (result instanceof CompilationResult.TimedOut timedOut) {
+            throw tooSlow(timedOut);
+        }
+        return result;
     }
 
     /** Every rule of a stored version with its text, for a rule-by-rule comparison (parsed, not compiled). */

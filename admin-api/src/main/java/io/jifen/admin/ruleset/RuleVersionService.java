@@ -55,20 +55,9 @@ public class RuleVersionService {
     /** {@link #upload} on behalf of {@code actorKeyId} (the seeder has no calling key). */
     @Transactional
     public Upload uploadAs(String actorKeyId, Merchant merchant, String description, List<RuleFile> files) {
-        RuleSet ruleSet;
-        try {
-            ruleSet = new RuleSet(files);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("files", e.getMessage());
-        }
+        RuleSet ruleSet = ProgramRegistry.ruleSetOf(files);
         // compile outside the merchant lock: it is the slow part and touches no table
         CompilationResult compiled = registry.compile(ruleSet);
-        if (compiled instanceof CompilationResult.Busy busy) {
-            throw ProgramRegistry.busy(busy);
-        }
-        if (compiled instanceof CompilationResult.TimedOut timedOut) {
-            throw ProgramRegistry.tooSlow(timedOut);
-        }
         if (compiled instanceof CompilationResult.Rejected rejected) {
             List<Problem.FieldError> errors = rejected.diagnostics().stream()
                     .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
