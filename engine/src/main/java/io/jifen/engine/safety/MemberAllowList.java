@@ -143,6 +143,15 @@ public final class MemberAllowList {
         }
     }
 
+    /** Every method and constant name any allowed type allows, for the source check, which sees names only. */
+    private static final Set<String> ANY_NAME = new HashSet<>();
+
+    static {
+        METHODS.values().forEach(ANY_NAME::addAll);
+        FIELDS.values().forEach(ANY_NAME::addAll);
+        ANY_NAME.addAll(TIME_METHODS);
+    }
+
     private static void allow(String owner, String names) {
         METHODS.computeIfAbsent(owner, k -> new HashSet<>()).addAll(List.of(names.split(" ")));
     }
@@ -208,16 +217,7 @@ public final class MemberAllowList {
             return false;
         }
         String capitalised = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        for (Set<String> names : METHODS.values()) {
-            if (names.contains(name) || names.contains("get" + capitalised) || names.contains("is" + capitalised)) {
-                return true;
-            }
-        }
-        for (Set<String> names : FIELDS.values()) {
-            if (names.contains(name)) {
-                return true;
-            }
-        }
-        return TIME_METHODS.contains(name) || AllowList.isAllowedSimpleType(name);
+        return ANY_NAME.contains(name) || ANY_NAME.contains("get" + capitalised) || ANY_NAME.contains("is" + capitalised)
+                || AllowList.isAllowedSimpleType(name);
     }
 }
