@@ -1,44 +1,23 @@
 package io.jifen.admin.console;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PageAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.engine.compile.RuleFile;
-import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static io.jifen.admin.support.Api.ADMIN_KEY;
 import static io.jifen.admin.support.Api.as;
-import static io.jifen.admin.support.Api.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -46,70 +25,25 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The console in a real browser (Debian's chromium, headless, driven by Playwright) against the real
- * service and PostgreSQL: the page is the one the Maven build put into META-INF/resources/console.
- * Assertions are on what the page shows, with Playwright's auto-waiting assertions (no sleeps).
- *
- * <p>Screenshots of every page go to {@code target/console-screenshots/}; with
- * {@code -Dconsole.update-docs=true} also to {@code docs/console/}, the ones docs/console.md
- * shows (not on every run: they hold run-specific key ids and times, and would dirty the checkout).
- *
- * <p>The browser is not optional: when chromium is missing, this test fails saying how to install it
- * ({@code .ci/run} installs it), rather than skipping and letting the console go untested.
+ * The console's shell in a real browser: sign-in and its refusals, the program overview and the points
+ * policy, the two languages, the placeholders, and what the service itself does for the console.
  */
 @QuarkusTest
 @QuarkusTestResource(FreshTestSchema.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("JIFEN_CHROMIUM", "/usr/bin/chromium"));
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-    private Shop shop;
-    private final List<Path> screenshotDirs = new ArrayList<>();
-
-    record Shop(String code, String marketing, String qa, String integrator) {
-    }
-
-    @BeforeAll
-    void startBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM))
-                .as("the console's browser test needs chromium at %s: install it with `apt-get install chromium` "
-                        + "(.ci/run does), or point JIFEN_CHROMIUM at a Chromium binary", CHROMIUM)
-                .isTrue();
-        // Playwright's own browser download is off: the machine's chromium is the browser under test
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")));
-        screenshotDirs.add(Files.createDirectories(Path.of("target", "console-screenshots")));
-        if (Boolean.getBoolean("console.update-docs")) {
-            screenshotDirs.add(Files.createDirectories(Path.of("..", "docs", "console")));
-        }
-    }
-
+class ConsoleBrowserTest extends ConsoleBrowser {
     /**
      * A merchant as the overview shows one mid-life: version 1 live, version 2 a draft whose scheduled
      * activation was cancelled, version 3 scheduled for a year from now.
      */
-    private static Shop seed() {
-        String code = "harbour-" + UUID.randomUUID().toString().substring(0, 6);
-        asAdmin().body(Map.of("code", code, "name", "Fresh Harbour Supermarkets", "timeZone", "Asia/Shanghai",
-                        "currency", "CNY", "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
-                                "expiry", Map.of("rule", "ROLLING_MONTHS", "months", 12), "accountCap", 1_000_000,
-                                "autoEnrol", true)))
-                .post("/merchants").then().statusCode(201);
-        Shop shop = new Shop(code, key(code, "MARKETING", "marketing desk"), key(code, "QA", "qa team"),
-                key(code, "INTEGRATOR", "web shop"));
-        int v1 = upload(shop, "reference program", "");
-        int v2 = upload(shop, "spring campaign draft", "// spring campaign draft\n");
-        int v3 = upload(shop, "year-end campaign", "// year-end campaign\n");
-        as(shop.marketing()).body("{}").post("/merchants/" + code + "/rule-versions/" + v1 + "/activation")
-                .then().statusCode(200);
+    @Override
+    protected Shop seed() {
+        Shop shop = newShop("harbour");
+        int v1 = upload(shop, "reference program", f -> f);
+        int v2 = upload(shop, "spring campaign draft", withNote("// spring campaign draft\n"));
+        int v3 = upload(shop, "year-end campaign", withNote("// year-end campaign\n"));
+        activateNow(shop, v1);
+        String code = shop.code();
         String inAYear = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
         as(shop.marketing()).body(Map.of("at", inAYear))
                 .post("/merchants/" + code + "/rule-versions/" + v2 + "/activation").then().statusCode(202);
@@ -119,45 +53,9 @@ class ConsoleBrowserTest {
         return shop;
     }
 
-    private static String key(String code, String role, String label) {
-        return asAdmin().body(Map.of("role", role, "label", label)).post("/merchants/" + code + "/api-keys")
-                .then().statusCode(201).extract().path("secret");
-    }
-
-    /** The reference program, its earning.drl ending with {@code note} (a comment: a new version, same rules). */
-    private static int upload(Shop shop, String description, String note) {
-        List<Map<String, String>> files = ReferenceProgram.ruleSet().files().stream().map((RuleFile f) ->
-                f.name().endsWith(".xlsx") ? Map.of("name", f.name(), "encoding", "base64",
-                        "content", Base64.getEncoder().encodeToString(f.content()))
-                        : Map.of("name", f.name(), "content", f.name().equals("earning.drl") ? f.text() + note : f.text()))
-                .toList();
-        return as(shop.marketing()).body(Map.of("description", description, "files", files))
-                .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(201).extract().path("number");
-    }
-
-    @BeforeEach
-    void newBrowserContext() {
-        if (shop == null) {
-            shop = seed(); // here, not in @BeforeAll: RestAssured knows the test port only once a test runs
-        }
-        // a context per test: its own sessionStorage and localStorage, so no sign-in or language leaks across tests
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+    /** earning.drl ending with {@code note} (a comment: a new version, same rules). */
+    private static UnaryOperator<RuleFile> withNote(String note) {
+        return f -> f.name().equals("earning.drl") ? RuleFile.text(f.name(), f.text() + note) : f;
     }
 
     @Test
@@ -319,35 +217,5 @@ class ConsoleBrowserTest {
             given().get(asset).then().statusCode(200).header("Cache-Control", containsString("immutable"));
         }
         given().get("/console/assets/no-such-file.js").then().statusCode(404);
-    }
-
-    private void signIn(String key) {
-        page.navigate(root + "console"); // the bare path, as a user types it
-        expect(page).hasURL(Pattern.compile("/console/#/sign-in$"));
-        fillSignIn(shop.code(), key);
-    }
-
-    private void fillSignIn(String merchant, String key) {
-        page.getByLabel("Merchant code", new Page.GetByLabelOptions().setExact(true)).fill(merchant);
-        page.getByLabel("API key", new Page.GetByLabelOptions().setExact(true)).fill(key);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    }
-
-    private Locator testId(String id) {
-        return page.getByTestId(id);
-    }
-
-    private static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
-    }
-
-    private static PageAssertions expect(Page page) {
-        return PlaywrightAssertions.assertThat(page);
-    }
-
-    private void screenshot(String name) {
-        for (Path dir : screenshotDirs) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
-        }
     }
 }
