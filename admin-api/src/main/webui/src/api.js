@@ -18,8 +18,8 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function call(method, path, { body, key } = {}) {
-  const headers = { Accept: 'application/json' };
+async function call(method, path, { body, key, accept = 'application/json', raw = false } = {}) {
+  const headers = { Accept: accept };
   const apiKey = key ?? session.key;
   if (apiKey) headers['X-Api-Key'] = apiKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -30,6 +30,7 @@ async function call(method, path, { body, key } = {}) {
     throw new ApiError(0, { title: 'network', detail: String(e.message || e) });
   }
   const text = await response.text();
+  if (raw && response.ok) return text;
   let json = null;
   try {
     json = text ? JSON.parse(text) : null;
@@ -52,14 +53,6 @@ export const api = {
   put: (path, body, options) => call('PUT', path, { ...options, body }),
   post: (path, body, options) => call('POST', path, { ...options, body }),
   del: (path, options) => call('DELETE', path, options),
+  /** a text resource (a rule file, a CSV export) as its text; errors are problems as for JSON */
+  text: (path, options) => call('GET', path, { ...options, accept: 'text/plain, application/octet-stream, */*', raw: true }),
 };
-
-/*
- * Endpoints the later pages will call (being built on the workbench-api branch; see issue 13):
- *   Edit     — a live compile of a draft's files (diagnostics per file and line, decision-table cells)
- *   Compare  — GET m('/rule-versions/{a}/diff/{b}') exists (files); a rule-level diff is coming
- *   Test     — POST m('/rule-versions/{n}/suite-runs'), m('/rule-versions/{a}/comparisons/{b}') exist
- *   Try it   — POST m('/dry-runs/purchases?version=n'), m('/dry-runs/events?version=n') exist
- *   Release  — POST/DELETE m('/rule-versions/{n}/activation'), GET m('/activations') exist
- *   Members  — GET m('/members/{id}'), …/statement, …/tier-history, …/expiring exist (QA)
- */

@@ -11,3 +11,34 @@ export function when(iso, timeZone) {
 }
 
 export const number = (n) => (n === null || n === undefined ? '' : new Intl.NumberFormat(intlLocale()).format(n));
+
+/**
+ * A wall-clock time typed in the merchant's time zone ("2026-03-10T12:00", as an input of type
+ * datetime-local gives it) as an ISO instant. The zone's offset at that moment comes from Intl: the
+ * guess is corrected by the offset the zone shows at it, twice, which settles across DST changes.
+ */
+export function zonedToInstant(local, timeZone) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local || '');
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match.map((x) => (x === undefined ? 0 : Number(x)));
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offsetAt = (instant) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+    const shown = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+    return shown - instant;
+  };
+  let instant = wall - offsetAt(wall);
+  instant = wall - offsetAt(instant);
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+/** Now as a datetime-local value in the merchant's time zone (minutes precision). */
+export function zonedNow(timeZone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}

@@ -3,18 +3,21 @@
 // giving its own component here and setting ready — navigation, role checks and titles follow.
 import Overview from './views/Overview.vue';
 import ComingNext from './views/ComingNext.vue';
+import Compare from './views/Compare.vue';
+import TryIt from './views/TryIt.vue';
+import Members from './views/Members.vue';
 
 const BOTH = ['MARKETING', 'QA'];
 
 export const PAGES = [
   { name: 'overview', path: '/overview', label: 'nav.overview', roles: BOTH, ready: true, component: Overview },
   { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: false },
-  { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: false },
+  { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: true, component: Compare },
   { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: false },
-  { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: false },
+  { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: true, component: TryIt },
   { name: 'release', path: '/release', label: 'nav.release', roles: BOTH, ready: false },
   // member reads are INTEGRATOR and QA endpoints: marketing keys would get 403
-  { name: 'members', path: '/members', label: 'nav.members', roles: ['QA'], ready: false },
+  { name: 'members', path: '/members', label: 'nav.members', roles: ['QA'], ready: true, component: Members },
   { name: 'impact', path: '/impact', label: 'nav.impact', roles: BOTH, ready: false },
   { name: 'campaigns', path: '/campaigns', label: 'nav.campaigns', roles: ['MARKETING'], ready: false },
 ].map((page) => (page.ready ? page : { ...page, component: ComingNext }));
