@@ -18,14 +18,16 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function call(method, path, { body, key, accept = 'application/json', raw = false } = {}) {
+async function call(method, path, { body, key, accept = 'application/json', raw = false, rawBody, contentType } = {}) {
   const headers = { Accept: accept };
   const apiKey = key ?? session.key;
   if (apiKey) headers['X-Api-Key'] = apiKey;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (rawBody !== undefined) headers['Content-Type'] = contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const sent = rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: sent });
   } catch (e) {
     throw new ApiError(0, { title: 'network', detail: String(e.message || e) });
   }

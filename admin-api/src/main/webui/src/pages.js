@@ -6,6 +6,8 @@ import ComingNext from './views/ComingNext.vue';
 import Compare from './views/Compare.vue';
 import TryIt from './views/TryIt.vue';
 import Members from './views/Members.vue';
+import TestSuites from './views/TestSuites.vue';
+import Release from './views/Release.vue';
 
 const BOTH = ['MARKETING', 'QA'];
 
@@ -13,9 +15,9 @@ export const PAGES = [
   { name: 'overview', path: '/overview', label: 'nav.overview', roles: BOTH, ready: true, component: Overview },
   { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: false },
   { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: true, component: Compare },
-  { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: false },
+  { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: true, component: TestSuites },
   { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: true, component: TryIt },
-  { name: 'release', path: '/release', label: 'nav.release', roles: BOTH, ready: false },
+  { name: 'release', path: '/release', label: 'nav.release', roles: BOTH, ready: true, component: Release },
   // member reads are INTEGRATOR and QA endpoints: marketing keys would get 403
   { name: 'members', path: '/members', label: 'nav.members', roles: ['QA'], ready: true, component: Members },
   { name: 'impact', path: '/impact', label: 'nav.impact', roles: BOTH, ready: false },
