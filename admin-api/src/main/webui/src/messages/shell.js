@@ -43,10 +43,6 @@ export const en = {
     impact: 'Replay past transactions against a draft to see its impact before it goes live.',
     campaigns: 'Plan campaigns: theme, time window, audience, budget and results.',
   },
-  platform: {
-    title: 'Platform',
-    body: 'You are signed in with a platform ADMIN key. The platform view (merchants, keys, audit) is coming next; until then use the API (docs/api.md).',
-  },
   overview: {
     title: 'Program overview',
     loading: 'Loading the program…',
@@ -169,10 +165,6 @@ export const zh = {
     members: '查询会员：余额、待生效和即将过期的积分、流水与等级历史。',
     impact: '用历史交易回放草稿，在上线前看到它的影响。',
     campaigns: '策划营销活动：主题、时间、受众、预算与效果。',
-  },
-  platform: {
-    title: '平台',
-    body: '您正在使用平台 ADMIN 密钥。平台视图（商户、密钥、审计）即将推出；在此之前请使用 API（docs/api.md）。',
   },
   overview: {
     title: '方案概览',

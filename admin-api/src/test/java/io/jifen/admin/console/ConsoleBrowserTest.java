@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static io.jifen.admin.support.Api.ADMIN_KEY;
 import static io.jifen.admin.support.Api.as;
+import static io.jifen.admin.support.Api.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -189,16 +190,59 @@ class ConsoleBrowserTest extends ConsoleBrowser {
     }
 
     @Test
-    void aPlatformAdminKeySeesThePlatformPlaceholder() {
+    void aPlatformAdminIssuesAKeyThatWorksRevokesItAndReadsBothInTheAuditLog() {
         signIn(ADMIN_KEY);
-        expect(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Platform"))))
-                .isVisible();
-        expect(testId("platform-placeholder")).containsText("platform ADMIN key");
+        expect(heading("Platform")).isVisible();
+        expect(testId("platform-intro")).containsText("platform ADMIN key");
         expect(testId("nav-overview")).hasCount(0);
+        expect(testId("merchants")).containsText(shop.code());
+        // the signed-in merchant is opened at once
+        expect(heading("API keys of " + shop.code())).isVisible();
+        expect(testId("key-row")).hasCount(3);
+
+        page.getByLabel("Role").selectOption("QA");
+        field("Label").fill("night shift QA");
+        button("Issue a key").click();
+        expect(testId("issued-secret")).containsText("Copy it now");
+        String secret = testId("issued-secret").locator("code").innerText().trim();
+        expect(testId("key-row")).hasCount(4);
         screenshot("platform");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
-        expect(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        // the key shown works, as the role chosen
+        as(secret).get("/merchants/" + shop.code() + "/me").then().statusCode(200).body("role", equalTo("QA"));
+        String keyId = as(secret).get("/merchants/" + shop.code() + "/me").then().extract().path("keyId");
+
+        page.onceDialog(dialog -> dialog.accept()); // "Revoke key …? Whatever uses it stops working at once."
+        button("Revoke " + keyId).click();
+        expect(testId("key-row").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(keyId)))
+                .containsText("revoked");
+        as(secret).get("/merchants/" + shop.code() + "/me").then().statusCode(401);
+        expect(testId("audit")).containsText("api-key.issued");
+        expect(testId("audit")).containsText("api-key.revoked");
+        expect(testId("audit")).containsText("label=night shift QA");
+
+        button("Sign out").click();
+        expect(heading("Sign in")).isVisible();
         assertThat(page.evaluate("() => sessionStorage.getItem('jifen.console.session')")).isNull();
+    }
+
+    @Test
+    void aPlatformAdminOpensANewMerchant() {
+        signIn(ADMIN_KEY);
+        button("New merchant").click();
+        String code = "new-shop-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        field("Merchant code").fill("Not A Code");
+        field("Name").fill("Bright Minds Online School");
+        field("Time zone").fill("Asia/Shanghai");
+        button("Create the merchant").click();
+        expect(testId("problem")).containsText("code");
+        expect(testId("problem")).containsText("lower-case letters");
+
+        field("Merchant code").fill(code);
+        button("Create the merchant").click();
+        expect(heading("API keys of " + code)).isVisible();
+        expect(testId("merchants")).containsText("Bright Minds Online School");
+        asAdmin().get("/merchants/" + code).then().statusCode(200).body("timeZone", equalTo("Asia/Shanghai"))
+                .body("pointsPolicy.expiry.months", equalTo(12));
     }
 
     /** No browser needed: what the service itself does for the console. */
