@@ -16,9 +16,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What can be known about a suite without a program: whether every scenario can run at all. The
- * runner would report such a scenario as failing ("could not run"); a suite stored to gate releases
- * must not fail for a reason no rule change can fix, so it is checked when it is stored.
+ * What can be known about a suite without a program: whether every scenario can run at all and
+ * states what must hold. The runner would report such a scenario as failing ("could not run", "states
+ * no expectation"); a suite stored to gate releases must not fail for a reason no rule change can
+ * fix, so it is checked when it is stored.
  */
 final class SuiteCheck {
     private SuiteCheck() {
@@ -66,6 +67,9 @@ final class SuiteCheck {
                 }
             }
             checkWhen(check, at, scenario.when(), zone);
+            if (scenario.then() == null) {
+                check.add(at, "needs `then`: what must hold (`then: {}` only checks that it produces a result)");
+            }
             if (scenario.then() != null && scenario.then().failed() != null
                     && !isConstant(Evaluation.FailureKind.class, scenario.then().failed())) {
                 check.add(at + ".then.failed", "`" + scenario.then().failed() + "` is not one of "

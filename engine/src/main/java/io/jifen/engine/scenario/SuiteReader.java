@@ -17,11 +17,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a suite from YAML ({@code .yaml}/{@code .yml}) or JSON. Unknown fields are errors, so a
@@ -80,7 +81,7 @@ public final class SuiteReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InvalidSuiteException(fileName, List.of(new InvalidSuiteException.Finding(line(at), column(at),
-                    null, String.valueOf(e.getOriginalMessage()))), e);
+                    null, syntax(e))), e);
         }
         Map<String, JsonLocation> locations = locations(factory, content);
         if (!(root instanceof ObjectNode suiteNode)) {
@@ -121,12 +122,23 @@ public final class SuiteReader {
         return new Parsed(suite, locations);
     }
 
+    /** A syntax error as the YAML parser states it, without its copy of the text (the line is given apart). */
+    private static String syntax(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
+        }
+        return String.valueOf(e.getOriginalMessage());
+    }
+
     /** What went wrong, in the suite's words (keys and values), not the reader's classes. */
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            Collection<Object> known = u.getKnownPropertyIds();
-            return "unknown key `" + u.getPropertyName() + "`" + (known == null || known.isEmpty() ? ""
-                    : "; the keys here are " + known.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            List<String> known = u.getReferringClass() != null && u.getReferringClass().isRecord()
+                    ? Arrays.stream(u.getReferringClass().getRecordComponents()).map(RecordComponent::getName).toList()
+                    : u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "unknown key `" + u.getPropertyName() + "`" + (known.isEmpty() ? ""
+                    : "; the keys here are " + String.join(", ", known));
         }
         if (e instanceof InvalidFormatException f) {
             return "`" + f.getValue() + "` is not " + expected(f.getTargetType());

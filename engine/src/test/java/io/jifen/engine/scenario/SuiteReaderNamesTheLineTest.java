@@ -53,6 +53,7 @@ class SuiteReaderNamesTheLineTest {
                   - name: birthday
                     given: {member: {birthday: "the fifth of May"}}
                     when: {tier: {at: "2026-01-01T00:00"}}
+                    then: {}
                 """)).singleElement().satisfies(f -> {
             assertThat(f.line()).isEqualTo(4);
             assertThat(f.path()).isEqualTo("scenarios[0].given.member.birthday");
@@ -69,6 +70,7 @@ class SuiteReaderNamesTheLineTest {
                 scenarios:
                   - name: a
                     when: {tier: {at: "2026-01-01T00:00"}}
+                    then: {}
                 """)).singleElement().satisfies(f -> {
             assertThat(f.line()).isEqualTo(3);
             assertThat(f.message()).startsWith("unknown key `tierz`");
@@ -83,33 +85,42 @@ class SuiteReaderNamesTheLineTest {
                 scenarios:
                   - name: twice
                     when: {tier: {at: "2026-01-01T00:00"}}
+                    then: {}
                   - name: twice
                     when: {tier: {at: "2026-01-01T00:00"}}
+                    then: {}
                   - name: no time
                     when:
                       purchase: {total: 10}
+                    then: {totalPoints: 10}
                   - name: two kinds
                     when:
                       tier: {at: "2026-01-01T00:00"}
                       event: {type: SHARE, at: "2026-01-01T00:00"}
+                    then: {}
                   - name: bad time
                     when: {event: {type: SHARE, at: "yesterday"}}
+                    then: {}
                   - name: nothing happens
                     then: {totalPoints: 0}
                   - name: unknown failure
                     when: {tier: {at: "2026-01-01T00:00"}}
                     then: {failed: EXPLODED}
+                  - name: no expectation
+                    when: {tier: {at: "2026-01-01T00:00"}}
                 """);
         assertThat(findings).extracting(InvalidSuiteException.Finding::path, InvalidSuiteException.Finding::line)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("zone", 2),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[1].name", 6),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[2].when.purchase", 10),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[3].when", 12),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[4].when.event.at", 16),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[5]", 17),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[6].then.failed", 21));
+                        org.assertj.core.groups.Tuple.tuple("scenarios[1].name", 7),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[2].when.purchase", 12),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[3].when", 15),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[4].when.event.at", 20),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[5]", 22),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[6].then.failed", 26),
+                        org.assertj.core.groups.Tuple.tuple("scenarios[7]", 27));
         assertThat(findings.get(3).message()).isEqualTo("holds event and tier; a scenario has exactly one of purchase, event, tier, quote");
+        assertThat(findings.get(7).message()).startsWith("needs `then`");
     }
 
     @Test
@@ -126,7 +137,7 @@ class SuiteReaderNamesTheLineTest {
     void aCheckedSuiteReadsLikeAnyOther() throws Exception {
         Suite suite = SuiteReader.readChecked("s.json", """
                 {"suite": "j", "zone": "Asia/Shanghai",
-                 "scenarios": [{"name": "a", "when": {"purchase": {"at": "2026-03-05T10:00", "total": 1}}}]}
+                 "scenarios": [{"name": "a", "when": {"purchase": {"at": "2026-03-05T10:00", "total": 1}}, "then": {}}]}
                 """);
         assertThat(suite.scenarios()).hasSize(1);
     }
