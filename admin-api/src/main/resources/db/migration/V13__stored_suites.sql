@@ -28,3 +28,19 @@ create table suite_revision (
     created_by      varchar(40)  not null,
     unique (suite_id, revision)
 );
+
+-- The activation gate: before an activation is stored, every current stored suite runs on the
+-- version. NO_SUITES: the merchant had none (every activation made before this migration);
+-- PASSED: every scenario passed; OVERRIDDEN: some failed and the caller released it anyway, saying
+-- why. The counts are those of that run.
+alter table activation
+    add column suite_gate      varchar(16)  not null default 'NO_SUITES',
+    add column gate_suites     integer      not null default 0 check (gate_suites >= 0),
+    add column gate_scenarios  integer      not null default 0 check (gate_scenarios >= 0),
+    add column gate_failed     integer      not null default 0 check (gate_failed >= 0 and gate_failed <= gate_scenarios),
+    add column override_reason varchar(500);
+alter table activation add constraint activation_suite_gate check (case suite_gate
+    when 'NO_SUITES' then gate_suites = 0 and override_reason is null
+    when 'PASSED' then gate_suites > 0 and gate_failed = 0 and override_reason is null
+    when 'OVERRIDDEN' then gate_failed > 0 and override_reason is not null and btrim(override_reason) <> ''
+    else false end);

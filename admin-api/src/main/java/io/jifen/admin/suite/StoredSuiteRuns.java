@@ -1,6 +1,7 @@
 package io.jifen.admin.suite;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.ruleset.ActivationGate;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersionModels;
 import io.jifen.admin.ruleset.RuleVersions;
@@ -17,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The merchant's current stored suites run on a version, or compared between two. Read-only:
- * nothing is written, not even an audit line.
+ * The merchant's current stored suites run on a version, compared between two, and as the
+ * activation gate. Read-only: nothing is written, not even an audit line.
  */
 @ApplicationScoped
-public class StoredSuiteRuns {
+public class StoredSuiteRuns implements ActivationGate {
     @Inject
     StoredSuites suites;
 
@@ -76,6 +77,23 @@ public class StoredSuiteRuns {
             return List.of(new RuleVersionModels.ScenarioChangeView(scenario.name(),
                     List.of("the scenario could not run: " + e.getMessage()), null, null));
         }
+    }
+
+    @Override
+    public Verdict check(Merchant merchant, ActiveProgram program) {
+        List<SuiteModels.SuiteRunView> results = runAll(merchant.id, program.program());
+        List<FailingSuite> failures = new ArrayList<>();
+        int scenarios = 0;
+        int failed = 0;
+        for (SuiteModels.SuiteRunView r : results) {
+            scenarios += r.scenarios();
+            failed += (int) r.failed();
+            if (r.failed() > 0) {
+                failures.add(new FailingSuite(r.name(), r.revision(), r.suite(), r.results().stream()
+                        .filter(s -> !s.passed()).map(s -> new FailingScenario(s.name(), s.differences())).toList()));
+            }
+        }
+        return new Verdict(results.size(), scenarios, failed, failures);
     }
 
     /** What a stored suite that can no longer be read reports as its one scenario. */
