@@ -10,7 +10,6 @@ import io.jifen.engine.scenario.Suite;
 import io.jifen.engine.scenario.SuiteReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -85,8 +84,7 @@ public class StoredSuites {
         }
         String actor = callerContext.caller().keyId();
         String hash = sha256(bytes);
-        // one writer per merchant at a time: two first stores of one name, or two revisions, never race
-        Merchant.findById(merchant.id, LockModeType.PESSIMISTIC_WRITE);
+        lockSuitesOf(merchant);
         StoredSuite stored = StoredSuite.of(merchant.id, name).orElse(null);
         Instant now = clock.instant();
         if (stored == null) {
@@ -118,6 +116,7 @@ public class StoredSuites {
     /** Retires the suite: it keeps its revisions, no longer runs or gates. Retiring a retired suite changes nothing. */
     @Transactional
     public StoredSuite retire(Merchant merchant, String name) {
+        lockSuitesOf(merchant);
         StoredSuite stored = require(merchant, name);
         if (!stored.retired()) {
             stored.retiredAt = clock.instant();
@@ -125,6 +124,19 @@ public class StoredSuites {
             audit.record(merchant.id, "suite.retired", "suite/" + name, "revision=" + stored.currentRevision);
         }
         return stored;
+    }
+
+    /** Advisory lock class of a merchant's stored suites (the second key is the merchant). */
+    private static final int SUITES_LOCK = 7400013;
+
+    /**
+     * One writer of a merchant's suites at a time, until the transaction ends: two first stores of
+     * one name, two revisions, or a retirement and a revision never race. An advisory lock, not the
+     * merchant row, which every posting's foreign keys share.
+     */
+    private void lockSuitesOf(Merchant merchant) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)").setParameter(1, SUITES_LOCK)
+                .setParameter(2, Long.hashCode(merchant.id)).getSingleResult();
     }
 
     /** The suite by name, retired or not, or 404. */

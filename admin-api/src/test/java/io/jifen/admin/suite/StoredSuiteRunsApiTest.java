@@ -2,6 +2,7 @@ package io.jifen.admin.suite;
 
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
+import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,23 @@ class StoredSuiteRunsApiTest {
         as(shop.qa()).post(versions(shop) + twoPoints + "/stored-comparisons/" + twoPoints).then().statusCode(200)
                 .body("changed", equalTo(0)).body("identical", equalTo(true))
                 .body("results.identical", contains(true, true)).body("results[0].changed", empty());
+    }
+
+    @Test
+    void theReferenceSuitesAreStoredAsTheyShipPassOnTheReferenceProgramAndLetItThroughTheGate() {
+        Api.TestMerchant shop = newMerchant();
+        int reference = Api.uploadReferenceProgram(shop);
+        for (String file : ReferenceProgram.SUITES) {
+            store(shop, file.replace(".yaml", ""), ReferenceProgram.suiteText(file));
+        }
+        int scenarios = ReferenceProgram.suites().stream().mapToInt(s -> s.scenarios().size()).sum();
+        as(shop.qa()).post(versions(shop) + reference + "/stored-suite-runs").then().statusCode(200)
+                .body("suites", equalTo(ReferenceProgram.SUITES.size())).body("scenarios", equalTo(scenarios))
+                .body("failed", equalTo(0)).body("passed", equalTo(scenarios))
+                .body("results.name", contains("categories", "earning", "exchange-pricing", "invalid-input",
+                        "member-day", "spend-threshold", "tasks", "tiers"));
+        as(shop.marketing()).body("{}").post(versions(shop) + reference + "/activation").then().statusCode(200)
+                .body("suiteGate.outcome", equalTo("PASSED")).body("suiteGate.scenarios", equalTo(scenarios));
     }
 
     @Test

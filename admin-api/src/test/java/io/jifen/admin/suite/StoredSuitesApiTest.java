@@ -6,6 +6,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.jifen.admin.suite.StoredSuiteFixtures.*;
 import static io.jifen.admin.support.Api.as;
 import static io.jifen.admin.support.Api.newMerchant;
@@ -55,6 +57,31 @@ class StoredSuitesApiTest {
         as(shop.qa()).get(suites(shop) + "/baskets").then().body("yaml", equalTo(revised));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().statusCode(200)
                 .body("findAll { it.target == 'suite/baskets' }.action", contains("suite.revised", "suite.created"));
+    }
+
+    @Test
+    void concurrentStoresOfOneNameGetOneCreationAndDistinctConsecutiveRevisions() throws Exception {
+        Api.TestMerchant shop = newMerchant();
+        int writers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String text = BASKETS.replace("suite: baskets at one point per yuan", "suite: writer " + i);
+                statuses.add(pool.submit(() -> as(shop.qa()).contentType("application/yaml").body(text)
+                        .put(suites(shop) + "/baskets").statusCode()));
+            }
+            List<Integer> answered = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : statuses) {
+                answered.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(answered).containsOnly(200, 201).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(shop.qa()).get(suites(shop) + "/baskets/revisions").then().statusCode(200)
+                .body("revision", contains(1, 2, 3, 4, 5, 6));
+        as(shop.qa()).get(suites(shop) + "/baskets").then().body("revision", equalTo(6));
     }
 
     @Test
