@@ -1,6 +1,7 @@
 package io.jifen.admin.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by services to end a request with a problem+json response; nothing has been written when
@@ -11,13 +12,21 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    /** With members of the problem type's own ({@code extensions}, in order), beside the standard ones. */
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = extensions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
     }
 
     public static ProblemException notFound(String what) {
@@ -55,6 +64,6 @@ public class ProblemException extends RuntimeException {
 
     public Problem toProblem(String instance) {
         return new Problem(ProblemTypes.uri(type), title, status, getMessage(), instance,
-                errors.isEmpty() ? null : errors);
+                errors.isEmpty() ? null : errors, extensions);
     }
 }

@@ -43,4 +43,25 @@ public class Activation extends PanacheEntityBase {
     /** When an instance claimed this activation to announce it went live (ActivationWatcher); null until then. */
     @Column(name = "announced_at")
     public Instant announcedAt;
+
+    /** NO_SUITES, PASSED or OVERRIDDEN: what the stored suites said when the activation was made ({@link ActivationGate}). */
+    @Column(name = "suite_gate")
+    public String suiteGate = NO_SUITES;
+
+    @Column(name = "gate_suites")
+    public int gateSuites;
+
+    @Column(name = "gate_scenarios")
+    public int gateScenarios;
+
+    @Column(name = "gate_failed")
+    public int gateFailed;
+
+    /** Why it was released although stored suites failed; set exactly when {@link #suiteGate} is OVERRIDDEN. */
+    @Column(name = "override_reason")
+    public String overrideReason;
+
+    public static final String NO_SUITES = "NO_SUITES";
+    public static final String PASSED = "PASSED";
+    public static final String OVERRIDDEN = "OVERRIDDEN";
 }

@@ -39,9 +39,10 @@ public class ActivationHistoryResource {
     /**
      * {@code state}: PENDING (effective in the future), LIVE (the activation in effect now),
      * SUPERSEDED (took effect, a later one replaced it), CANCELLED (withdrawn before it took effect).
+     * {@code suiteGate}: what the stored suites said when it was made, and the override reason if any.
      */
     public record ActivationEntry(long id, int version, String state, Instant effectiveAt, Instant createdAt,
-                                  String createdBy, Instant cancelledAt) {
+                                  String createdBy, Instant cancelledAt, RuleVersionModels.SuiteGateView suiteGate) {
     }
 
     @GET
@@ -62,7 +63,7 @@ public class ActivationHistoryResource {
                 a.cancelledAt != null ? "CANCELLED"
                         : a.effectiveAt.isAfter(now) ? "PENDING"
                         : live.filter(id -> id.equals(a.id)).isPresent() ? "LIVE" : "SUPERSEDED",
-                a.effectiveAt, a.createdAt, a.createdBy, a.cancelledAt)).toList();
+                a.effectiveAt, a.createdAt, a.createdBy, a.cancelledAt, RuleVersionModels.SuiteGateView.of(a))).toList();
     }
 
     /** The activation behind the live version: the same ordering as {@link RuleVersions#ACTIVE_VERSION_SQL}. */

@@ -65,12 +65,34 @@ public final class RuleVersionModels {
                               Instant createdAt, String createdBy) {
     }
 
-    public record ActivationRequest(@io.jifen.admin.shared.Inputs.Moment Instant at) {
+    /**
+     * {@code at}: when the version goes live (now when absent). {@code override}: release although
+     * stored suites fail on the version, saying why (audited); not needed when they pass.
+     */
+    public record ActivationRequest(@io.jifen.admin.shared.Inputs.Moment Instant at, @Valid GateOverride override) {
+        public String overrideReason() {
+            return override == null ? null : override.reason().strip();
+        }
     }
 
-    public record ActivationView(int version, Instant effectiveAt, Instant createdAt, String createdBy) {
+    public record GateOverride(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record ActivationView(int version, Instant effectiveAt, Instant createdAt, String createdBy,
+                                 SuiteGateView suiteGate) {
         static ActivationView of(Activation a, int version) {
-            return new ActivationView(version, a.effectiveAt, a.createdAt, a.createdBy);
+            return new ActivationView(version, a.effectiveAt, a.createdAt, a.createdBy, SuiteGateView.of(a));
+        }
+    }
+
+    /**
+     * What the stored suites said when an activation was made: {@code outcome} NO_SUITES (none were
+     * stored), PASSED or OVERRIDDEN (some failed; released with {@code overrideReason}); how many
+     * suites and scenarios ran and how many scenarios failed.
+     */
+    public record SuiteGateView(String outcome, int suites, int scenarios, int failed, String overrideReason) {
+        public static SuiteGateView of(Activation a) {
+            return new SuiteGateView(a.suiteGate, a.gateSuites, a.gateScenarios, a.gateFailed, a.overrideReason);
         }
     }
 

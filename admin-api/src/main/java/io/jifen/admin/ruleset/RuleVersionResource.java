@@ -110,11 +110,18 @@ public class RuleVersionResource {
     @POST
     @Path("/{number}/activation")
     @Allowed(Role.MARKETING)
+    @Operation(summary = "Activate a version now, or schedule it",
+            description = "Body {at?, override?: {reason}}, optional. 200 activated now, 202 scheduled. Gated: every"
+                    + " current stored suite runs on the version first (when the activation is made, scheduled ones"
+                    + " included); if a scenario fails, 409 suite-gate listing the failing suites and scenarios, unless"
+                    + " override.reason (1-500 characters) says why to release anyway, which is audited"
+                    + " (rule-version.gate-overridden) and shown in the activation's suiteGate. Rollback is gated the"
+                    + " same way: the override is the emergency path.")
     public Response activate(@PathParam("code") String code, @PathParam("number") int number,
                              @Valid RuleVersionModels.ActivationRequest request) {
         Merchant m = tenancy.merchant(code);
         Instant at = request == null ? null : request.at();
-        Activation a = versions.activate(m, number, at);
+        Activation a = versions.activate(m, number, at, request == null ? null : request.overrideReason());
         return Response.status(at == null ? 200 : 202).entity(RuleVersionModels.ActivationView.of(a, number)).build();
     }
 

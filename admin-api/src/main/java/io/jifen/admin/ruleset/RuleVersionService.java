@@ -6,6 +6,7 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.engine.CompilationResult;
+import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Uploads (compile, check, store as an immutable draft) and activations of rule versions. */
 @ApplicationScoped
@@ -42,6 +45,9 @@ public class RuleVersionService {
 
     @Inject
     RuleVersions versions;
+
+    @Inject
+    ActivationGate gate;
 
     /** The stored version and whether this upload created it (identical files return the existing one). */
     public record Upload(RuleVersion version, boolean created) {
@@ -95,22 +101,37 @@ public class RuleVersionService {
         return new Upload(version, true);
     }
 
-    /** Makes {@code number} the live version now, or from {@code at}; rollback is activating an older number. */
+    /**
+     * Makes {@code number} the live version now, or from {@code at}; rollback is activating an older
+     * number. Gated: when a current stored suite fails on the version, refused with 409 suite-gate
+     * unless {@code overrideReason} says why to release it anyway (audited).
+     */
     @Transactional
-    public Activation activate(Merchant merchant, int number, Instant at) {
-        return activateAs(callerContext.caller().keyId(), merchant, number, at);
+    public Activation activate(Merchant merchant, int number, Instant at, String overrideReason) {
+        return activateAs(callerContext.caller().keyId(), merchant, number, at, overrideReason);
+    }
+
+    /** {@link #activate} on behalf of {@code actorKeyId}, without an override. */
+    @Transactional
+    public Activation activateAs(String actorKeyId, Merchant merchant, int number, Instant at) {
+        return activateAs(actorKeyId, merchant, number, at, null);
     }
 
     /** {@link #activate} on behalf of {@code actorKeyId}. */
     @Transactional
-    public Activation activateAs(String actorKeyId, Merchant merchant, int number, Instant at) {
+    public Activation activateAs(String actorKeyId, Merchant merchant, int number, Instant at, String overrideReason) {
         RuleVersion version = RuleVersions.require(merchant, number);
         Instant now = clock.instant();
         if (at != null && at.isBefore(now.minus(SKEW))) {
             throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
         }
         // compile before going live, so a version that cannot run is never made active (503 when no slot is free)
-        registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
+        CompiledProgram program = registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
+        // the gate runs when the activation is made, a scheduled one included: not again at its instant
+        ActivationGate.Verdict verdict = gate.check(merchant, new ActiveProgram(version, program));
+        if (!verdict.passed() && overrideReason == null) {
+            throw gateRefused(number, verdict);
+        }
         Activation activation = new Activation();
         activation.merchantId = merchant.id;
         activation.ruleVersionId = version.id;
@@ -119,10 +140,64 @@ public class RuleVersionService {
         activation.createdBy = actorKeyId;
         // an immediate activation is announced by its own audit entry; a scheduled one by ActivationWatcher
         activation.announcedAt = at == null ? now : null;
+        activation.suiteGate = verdict.suites() == 0 ? Activation.NO_SUITES
+                : verdict.passed() ? Activation.PASSED : Activation.OVERRIDDEN;
+        activation.gateSuites = verdict.suites();
+        activation.gateScenarios = verdict.scenarios();
+        activation.gateFailed = verdict.failed();
+        activation.overrideReason = verdict.passed() ? null : overrideReason;
         activation.persist();
+        String gateNote = switch (activation.suiteGate) {
+            case Activation.NO_SUITES -> "no stored suites";
+            case Activation.PASSED -> "passed (" + count(verdict.scenarios(), "scenario") + " of "
+                    + count(verdict.suites(), "stored suite") + ")";
+            default -> "overridden (" + verdict.failed() + " of " + count(verdict.scenarios(), "scenario") + " failed)";
+        };
+        if (overrideReason != null && verdict.passed()) {
+            gateNote += "; an override was given but not needed: \"" + overrideReason + "\"";
+        }
         audit.recordAs(actorKeyId, merchant.id, at == null ? "rule-version.activated" : "rule-version.activation-scheduled",
-                "rule-version/" + number, "effectiveAt=" + activation.effectiveAt);
+                "rule-version/" + number, "effectiveAt=" + activation.effectiveAt + ", suiteGate=" + gateNote);
+        if (activation.suiteGate.equals(Activation.OVERRIDDEN)) {
+            audit.recordAs(actorKeyId, merchant.id, "rule-version.gate-overridden", "rule-version/" + number,
+                    "reason=\"" + overrideReason + "\", activation=" + activation.id + ", effectiveAt="
+                            + activation.effectiveAt + ", failing: " + failing(verdict));
+        }
         return activation;
+    }
+
+    /** 409 suite-gate: in plain words, and every failing scenario with its differences for a release screen. */
+    static ProblemException gateRefused(int number, ActivationGate.Verdict verdict) {
+        int suites = verdict.failures().size();
+        String detail = count(verdict.failed(), "scenario") + " of " + count(suites, "stored suite")
+                + (verdict.failed() == 1 ? " fails" : " fail") + " on version " + number
+                + "; activate with an override reason to release anyway";
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("version", number);
+        members.put("suites", verdict.suites());
+        members.put("scenarios", verdict.scenarios());
+        members.put("passed", verdict.passedScenarios());
+        members.put("failed", verdict.failed());
+        members.put("failures", verdict.failures());
+        return new ProblemException(409, SUITE_GATE, "Stored suites fail", detail, null, members);
+    }
+
+    /** The problem type of an activation refused by its stored suites. */
+    public static final String SUITE_GATE = "suite-gate";
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** The failing scenarios for the audit log, by suite; long lists are cut (the 409 and the suites hold the rest). */
+    private static String failing(ActivationGate.Verdict verdict) {
+        StringBuilder s = new StringBuilder();
+        for (ActivationGate.FailingSuite suite : verdict.failures()) {
+            s.append(s.length() == 0 ? "" : "; ").append(suite.name()).append(" r").append(suite.revision()).append(": ")
+                    .append(suite.scenarios().stream().map(ActivationGate.FailingScenario::name)
+                            .collect(java.util.stream.Collectors.joining(" | ")));
+        }
+        return s.length() <= 2000 ? s.toString() : s.substring(0, 2000) + " …";
     }
 
     /**

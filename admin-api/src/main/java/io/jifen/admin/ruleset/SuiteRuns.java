@@ -2,6 +2,8 @@ package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.Problem;
+import io.jifen.engine.scenario.InvalidSuiteException;
 import io.jifen.engine.scenario.RuleSetComparison;
 import io.jifen.engine.scenario.Suite;
 import io.jifen.engine.scenario.SuiteReader;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Regression suites sent over the API, run against any stored version (drafts included) or compared
@@ -29,9 +32,21 @@ public class SuiteRuns {
         }
         try {
             return SuiteReader.read(json ? "suite.json" : "suite.yaml", body);
+        } catch (InvalidSuiteException e) {
+            throw invalidSuite(e);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw invalidSuite(e.getMessage());
         }
+    }
+
+    /**
+     * 422 invalid-suite: the detail names the first problem and its line; {@code errors} lists every
+     * problem with its {@code line} and {@code column} in the suite's text and the key as {@code field}.
+     */
+    public static ProblemException invalidSuite(InvalidSuiteException e) {
+        List<Problem.FieldError> errors = e.findings().stream()
+                .map(f -> new Problem.FieldError(f.path(), f.message(), null, f.line(), f.column(), null)).toList();
+        return new ProblemException(422, "invalid-suite", "Invalid suite", e.getMessage(), errors);
     }
 
     public SuiteRunResult run(Merchant merchant, int number, Suite suite) {
@@ -39,9 +54,20 @@ public class SuiteRuns {
         SuiteReport report = SuiteRunner.run(program.program(), suite);
         RuleVersionModels.SuiteRunView view = new RuleVersionModels.SuiteRunView(report.suite(), number,
                 program.version().contentHash, report.scenarios().size(), report.passed(), report.failed(),
-                report.scenarios().stream().map(r -> new RuleVersionModels.ScenarioView(r.name(), r.passed(),
-                        r.differences(), RuleVersionModels.observed(r.observed()))).toList());
+                scenarioViews(report));
         return new SuiteRunResult(view, report);
+    }
+
+    /** Each scenario's verdict, differences and observation, as the suite-run views show them. */
+    public static List<RuleVersionModels.ScenarioView> scenarioViews(SuiteReport report) {
+        return report.scenarios().stream().map(r -> new RuleVersionModels.ScenarioView(r.name(), r.passed(),
+                r.differences(), RuleVersionModels.observed(r.observed()))).toList();
+    }
+
+    /** Each scenario whose result changes, with the changes and both observations, as the comparison views show them. */
+    public static List<RuleVersionModels.ScenarioChangeView> changeViews(RuleSetComparison.Report report) {
+        return report.changed().stream().map(c -> new RuleVersionModels.ScenarioChangeView(c.scenario(), c.changes(),
+                RuleVersionModels.observed(c.before()), RuleVersionModels.observed(c.after()))).toList();
     }
 
     public RuleVersionModels.ComparisonView compare(Merchant merchant, int from, int to, Suite suite) {
@@ -55,8 +81,7 @@ public class SuiteRuns {
             throw invalidSuite("a scenario cannot run: " + e.getMessage());
         }
         return new RuleVersionModels.ComparisonView(report.suite(), from, to, report.scenarios(), report.identical(),
-                report.changed().stream().map(c -> new RuleVersionModels.ScenarioChangeView(c.scenario(), c.changes(),
-                        RuleVersionModels.observed(c.before()), RuleVersionModels.observed(c.after()))).toList());
+                changeViews(report));
     }
 
     /** The JSON view and the engine's report (for JUnit XML). */

@@ -13,13 +13,13 @@ import java.util.Map;
 
 import static io.jifen.admin.support.Api.as;
 
-/** Rule files and uploads for the rule-version tests. */
-final class RuleVersionFixtures {
+/** Rule files and uploads for the rule-version tests (and the stored-suite tests, which run on versions). */
+public final class RuleVersionFixtures {
     private RuleVersionFixtures() {
     }
 
     /** A one-rule program: {@code points} points per yuan, named after them. */
-    static String earnDrl(int points) {
+    public static String earnDrl(int points) {
         return """
                 package io.jifen.test;
                 import io.jifen.engine.facts.*;
@@ -35,12 +35,12 @@ final class RuleVersionFixtures {
                 """.formatted(points, points, points);
     }
 
-    static Map<String, Object> textFile(String name, String content) {
+    public static Map<String, Object> textFile(String name, String content) {
         return Map.of("name", name, "content", content);
     }
 
     /** JSON upload file entries: text as is, spreadsheets base64. */
-    static List<Map<String, Object>> asJson(List<RuleFile> files) {
+    public static List<Map<String, Object>> asJson(List<RuleFile> files) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RuleFile f : files) {
             boolean binary = RuleFileKind.of(f.name()).map(k -> k == RuleFileKind.XLSX || k == RuleFileKind.XLS).orElse(false);
@@ -51,7 +51,7 @@ final class RuleVersionFixtures {
     }
 
     /** The reference program as a JSON upload body, with {@code replaced} files swapped in. */
-    static Map<String, Object> referenceUpload(String description, RuleFile... replaced) {
+    public static Map<String, Object> referenceUpload(String description, RuleFile... replaced) {
         List<RuleFile> files = new ArrayList<>(ReferenceProgram.ruleSet().files());
         for (RuleFile r : replaced) {
             files.removeIf(f -> f.name().equals(r.name()));
@@ -61,29 +61,29 @@ final class RuleVersionFixtures {
     }
 
     /** The reference earning.drl at {@code points} points per yuan instead of 1. */
-    static RuleFile referenceEarningAt(int points) {
+    public static RuleFile referenceEarningAt(int points) {
         String drl = ReferenceProgram.ruleFile("earning.drl").text()
                 .replace("actions.pointsPerUnit(1, 1,", "actions.pointsPerUnit(" + points + ", 1,");
         return RuleFile.text("earning.drl", drl);
     }
 
     /** Uploads and returns the version number (201 or 200). */
-    static int upload(Api.TestMerchant shop, Map<String, Object> body) {
+    public static int upload(Api.TestMerchant shop, Map<String, Object> body) {
         return as(shop.marketing()).body(body).post("/merchants/" + shop.code() + "/rule-versions")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)))
                 .extract().path("number");
     }
 
-    static int uploadDrl(Api.TestMerchant shop, int points) {
+    public static int uploadDrl(Api.TestMerchant shop, int points) {
         return upload(shop, Map.of("files", List.of(textFile("earning.drl", earnDrl(points)))));
     }
 
-    static void activate(Api.TestMerchant shop, int number) {
+    public static void activate(Api.TestMerchant shop, int number) {
         as(shop.marketing()).body("{}").post("/merchants/" + shop.code() + "/rule-versions/" + number + "/activation")
                 .then().statusCode(200);
     }
 
-    static String status(Api.TestMerchant shop, int number) {
+    public static String status(Api.TestMerchant shop, int number) {
         return as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions/" + number).then().statusCode(200)
                 .extract().path("status");
     }

@@ -110,7 +110,9 @@ class RuleVersionSuiteRunApiTest {
         String url = "/merchants/" + shop.code() + "/rule-versions/" + v + "/suite-runs";
         as(shop.qa()).contentType("application/yaml").body(SMOKE.replace("totalPoints: 999", "totalPointz: 999"))
                 .post(url).then().statusCode(422).contentType("application/problem+json")
-                .body("type", endsWith("/invalid-suite")).body("detail", containsString("totalPointz"));
+                .body("type", endsWith("/invalid-suite")).body("detail", containsString("totalPointz"))
+                .body("errors[0].field", equalTo("scenarios[1].then.totalPointz"))
+                .body("errors[0].line", equalTo(21)).body("errors[0].column", equalTo(12));
         as(shop.qa()).contentType("application/yaml").body("suite: empty\nscenarios: []\n")
                 .post(url).then().statusCode(422).body("detail", containsString("at least one scenario"));
         as(shop.qa()).contentType("application/yaml").body("suite: [unclosed\n")

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every merchant endpoint, called with every role's key of merchant A: on A's resources a role
  * outside the endpoint's roles gets 403 and an allowed one gets through; on merchant B's resources
  * every key of A gets 404 (or 403 when its role is not allowed at all). Platform endpoints refuse
- * merchant keys with 403.
+ * merchant keys with 403. Each merchant runs the reference program and stores a suite that passes on it.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +35,16 @@ class TenancyAndRolesWalkTest {
     /** Each merchant's lottery prize, by merchant code: what {p} in a path stands for. */
     private static final Map<String, Integer> PRIZES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed, body for the call. */
-    record Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body) {
+    /**
+     * One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed,
+     * body for the call and its content type (JSON unless named).
+     */
+    record Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body,
+                    String contentType) {
+        Endpoint(String method, String path, Set<Role> roles, Function<Api.TestMerchant, Object> body) {
+            this(method, path, roles, body, null);
+        }
+
         String on(Api.TestMerchant merchant) {
             return path.replace("{m}", merchant.code()).replace("{w}", String.valueOf(WEBHOOKS.get(merchant.code())))
                     .replace("{p}", String.valueOf(PRIZES.get(merchant.code())));
@@ -69,6 +77,15 @@ class TenancyAndRolesWalkTest {
                 new Endpoint("GET", "/merchants/{m}/rule-versions/1/rule-diff/1", EnumSet.of(Role.MARKETING, Role.QA), none),
                 new Endpoint("POST", "/merchants/{m}/compilations", EnumSet.of(Role.MARKETING, Role.QA),
                         m -> Map.of("files", List.of(Map.of("name", "walk.drl", "content", "package walk;\n")))),
+                new Endpoint("GET", "/merchants/{m}/suites", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("PUT", "/merchants/{m}/suites/walk", EnumSet.of(Role.MARKETING, Role.QA),
+                        m -> WALK_SUITE, "application/yaml"),
+                new Endpoint("GET", "/merchants/{m}/suites/walk", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/suites/walk/revisions", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/suites/walk/revisions/1", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/rule-versions/1/stored-suite-runs", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/rule-versions/1/stored-comparisons/1", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("DELETE", "/merchants/{m}/suites/walk", EnumSet.of(Role.MARKETING, Role.QA), none),
                 new Endpoint("PUT", "/merchants/{m}/members/walker", EnumSet.of(Role.INTEGRATOR), m -> Map.of()),
                 new Endpoint("GET", "/merchants/{m}/members/walker", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
                 new Endpoint("GET", "/merchants/{m}/members/walker/statement", EnumSet.of(Role.INTEGRATOR, Role.QA), none),
@@ -126,11 +143,22 @@ class TenancyAndRolesWalkTest {
                         m -> Map.of("cancellationId", "walk-c0", "reason", "walk")));
     }
 
+    /** A stored suite that passes on the reference program: what {m}/suites/walk holds. */
+    private static final String WALK_SUITE = """
+            suite: walk
+            scenarios:
+              - name: a tier review runs
+                when: {tier: {at: "2026-03-05T10:00"}}
+                then: {}
+            """;
+
     /** Runs inside the test factory: RestAssured knows the test port only once a test runs. */
     void twoMerchantsWithAMemberATransactionAWebhookAndMallOrdersEach() {
         a = merchantOnReferenceProgram();
         b = merchantOnReferenceProgram();
         for (Api.TestMerchant m : List.of(a, b)) {
+            as(m.qa()).contentType("application/yaml").body(WALK_SUITE).put("/merchants/" + m.code() + "/suites/walk")
+                    .then().statusCode(201);
             as(m.integrator()).body(Map.of("transactionId", "walk-0", "memberId", "walker", "occurredAt",
                             "2026-03-05T04:00:00Z", "total", "1.00"))
                     .post("/merchants/" + m.code() + "/purchases").then().statusCode(201);
@@ -206,6 +234,9 @@ class TenancyAndRolesWalkTest {
         Object body = e.body().apply(merchant);
         if (body != null) {
             request = request.body(body);
+        }
+        if (e.contentType() != null) {
+            request = request.contentType(e.contentType());
         }
         return request.request(e.method(), e.on(merchant)).statusCode();
     }

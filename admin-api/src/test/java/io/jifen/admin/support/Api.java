@@ -20,7 +20,8 @@ public final class Api {
     /** YAML bodies (regression suites) are sent as the text they are. */
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
             .encodeContentTypeAs("application/yaml", ContentType.TEXT)
-            .encodeContentTypeAs("text/yaml", ContentType.TEXT));
+            .encodeContentTypeAs("text/yaml", ContentType.TEXT)
+            .encodeContentTypeAs("application/x-yaml", ContentType.TEXT));
 
     public static RequestSpecification as(String key) {
         return given().config(CONFIG).header("X-Api-Key", key).contentType(ContentType.JSON);
