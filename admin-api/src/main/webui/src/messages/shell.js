@@ -60,10 +60,11 @@ export const en = {
     noRecent: 'No activation yet.',
     col: {
       version: 'Version', status: 'Status', description: 'Description', files: 'Files', created: 'Created',
-      by: 'By', state: 'State', effective: 'Effective', cancelled: 'Cancelled',
+      by: 'By', state: 'State', effective: 'Effective', cancelled: 'Cancelled', gate: 'Suite gate',
     },
     timeZoneNote: 'Times are in the merchant\'s time zone, {zone}.',
   },
+  gate: { NO_SUITES: 'no stored suites', PASSED: 'suites passed ({scenarios})', OVERRIDDEN: 'released with {failed} failing:' },
   status: { DRAFT: 'Draft', SCHEDULED: 'Scheduled', ACTIVE: 'Live', INACTIVE: 'Inactive' },
   state: { PENDING: 'Pending', LIVE: 'Live', SUPERSEDED: 'Replaced', CANCELLED: 'Cancelled' },
   policy: {
@@ -120,6 +121,7 @@ export const en = {
     other: 'Something went wrong',
     network: 'The service could not be reached',
     notFoundMerchant: 'No merchant with that code is open to this key.',
+    atLine: 'line {line}',
     fields: 'Fields to correct',
   },
 };
@@ -183,10 +185,11 @@ export const zh = {
     noRecent: '尚无生效记录。',
     col: {
       version: '版本', status: '状态', description: '说明', files: '文件', created: '创建时间',
-      by: '操作者', state: '状态', effective: '生效时间', cancelled: '取消时间',
+      by: '操作者', state: '状态', effective: '生效时间', cancelled: '取消时间', gate: '测试集检查',
     },
     timeZoneNote: '时间按商户所在时区 {zone} 显示。',
   },
+  gate: { NO_SUITES: '无测试集', PASSED: '测试集通过（{scenarios}）', OVERRIDDEN: '{failed} 个未通过仍发布：' },
   status: { DRAFT: '草稿', SCHEDULED: '定时生效', ACTIVE: '线上', INACTIVE: '已停用' },
   state: { PENDING: '待生效', LIVE: '线上', SUPERSEDED: '已被替换', CANCELLED: '已取消' },
   policy: {
@@ -243,6 +246,7 @@ export const zh = {
     other: '出错了',
     network: '无法连接到服务',
     notFoundMerchant: '此密钥无法访问该商户代码。',
+    atLine: '第 {line} 行',
     fields: '需要修改的字段',
   },
 };

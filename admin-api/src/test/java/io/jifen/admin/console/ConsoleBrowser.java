@@ -172,7 +172,7 @@ abstract class ConsoleBrowser {
     }
 
     Locator heading(String name) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name));
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     static LocatorAssertions expect(Locator locator) {
