@@ -8,6 +8,7 @@ import io.jifen.engine.compile.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.jifen.engine.CompiledProgram;
 import java.util.List;
 
 /**
@@ -31,6 +32,24 @@ public class DraftCompiler {
         }
         return new RuleVersionModels.CompilationView(true, ruleSet.contentHash(), List.of(),
                 result.orThrow().rules().stream().map(DraftCompiler::view).toList());
+    }
+
+    /**
+     * The compiled program of draft files, to run suites on before they are saved (never cached, as
+     * {@link #compile}); 422 rule-set-rejected with every diagnostic when they do not compile.
+     */
+    public CompiledProgram program(List<RuleFile> files) {
+        CompilationResult result = registry.check(ProgramRegistry.ruleSetOf(files));
+        if (result instanceof CompilationResult.Rejected rejected) {
+            throw ProgramRegistry.rejected(rejected, "nothing was run");
+        }
+        return result.orThrow();
+    }
+
+    /** Version {@code against} and draft files compared rule by rule ({@code to} is null: the draft). */
+    public RuleVersionModels.RuleDiffView ruleDiff(RuleVersion against, List<RuleFile> files) {
+        return RuleDiff.between(against.number, null, registry.ruleTexts(against),
+                registry.ruleTexts(ProgramRegistry.ruleSetOf(files)));
     }
 
     static RuleVersionModels.DiagnosticView view(Diagnostic d) {

@@ -1,6 +1,7 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.engine.CacheStats;
@@ -83,6 +84,26 @@ public class ProgramRegistry {
             return new RuleSet(files);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("files", e.getMessage());
+        }
+    }
+
+    /** 422 rule-set-rejected: every diagnostic at its file and line (or cell); {@code outcome} says what did not happen. */
+    static ProblemException rejected(CompilationResult.Rejected rejected, String outcome) {
+        List<Problem.FieldError> errors = rejected.diagnostics().stream()
+                .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
+                        d.column() > 0 ? d.column() : null, d.cell()))
+                .toList();
+        return new ProblemException(422, "rule-set-rejected", "Rule set rejected",
+                rejected.diagnostics().size() + " problem(s) in the rule files; " + outcome, errors);
+    }
+
+    /** Every rule of draft files with its text; 422 rule-set-rejected when they do not parse. */
+    public List<RuleText> ruleTexts(RuleSet ruleSet) {
+        try {
+            return engine.ruleTexts(ruleSet);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "rule-set-rejected", "Rule set rejected",
+                    "the draft's rules cannot be read: " + e.getMessage() + "; fix the problems the compile reports", null);
         }
     }
 

@@ -19,7 +19,7 @@ final class RuleDiff {
     private RuleDiff() {
     }
 
-    static RuleVersionModels.RuleDiffView between(int from, int to, List<RuleText> before, List<RuleText> after) {
+    static RuleVersionModels.RuleDiffView between(int from, Integer to, List<RuleText> before, List<RuleText> after) {
         Map<String, RuleText> a = byName(before);
         Map<String, RuleText> b = byName(after);
         List<RuleVersionModels.RuleInVersion> added = new ArrayList<>();

@@ -122,7 +122,7 @@ public final class RuleVersionModels {
      * in {@code from} ({@code removed}), in both with another text or phase ({@code changed}), and
      * the names of the rules in both unchanged.
      */
-    public record RuleDiffView(int from, int to, List<RuleInVersion> added, List<RuleInVersion> removed,
+    public record RuleDiffView(int from, Integer to, List<RuleInVersion> added, List<RuleInVersion> removed,
                                List<ChangedRule> changed, List<String> unchanged) {
     }
 

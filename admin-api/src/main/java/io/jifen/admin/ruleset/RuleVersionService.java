@@ -65,12 +65,7 @@ public class RuleVersionService {
         // compile outside the merchant lock: it is the slow part and touches no table
         CompilationResult compiled = registry.compile(ruleSet);
         if (compiled instanceof CompilationResult.Rejected rejected) {
-            List<Problem.FieldError> errors = rejected.diagnostics().stream()
-                    .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
-                            d.column() > 0 ? d.column() : null, d.cell()))
-                    .toList();
-            throw new ProblemException(422, "rule-set-rejected", "Rule set rejected",
-                    rejected.diagnostics().size() + " problem(s) in the rule files; nothing was stored", errors);
+            throw ProgramRegistry.rejected(rejected, "nothing was stored");
         }
         // numbering is per merchant: lock the merchant row so concurrent uploads get distinct numbers
         Merchant locked = Merchant.findById(merchant.id, LockModeType.PESSIMISTIC_WRITE);
@@ -278,7 +273,7 @@ public class RuleVersionService {
         return files;
     }
 
-    static RuleFile decode(RuleVersionModels.UploadedFile file) {
+    public static RuleFile decode(RuleVersionModels.UploadedFile file) {
         if ("base64".equals(file.encoding())) {
             try {
                 return new RuleFile(file.name(), Base64.getDecoder().decode(file.content()));

@@ -32,11 +32,20 @@ public class StoredSuiteRuns implements ActivationGate {
     /** Every current stored suite on version {@code number}: each scenario's verdict and differences. */
     public SuiteModels.StoredRunView run(Merchant merchant, int number) {
         ActiveProgram program = versions.version(merchant, number);
-        List<SuiteModels.SuiteRunView> results = runAll(merchant.id, program.program());
+        return summary(number, program.version().contentHash, runAll(merchant.id, program.program()));
+    }
+
+    /** Every current stored suite on a draft's program (not saved, so no number: {@code version} is null). */
+    public SuiteModels.StoredRunView runOnDraft(Merchant merchant, CompiledProgram program) {
+        return summary(null, program.id(), runAll(merchant.id, program));
+    }
+
+    private static SuiteModels.StoredRunView summary(Integer version, String contentHash,
+                                                     List<SuiteModels.SuiteRunView> results) {
         int scenarios = results.stream().mapToInt(SuiteModels.SuiteRunView::scenarios).sum();
         long failed = results.stream().mapToLong(SuiteModels.SuiteRunView::failed).sum();
-        return new SuiteModels.StoredRunView(number, program.version().contentHash, results.size(), scenarios,
-                scenarios - failed, failed, results);
+        return new SuiteModels.StoredRunView(version, contentHash, results.size(), scenarios, scenarios - failed, failed,
+                results);
     }
 
     /** Every current stored suite on versions {@code from} and {@code to}: the scenarios whose result changes. */

@@ -43,7 +43,7 @@ public final class SuiteModels {
     }
 
     /** Every current stored suite run on one version. */
-    public record StoredRunView(int version, String contentHash, int suites, int scenarios, long passed, long failed,
+    public record StoredRunView(Integer version, String contentHash, int suites, int scenarios, long passed, long failed,
                                 List<SuiteRunView> results) {
     }
 
