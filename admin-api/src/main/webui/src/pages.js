@@ -3,12 +3,14 @@
 // giving its own component here and setting ready — navigation, role checks and titles follow.
 import Overview from './views/Overview.vue';
 import ComingNext from './views/ComingNext.vue';
+// the editor (CodeMirror) is loaded when the page is first opened, not with the shell
+const Edit = () => import('./views/Edit.vue');
 
 const BOTH = ['MARKETING', 'QA'];
 
 export const PAGES = [
   { name: 'overview', path: '/overview', label: 'nav.overview', roles: BOTH, ready: true, component: Overview },
-  { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: false },
+  { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: true, component: Edit },
   { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: false },
   { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: false },
   { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: false },
