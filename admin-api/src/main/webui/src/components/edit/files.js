@@ -89,13 +89,15 @@ const HEADER = 'package io.jifen.rules.reference;\n\nimport io.jifen.engine.fact
 /** What a new file starts with: the header every file needs (docs/rule-authoring.md). */
 export function template(name, packageName) {
   const header = packageName ? HEADER.replace('io.jifen.rules.reference', packageName) : HEADER;
+  // rule names are unique in a program: the example rule is named after its file
+  const rule = `new rule of ${name}`;
   switch (kindOf(name)) {
     case 'dslr':
-      return `${header}\nexpander loyalty.dsl\n\nrule "a new rule"\n    in phase bonus\nwhen\n    There is a purchase\nthen\n    Give 10 bonus points as a TASK bonus, because a new rule\nend\n`;
+      return `${header}\nexpander loyalty.dsl\n\nrule "${rule}"\n    in phase bonus\nwhen\n    There is a purchase\n    The purchase total is at least 100000\nthen\n    Give 10 bonus points as a TASK bonus, because ${rule}\nend\n`;
     case 'drl':
-      return `${header}\nrule "a new rule"\n    ruleflow-group "bonus"\nwhen\n    Purchase()\nthen\n    actions.bonus(10, "TASK", "a new rule");\nend\n`;
+      return `${header}\nrule "${rule}"\n    ruleflow-group "bonus"\nwhen\n    Purchase(total >= 100000)\nthen\n    actions.bonus(10, "TASK", "${rule}");\nend\n`;
     case 'csv':
-      return `RuleSet,${packageName || 'io.jifen.rules.reference'}\nImport,io.jifen.engine.facts.*\nVariables,RuleActions actions\n,\nRuleTable New table\nNAME,RULEFLOW-GROUP,CONDITION,ACTION\n,,$purchase : Purchase,\n,,total >= $param,"actions.bonus($1, ""TASK"", ""$2"");"\nRule,Phase,Total at least,"Points, reason"\na new rule,bonus,100,"10, a new rule"\n`;
+      return `RuleSet,${packageName || 'io.jifen.rules.reference'}\nImport,io.jifen.engine.facts.*\nVariables,RuleActions actions\n,\nRuleTable New table\nNAME,RULEFLOW-GROUP,CONDITION,ACTION\n,,$purchase : Purchase,\n,,total >= $param,"actions.bonus($1, ""TASK"", ""$2"");"\nRule,Phase,Total at least,"Points, reason"\n${rule},bonus,100000,"10, ${rule}"\n`;
     case 'dsl':
       return '# a vocabulary of your own: [when] conditions, [then] actions, [keyword] header phrases\n[when]There is a purchase=Purchase()\n';
     default:

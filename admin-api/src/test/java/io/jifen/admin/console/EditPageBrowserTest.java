@@ -206,6 +206,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         field("Cell D11").fill("lots, household goods carry a high margin");
         expect(testId("problems")).containsText("category-rates.csv!D11", compiledContains());
         expect(field("Cell D11")).hasAttribute("aria-invalid", "true");
+        heading("Edit rules").focus(); // the cell's red outline, not the focus ring, in the picture
         screenshot("edit-csv-grid");
         field("Cell D11").fill("3, household goods carry a high margin");
         expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
@@ -257,6 +258,59 @@ class EditPageBrowserTest extends ConsoleBrowser {
         Download download = page.waitForDownload(() -> button("Download").click());
         assertThat(download.suggestedFilename()).isEqualTo("spend-threshold.xlsx");
         assertThat(Files.readAllBytes(download.path())).isEqualTo(wrong);
+    }
+
+    @Test
+    void filesAreAddedFromATemplateOrFromDiskRenamedAndDeleted() {
+        openEditorWithADraftOfTheLiveVersion();
+        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+
+        // a new DSLR file starts with the header every file needs and one example rule
+        field("New file name").fill("promo.dslr");
+        button("Add file").click();
+        expect(testId("current-file")).hasText("promo.dslr");
+        expect(codeLine("expander loyalty.dsl")).isVisible();
+        expect(status()).hasText("Compiles cleanly · 33 rules", compiled());
+
+        // a name the API would refuse is refused here, next to the field
+        field("New file name").fill("../escape.drl");
+        button("Add file").click();
+        expect(page.locator("#new-file-error")).containsText("Use letters, digits");
+        field("New file name").fill("notes.txt");
+        button("Add file").click();
+        expect(page.locator("#new-file-error")).containsText("Name it *.dslr");
+
+        // from disk
+        String drl = """
+                package io.jifen.rules.reference;
+                import io.jifen.engine.facts.*;
+                global RuleActions actions;
+
+                rule "a big basket earns 5 more"
+                    ruleflow-group "bonus"
+                when
+                    Purchase(total >= 100000)
+                then
+                    actions.bonus(5, "TASK", "a big basket");
+                end
+                """;
+        testId("add-from-disk").setInputFiles(new FilePayload("basket.drl", "text/plain", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        expect(testId("current-file")).hasText("basket.drl");
+        expect(codeLine("a big basket earns 5 more")).isVisible();
+        expect(status()).hasText("Compiles cleanly · 34 rules", compiled());
+
+        // rename into a folder, then delete (confirmed)
+        button("promo.dslr").click();
+        button("Rename").click();
+        field("New name").fill("promo/spring.dslr");
+        button("Rename file").click();
+        expect(testId("current-file")).hasText("promo/spring.dslr");
+        expect(testId("file-list")).not().containsText("promo.dslr");
+        expect(status()).hasText("Compiles cleanly · 34 rules", compiled());
+        button("Delete").click();
+        button("Delete file").click();
+        expect(testId("file-list")).not().containsText("promo/spring.dslr");
+        expect(status()).hasText("Compiles cleanly · 33 rules", compiled());
     }
 
     @Test
