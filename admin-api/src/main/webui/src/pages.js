@@ -8,12 +8,14 @@ import TryIt from './views/TryIt.vue';
 import Members from './views/Members.vue';
 import TestSuites from './views/TestSuites.vue';
 import Release from './views/Release.vue';
+// the editor (CodeMirror) is loaded when the page is first opened, not with the shell
+const Edit = () => import('./views/Edit.vue');
 
 const BOTH = ['MARKETING', 'QA'];
 
 export const PAGES = [
   { name: 'overview', path: '/overview', label: 'nav.overview', roles: BOTH, ready: true, component: Overview },
-  { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: false },
+  { name: 'edit', path: '/edit', label: 'nav.edit', roles: ['MARKETING'], ready: true, component: Edit },
   { name: 'compare', path: '/compare', label: 'nav.compare', roles: BOTH, ready: true, component: Compare },
   { name: 'test', path: '/test', label: 'nav.test', roles: BOTH, ready: true, component: TestSuites },
   { name: 'tryIt', path: '/try-it', label: 'nav.tryIt', roles: BOTH, ready: true, component: TryIt },
