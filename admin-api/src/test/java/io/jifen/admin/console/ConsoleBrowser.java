@@ -183,6 +183,36 @@ abstract class ConsoleBrowser {
         return PlaywrightAssertions.assertThat(page);
     }
 
+    /** The first compile in a fresh service builds Drools' classes: give it time. */
+    static LocatorAssertions.HasTextOptions compiled() {
+        return new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+    }
+
+    static LocatorAssertions.ContainsTextOptions compiledContains() {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+    }
+
+    /** A line of the Edit page's code editor holding {@code text}. */
+    Locator codeLine(String text) {
+        return page.locator(".cm-line", new Page.LocatorOptions().setHasText(text));
+    }
+
+    /**
+     * Replaces the editor line holding {@code old} by {@code text} (indented as in the file): a click on
+     * the line, Alt+L (CodeMirror's "select line", with its line break), and the new line typed over it.
+     */
+    void replaceLine(String old, String text) {
+        codeLine(old).click();
+        page.keyboard().press("Alt+L");
+        page.keyboard().insertText("    " + text + "\n");
+        expect(codeLine(text)).hasText("    " + text);
+    }
+
+    /** The Edit page's live-compile status line. */
+    Locator compileStatus() {
+        return testId("compile-status");
+    }
+
     void screenshot(String name) {
         for (Path dir : screenshotDirs) {
             page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));

@@ -47,15 +47,6 @@ class EditPageBrowserTest extends ConsoleBrowser {
         return shop;
     }
 
-    /** The first compile in a fresh service builds Drools' classes: give it time. */
-    private static LocatorAssertions.HasTextOptions compiled() {
-        return new LocatorAssertions.HasTextOptions().setTimeout(60_000);
-    }
-
-    private static LocatorAssertions.ContainsTextOptions compiledContains() {
-        return new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
-    }
-
     private void openEditorWithADraftOfTheLiveVersion() {
         openEditorWithADraftOfTheLiveVersion(null);
     }
@@ -74,25 +65,6 @@ class EditPageBrowserTest extends ConsoleBrowser {
         expect(testId("file-list").getByRole(AriaRole.BUTTON)).hasCount(ReferenceProgram.RULE_FILES.size());
     }
 
-    private Locator codeLine(String text) {
-        return page.locator(".cm-line", new Page.LocatorOptions().setHasText(text));
-    }
-
-    /**
-     * Replaces the editor line holding {@code old} by {@code text} (indented as in the file): a click on
-     * the line, Alt+L (CodeMirror's "select line", with its line break), and the new line typed over it.
-     */
-    private void replaceLine(String old, String text) {
-        codeLine(old).click();
-        page.keyboard().press("Alt+L");
-        page.keyboard().insertText("    " + text + "\n");
-        expect(codeLine(text)).hasText("    " + text);
-    }
-
-    private Locator status() {
-        return testId("compile-status");
-    }
-
     @Test
     void marketingChangesTheMemberDayRuleSeesATypoAtItsLineFixesItAndSavesANewVersion() {
         int next = as(shop.qa()).get(shop.path("/rule-versions")).then().statusCode(200)
@@ -100,18 +72,18 @@ class EditPageBrowserTest extends ConsoleBrowser {
         openEditorWithADraftOfTheLiveVersion("edit-start");
         button("member-day.dslr").click();
         expect(testId("current-file")).hasText("member-day.dslr");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
         expect(testId("vocabulary-note")).containsText("the shipped loyalty.dsl");
 
         // double → triple points
         replaceLine("Multiply the base points by 2",
                 "Multiply the base points by 3 as a MEMBER_DAY multiplier, because member day earns triple points");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         // a typo: at its line in the editor (gutter marker, underline, message) and in the list
         replaceLine("Today is day 10 of the month", "Today is dya 10 of the month");
         String message = "no sentence of the vocabulary matches: Today is dya 10 of the month";
-        expect(status()).containsText("1 problem(s) · ", compiledContains());
+        expect(compileStatus()).containsText("1 problem(s) · ", compiledContains());
         expect(testId("problems")).containsText("member-day.dslr:16");
         expect(testId("problems")).containsText(message);
         expect(page.locator("[data-testid=inline-problem][data-line='16']")).hasText(message);
@@ -135,7 +107,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         expect(testId("problems")).containsText("member-day.dslr:16");
 
         replaceLine("Today is dya 10 of the month", "Today is day 10 of the month");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
         expect(testId("no-problems")).hasText("No problems.");
         expect(page.locator("[data-testid=inline-problem]")).hasCount(0);
 
@@ -144,7 +116,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         expect(heading("Edit rules")).isVisible();
         expect(testId("draft-bar")).containsText("Draft from version 1");
         expect(codeLine("Multiply the base points by 3")).isVisible();
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         field("Message").fill("member day earns triple points");
         button("Save version").click();
@@ -171,7 +143,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
     void completionOffersTheVocabularysSentencesAndTheDraftCanBeDiscarded() {
         openEditorWithADraftOfTheLiveVersion();
         button("member-day.dslr").click();
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
         // values written into a sentence's placeholders are highlighted as values
         expect(page.locator(".cm-line span", new Page.LocatorOptions().setHasText("MEMBER_DAY")))
                 .hasCSS("font-weight", "600");
@@ -187,7 +159,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         page.keyboard().press("Enter");
         page.keyboard().type("GOLD"); // the {tier} placeholder was selected
         expect(codeLine("The member is in tier GOLD")).hasText("    The member is in tier GOLD");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         button("Discard draft").click();
         button("Discard").click();
@@ -209,7 +181,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         heading("Edit rules").focus(); // the cell's red outline, not the focus ring, in the picture
         screenshot("edit-csv-grid");
         field("Cell D11").fill("3, household goods carry a high margin");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         // add a row, remove another
         button("Add a row below row 13").click();
@@ -220,7 +192,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         field("Cell D14").fill("2, pet food carries a high margin");
         button("Remove row 12").click();
         expect(field("Cell A12")).hasValue("electronics earn half");
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         // the file is still the CSV text, quoted as Drools reads it
         button("Edit as text").click();
@@ -263,14 +235,14 @@ class EditPageBrowserTest extends ConsoleBrowser {
     @Test
     void filesAreAddedFromATemplateOrFromDiskRenamedAndDeleted() {
         openEditorWithADraftOfTheLiveVersion();
-        expect(status()).hasText("Compiles cleanly · 32 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());
 
         // a new DSLR file starts with the header every file needs and one example rule
         field("New file name").fill("promo.dslr");
         button("Add file").click();
         expect(testId("current-file")).hasText("promo.dslr");
         expect(codeLine("expander loyalty.dsl")).isVisible();
-        expect(status()).hasText("Compiles cleanly · 33 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 33 rules", compiled());
 
         // a name the API would refuse is refused here, next to the field
         field("New file name").fill("../escape.drl");
@@ -297,7 +269,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         testId("add-from-disk").setInputFiles(new FilePayload("basket.drl", "text/plain", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         expect(testId("current-file")).hasText("basket.drl");
         expect(codeLine("a big basket earns 5 more")).isVisible();
-        expect(status()).hasText("Compiles cleanly · 34 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 34 rules", compiled());
 
         // rename into a folder, then delete (confirmed)
         button("promo.dslr").click();
@@ -306,11 +278,11 @@ class EditPageBrowserTest extends ConsoleBrowser {
         button("Rename file").click();
         expect(testId("current-file")).hasText("promo/spring.dslr");
         expect(testId("file-list")).not().containsText("promo.dslr");
-        expect(status()).hasText("Compiles cleanly · 34 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 34 rules", compiled());
         button("Delete").click();
         button("Delete file").click();
         expect(testId("file-list")).not().containsText("promo/spring.dslr");
-        expect(status()).hasText("Compiles cleanly · 33 rules", compiled());
+        expect(compileStatus()).hasText("Compiles cleanly · 33 rules", compiled());
     }
 
     @Test
@@ -325,7 +297,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
         expect(field("基于")).hasValue("1");
         button("新建草稿").click();
         button("member-day.dslr").click();
-        expect(status()).hasText("编译通过 · 32 条规则", compiled());
+        expect(compileStatus()).hasText("编译通过 · 32 条规则", compiled());
         expect(heading("问题")).isVisible();
         expect(heading("保存为新版本")).isVisible();
         expect(button("放弃草稿")).isVisible();
