@@ -23,11 +23,12 @@ public interface SimulationConfig {
     int threads();
 
     /**
-     * While postings are being served, a run pauses this fraction of its working time (0.5: it works
-     * two thirds of the time), so live postings keep their throughput. 0 never pauses.
+     * While postings are being served, a run pauses this many times the time it has worked (2: it works a
+     * third of the time), so live postings keep their throughput (0.5 lost up to 29 % of postings in the
+     * first measurement, BENCHMARKS.md section 8). 0 never pauses.
      */
     @WithName("yield-to-postings")
-    @WithDefault("0.5")
+    @WithDefault("2")
     double yieldToPostings();
 
     /** The longest window a run may cover, in days (a report keeps one point per day). */
