@@ -70,6 +70,10 @@ public class Merchant extends PanacheEntityBase {
     @Column(name = "balance_thresholds")
     public String balanceThresholds;
 
+    /** What one point is worth in the merchant's currency; null when the merchant has not said. */
+    @Column(name = "point_value")
+    public java.math.BigDecimal pointValue;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

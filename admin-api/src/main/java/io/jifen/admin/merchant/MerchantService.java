@@ -104,6 +104,7 @@ public class MerchantService {
         m.tierPeriodMonths = p.tiers().periodMonths();
         m.balanceThresholds = p.balanceThresholds().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(","));
+        m.pointValue = p.pointValue();
         m.updatedAt = Instant.now();
     }
 

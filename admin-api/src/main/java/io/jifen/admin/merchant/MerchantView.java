@@ -13,7 +13,9 @@ public record MerchantView(String code, String name, String timeZone, String cur
                 new PointsPolicyModel.Transfers(m.transfersEnabled, m.transferMin, m.transferMax),
                 new PointsPolicyModel.Tiers(java.util.List.of(m.tierOrder.split(",")), m.tierPeriodMonths),
                 m.balanceThresholds.isEmpty() ? java.util.List.of()
-                        : java.util.Arrays.stream(m.balanceThresholds.split(",")).map(Long::valueOf).toList()),
+                        : java.util.Arrays.stream(m.balanceThresholds.split(",")).map(Long::valueOf).toList(),
+                m.pointValue == null ? null : m.pointValue.stripTrailingZeros().scale() < 0
+                        ? m.pointValue.setScale(0) : m.pointValue.stripTrailingZeros()),
                 m.createdAt, m.updatedAt);
     }
 }

@@ -2,13 +2,17 @@ package io.jifen.admin.merchant;
 
 
 import io.jifen.admin.shared.Inputs;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -16,6 +20,8 @@ import java.util.List;
  * fractions are dropped). {@code stacking}: ADDITIVE or COMPOUND multipliers. {@code expiry}: NEVER,
  * or ROLLING_MONTHS / END_OF_MONTH_AFTER_MONTHS / END_OF_YEAR_AFTER_MONTHS with {@code months}.
  * The ledger settings below are optional; absent, they take the defaults in {@link #withDefaults()}.
+ * {@code pointValue}: what one point is worth in the merchant's currency (a decimal string such as
+ * "0.01"); optional, with no default: impact simulations report money figures only when it is set.
  */
 public record PointsPolicyModel(
         @NotNull @Pattern(regexp = "DOWN|UP|FLOOR|CEILING|HALF_UP|HALF_DOWN|HALF_EVEN",
@@ -30,7 +36,13 @@ public record PointsPolicyModel(
         String refundShortfall,
         @Valid Transfers transfers,
         @Valid Tiers tiers,
-        @Size(max = 20) List<@NotNull @Positive @Max(Inputs.MAX_POINTS) Long> balanceThresholds) {
+        @Size(max = 20) List<@NotNull @Positive @Max(Inputs.MAX_POINTS) Long> balanceThresholds,
+        @DecimalMin(value = "0", inclusive = false, message = POINT_VALUE)
+        @Digits(integer = 7, fraction = 6, message = POINT_VALUE)
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue) {
+
+    static final String POINT_VALUE = "must be a positive amount of the merchant's currency below 10000000 with at most"
+            + " 6 decimal places, e.g. \"0.01\"";
 
     public record Expiry(
             @NotNull @Pattern(regexp = "NEVER|ROLLING_MONTHS|END_OF_MONTH_AFTER_MONTHS|END_OF_YEAR_AFTER_MONTHS",
@@ -58,6 +70,7 @@ public record PointsPolicyModel(
                 transfers == null ? new Transfers(false, null, null) : transfers,
                 tiers == null ? new Tiers(List.of("REGULAR", "SILVER", "GOLD"), 12)
                         : new Tiers(tiers.order(), tiers.periodMonths() == null ? 12 : tiers.periodMonths()),
-                balanceThresholds == null ? List.of() : balanceThresholds.stream().sorted().distinct().toList());
+                balanceThresholds == null ? List.of() : balanceThresholds.stream().sorted().distinct().toList(),
+                pointValue);
     }
 }

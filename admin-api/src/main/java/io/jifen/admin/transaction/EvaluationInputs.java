@@ -34,7 +34,7 @@ public final class EvaluationInputs {
                 ProgramPolicy.MultiplierStacking.valueOf(merchant.stacking)), snapshot, activity);
     }
 
-    static Purchase purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
+    public static Purchase purchase(Merchant merchant, TransactionModels.PurchaseRequest r) {
         if (r.currency() != null && !r.currency().equals(merchant.currency)) {
             throw ProblemException.invalidField("currency", "must be " + merchant.currency + ", the merchant's currency");
         }
@@ -48,7 +48,7 @@ public final class EvaluationInputs {
                 r.total(), merchant.currency, lines);
     }
 
-    static MemberEvent event(Merchant merchant, TransactionModels.EventRequest r) {
+    public static MemberEvent event(Merchant merchant, TransactionModels.EventRequest r) {
         return new MemberEvent(r.transactionId(), r.type(), r.occurredAt(), ZoneId.of(merchant.timeZone), r.attributes());
     }
 

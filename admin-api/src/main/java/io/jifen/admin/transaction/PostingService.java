@@ -97,9 +97,10 @@ public class PostingService {
     }
 
     PostingBatcher.Posting posting(Merchant merchant, TransactionModels.EventRequest r) {
-        String hash = PayloadHash.of(r);
+        // kept like a purchase's: an impact simulation re-evaluates the event on another version
+        PayloadHash.Canonical request = PayloadHash.canonical(r);
         return new PostingBatcher.Posting(merchant.id, r.memberId(), locked -> attempt(merchant, locked, r.transactionId(),
-                r.memberId(), hash, "EVENT", r.type(), null, r.occurredAt(), null,
+                r.memberId(), request.hash(), "EVENT", r.type(), null, r.occurredAt(), request.json(),
                 (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r))));
     }
 
@@ -160,7 +161,7 @@ public class PostingService {
         List<DomainEvent> events = events(policy, member, transactionId, active, plan, balance);
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, transactionId, kind, eventType,
                         member.id, amount, occurredAt, hash, active.version().id, plan.points(), body,
-                        payload, purchase ? JsonText.write(json, StoredContext.of(context)) : null),
+                        payload, JsonText.write(json, StoredContext.of(context))),
                 member.balance, member.pending, plan.awards(), plan.lot(), events.stream()
                         .map(e -> new Ledger.OutboxRow(e.type(), outbox.payload(merchant.code, e))).toList());
         if (posted.isEmpty()) {

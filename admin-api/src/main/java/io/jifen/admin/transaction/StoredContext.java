@@ -12,10 +12,11 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * What a purchase was evaluated with, stored beside it: a refund re-evaluates the remaining purchase
- * on the same member snapshot, history and policy, so only the refunded part changes the result.
+ * What a purchase or event was evaluated with, stored beside it: a refund re-evaluates the remaining
+ * purchase on the same member snapshot, history and policy, so only the refunded part changes the
+ * result; an impact simulation re-evaluates it on another version (events keep theirs since V14).
  */
-record StoredContext(String zone, String rounding, String stacking, String memberId, String tier, String status,
+public record StoredContext(String zone, String rounding, String stacking, String memberId, String tier, String status,
                      LocalDate enrolledOn, LocalDate birthday, BigDecimal rolling12MonthSpend, BigDecimal spendThisYear,
                      long pointsEarnedToday, long pointsEarnedThisMonth, Map<String, Integer> eventsToday,
                      Map<String, Integer> eventsThisMonth) {
@@ -29,11 +30,20 @@ record StoredContext(String zone, String rounding, String stacking, String membe
                 a.getEventsThisMonth());
     }
 
-    EvaluationContext context() {
+    /** The context as it was posted. */
+    public EvaluationContext context() {
+        return contextWith(pointsEarnedToday, pointsEarnedThisMonth);
+    }
+
+    /**
+     * The context as it was posted, with other totals of the points earned earlier that day and month:
+     * what a simulation gives a version whose earlier awards differ from those posted.
+     */
+    public EvaluationContext contextWith(long earnedToday, long earnedThisMonth) {
         return new EvaluationContext(ZoneId.of(zone), new ProgramPolicy(RoundingMode.valueOf(rounding),
                 ProgramPolicy.MultiplierStacking.valueOf(stacking)),
                 new Member(memberId, tier, status, enrolledOn, birthday, Map.of()),
-                new MemberActivity(rolling12MonthSpend, spendThisYear, pointsEarnedToday, pointsEarnedThisMonth,
+                new MemberActivity(rolling12MonthSpend, spendThisYear, earnedToday, earnedThisMonth,
                         eventsToday, eventsThisMonth));
     }
 }

@@ -32,7 +32,8 @@ class ExampleMerchantSeedingTest {
                 .body("pointsPolicy.expiry.months", equalTo(12))
                 .body("pointsPolicy.pendingDays", equalTo(7))
                 .body("pointsPolicy.transfers.enabled", equalTo(true))
-                .body("pointsPolicy.balanceThresholds", contains(1000, 5000));
+                .body("pointsPolicy.balanceThresholds", contains(1000, 5000))
+                .body("pointsPolicy.pointValue", org.hamcrest.Matchers.equalTo("0.01"));
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
                 .body("role", hasItem("INTEGRATOR"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)

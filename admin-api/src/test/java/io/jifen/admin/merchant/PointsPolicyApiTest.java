@@ -52,6 +52,29 @@ class PointsPolicyApiTest {
     }
 
     @Test
+    void thePointValueIsADecimalInTheMerchantsCurrencyOptionalAndChecked() {
+        Api.TestMerchant shop = newMerchant();
+        String path = "/merchants/" + shop.code() + "/points-policy";
+        as(shop.qa()).get("/merchants/" + shop.code()).then().body("pointsPolicy.pointValue", nullValue());
+        as(shop.marketing()).body(policy(Map.of("pointValue", "0.0100"))).put(path).then().statusCode(200)
+                .body("pointsPolicy.pointValue", equalTo("0.01"));
+        as(shop.marketing()).body(policy(Map.of("pointValue", 0.005))).put(path).then().statusCode(200)
+                .body("pointsPolicy.pointValue", equalTo("0.005"));
+        as(shop.qa()).get("/merchants/" + shop.code()).then().body("pointsPolicy.pointValue", equalTo("0.005"));
+        for (Object bad : List.of("0", "-0.01", "0.0000001", "10000000", "1e-9")) {
+            as(shop.marketing()).body(policy(Map.of("pointValue", bad))).put(path).then().statusCode(422)
+                    .body("type", containsString("invalid-request"))
+                    .body("errors.field", hasItem("pointValue"))
+                    .body("errors[0].message", containsString("at most 6 decimal places"));
+        }
+        as(shop.marketing()).body(policy(Map.of("pointValue", "a cent"))).put(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("pointValue"));
+        // left out: none (the whole policy is replaced)
+        as(shop.marketing()).body(policy(Map.of())).put(path).then().statusCode(200)
+                .body("pointsPolicy.pointValue", nullValue());
+    }
+
+    @Test
     void settingsLeftOutTakeTheirDefaultsAsAtCreation() {
         Api.TestMerchant shop = newMerchant(Map.of("pendingDays", 14, "dailyEarnCap", 500));
         as(shop.marketing()).body(policy(Map.of())).put("/merchants/" + shop.code() + "/points-policy")

@@ -35,6 +35,9 @@ class TenancyAndRolesWalkTest {
     /** Each merchant's lottery prize, by merchant code: what {p} in a path stands for. */
     private static final Map<String, Integer> PRIZES = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Each merchant's simulation run, by merchant code: what {s} in a path stands for. */
+    private static final Map<String, Integer> SIMULATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed,
      * body for the call and its content type (JSON unless named).
@@ -47,7 +50,8 @@ class TenancyAndRolesWalkTest {
 
         String on(Api.TestMerchant merchant) {
             return path.replace("{m}", merchant.code()).replace("{w}", String.valueOf(WEBHOOKS.get(merchant.code())))
-                    .replace("{p}", String.valueOf(PRIZES.get(merchant.code())));
+                    .replace("{p}", String.valueOf(PRIZES.get(merchant.code())))
+                    .replace("{s}", String.valueOf(SIMULATIONS.get(merchant.code())));
         }
     }
 
@@ -144,7 +148,13 @@ class TenancyAndRolesWalkTest {
                         m -> Map.of("carrier", "SF", "trackingNumber", "SF1")),
                 new Endpoint("POST", "/merchants/{m}/redemptions/walk-phys/delivery", EnumSet.of(Role.INTEGRATOR), none),
                 new Endpoint("POST", "/merchants/{m}/redemptions/walk-r0/cancellation", EnumSet.of(Role.INTEGRATOR),
-                        m -> Map.of("cancellationId", "walk-c0", "reason", "walk")));
+                        m -> Map.of("cancellationId", "walk-c0", "reason", "walk")),
+                new Endpoint("POST", "/merchants/{m}/simulations", EnumSet.of(Role.MARKETING, Role.QA),
+                        m -> Map.of("candidateVersion", 1, "from", "2026-03-01T00:00:00Z", "to", "2026-03-08T00:00:00Z")),
+                new Endpoint("GET", "/merchants/{m}/simulations", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/simulations/{s}", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("GET", "/merchants/{m}/simulations/{s}/report.csv", EnumSet.of(Role.MARKETING, Role.QA), none),
+                new Endpoint("POST", "/merchants/{m}/simulations/{s}/cancellation", EnumSet.of(Role.MARKETING, Role.QA), none));
     }
 
     /** A stored suite that passes on the reference program: what {m}/suites/walk holds. */
@@ -181,6 +191,9 @@ class TenancyAndRolesWalkTest {
             as(m.integrator()).body(Map.of("redemptionId", "walk-phys", "sku", "WALK-BOX", "shippingAddress",
                     Map.of("recipient", "W", "phone", "1", "line1", "1 Road", "city", "Shanghai")))
                     .post("/merchants/" + m.code() + "/members/walker/redemptions").then().statusCode(201);
+            SIMULATIONS.put(m.code(), as(m.qa()).body(Map.of("candidateVersion", 1, "from", "2026-03-01T00:00:00Z",
+                            "to", "2026-03-08T00:00:00Z")).post("/merchants/" + m.code() + "/simulations")
+                    .then().statusCode(202).extract().<Integer>path("id"));
             WEBHOOKS.put(m.code(), as(m.marketing()).body(Map.of("url", "http://127.0.0.1:9/walk", "eventTypes",
                     List.of("tier.changed"))).post("/merchants/" + m.code() + "/webhooks").then().statusCode(201)
                     .extract().<Integer>path("id"));
