@@ -8,6 +8,7 @@ import TryIt from './views/TryIt.vue';
 import Members from './views/Members.vue';
 import TestSuites from './views/TestSuites.vue';
 import Release from './views/Release.vue';
+import Impact from './views/Impact.vue';
 // the editor (CodeMirror) is loaded when the page is first opened, not with the shell
 const Edit = () => import('./views/Edit.vue');
 
@@ -22,6 +23,6 @@ export const PAGES = [
   { name: 'release', path: '/release', label: 'nav.release', roles: BOTH, ready: true, component: Release },
   // member reads are INTEGRATOR and QA endpoints: marketing keys would get 403
   { name: 'members', path: '/members', label: 'nav.members', roles: ['QA'], ready: true, component: Members },
-  { name: 'impact', path: '/impact', label: 'nav.impact', roles: BOTH, ready: false },
+  { name: 'impact', path: '/impact', label: 'nav.impact', roles: BOTH, ready: true, component: Impact },
   { name: 'campaigns', path: '/campaigns', label: 'nav.campaigns', roles: ['MARKETING'], ready: false },
 ].map((page) => (page.ready ? page : { ...page, component: ComingNext }));

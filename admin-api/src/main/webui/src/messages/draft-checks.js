@@ -15,6 +15,7 @@ export const en = {
     draft: 'This draft',
     added: 'added: {name}',
     removed: 'removed: {name}',
+    simulateSaved: 'Simulate the impact of version {n} on past transactions',
   },
 };
 
@@ -34,5 +35,6 @@ export const zh = {
     draft: '此草稿',
     added: '新增：{name}',
     removed: '删除：{name}',
+    simulateSaved: '用历史交易模拟版本 {n} 的影响',
   },
 };

@@ -120,7 +120,7 @@ abstract class ConsoleBrowser {
         asAdmin().body(Map.of("code", code, "name", "Fresh Harbour Supermarkets", "timeZone", "Asia/Shanghai",
                         "currency", "CNY", "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
                                 "expiry", Map.of("rule", "ROLLING_MONTHS", "months", 12), "accountCap", 1_000_000,
-                                "autoEnrol", true)))
+                                "autoEnrol", true, "pointValue", "0.01")))
                 .post("/merchants").then().statusCode(201);
         return new Shop(code, key(code, "MARKETING", "marketing desk"), key(code, "QA", "qa team"),
                 key(code, "INTEGRATOR", "web shop"));
