@@ -8,7 +8,7 @@ start_service() {
   schema="jifen_load_$$"
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists $schema cascade"
   env "$@" JIFEN_DB_SCHEMA=$schema JIFEN_SEED_EXAMPLE=false JIFEN_LEDGER_JOBS_EVERY=off JIFEN_HTTP_PORT=8090 \
-    java -jar "$app/quarkus-run.jar" > "$log" 2>&1 &
+    java -jar "$app/jifen-admin-api.jar" > "$log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists $schema cascade" 2>/dev/null' EXIT
   for _ in $(seq 1 120); do curl -sf 127.0.0.1:8090/q/health/ready > /dev/null && break; sleep 1; done # waiting for the process to come up

@@ -6,7 +6,7 @@
 # posting. Arguments NAME=VALUE are environment settings for the service (JIFEN_POSTINGS_LANES=0),
 # the others PostingLoad options for the merchant (--tier REGULAR, --daily-cap 3000, ...).
 #   examples/load/steady-postings.sh APP_DIR LABEL [NAME=VALUE | --option value ...]
-# APP_DIR is a copy of admin-api/target/quarkus-app; run `./mvnw -B -q -pl engine,rules,examples
+# APP_DIR is a copy of admin-api/target/jifen-app (the jar and lib/); run `./mvnw -B -q -pl engine,rules,examples
 # dependency:build-classpath -Dmdep.outputFile=/tmp/ex.cp` once first. Talks only to 127.0.0.1.
 set -euo pipefail
 app="$1"; label="$2"; shift 2

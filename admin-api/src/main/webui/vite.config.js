@@ -17,7 +17,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
-    // `npm run dev` on 5173 against a service running on 8080 (`java -jar .../quarkus-run.jar`)
+    // `npm run dev` on 5173 against a service running on 8080 (`java -jar admin-api/target/jifen-app/jifen-admin-api.jar`)
     proxy: { '/merchants': 'http://localhost:8080', '/platform': 'http://localhost:8080' },
   },
 });

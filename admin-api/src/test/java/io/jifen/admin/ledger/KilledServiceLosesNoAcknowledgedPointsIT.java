@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 4: a service killed with {@code kill -9} in the middle of a ledger load loses no point it
  * acknowledged and, once restarted, posts nothing twice however the clients retry.
  *
- * <p>The packaged service ({@code quarkus-run.jar}, a real JVM process) runs on a schema of its own
+ * <p>The packaged service ({@code jifen-app/jifen-admin-api.jar}, a real JVM process) runs on a schema of its own
  * ({@code $JIFEN_TEST_SCHEMA_kill}, dropped first; logs in {@code target/it-kill-9-{before,after}.log}).
  * Six clients post purchases, events, debits, refunds and transfers for 200 members, each sending
  * every third request twice. Once there are half as many acknowledgements as operations (every kind

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Issue 3: several service instances on one database agree on the active rule version. Two real
- * processes of the packaged service ({@code quarkus-run.jar}) share one schema; whatever is activated
+ * processes of the packaged service ({@code jifen-app/jifen-admin-api.jar}) share one schema; whatever is activated
  * through one — now, or at a scheduled instant — is what the other reports and evaluates purchases
  * with, and a transaction posted to one is replayed, not posted again, by the other.
  *
@@ -246,7 +246,7 @@ class TwoInstancesAgreeOnTheActiveVersionIT {
         }
     }
 
-    /** Starts {@code java -jar quarkus-run.jar} against the test schema (log: it-instance-NAME.log) and waits until it is ready. */
+    /** Starts {@code java -jar jifen-app/jifen-admin-api.jar} against the test schema (log: it-instance-NAME.log) and waits until it is ready. */
     static Instance startInstance(String name) {
         return new Instance("instance " + name, PackagedService.start("it-instance-" + name, DB, ADMIN_KEY));
     }

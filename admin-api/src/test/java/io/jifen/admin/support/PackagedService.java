@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) as a real process for
+ * The packaged service ({@code java -jar target/jifen-app/jifen-admin-api.jar}, the README's run command) as a real process for
  * integration tests run by Failsafe after {@code package}: started on a free port against a given
  * database and schema, its output in {@code target/<name>.log}.
  * The process started is the JVM itself (no shell or launcher in between), so {@link #kill()} is a
@@ -41,7 +41,7 @@ public final class PackagedService {
 
     /** Starts the service on a free port with the bootstrap ADMIN key given, and waits until it is ready. */
     public static PackagedService start(String name, Database db, String adminKey) {
-        Path jar = BUILD.resolve("quarkus-app/quarkus-run.jar");
+        Path jar = BUILD.resolve("jifen-app/jifen-admin-api.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the integration tests run after `package`");
         }
