@@ -10,7 +10,7 @@ alter table merchant add column point_value numeric(19,6) check (point_value > 0
 -- FAILED (error says why), CANCELLED. baseline_kind: POSTED (the points the ledger recorded) or
 -- VERSION (baseline_version_id evaluated like the candidate). processed/total count the purchases and
 -- events of the window. restarts: how many times the run was resumed after the service stopped under it.
--- The runner holds pg_advisory_xact_lock(7400014, id) for as long as it works on a run, so a RUNNING run
+-- The runner holds the advisory lock (7400014, id) for as long as it works on a run, so a RUNNING run
 -- whose lock is free has lost its runner (SimulationRunner.recover).
 create table simulation_run (
     id                    bigserial    primary key,
@@ -45,3 +45,5 @@ create index simulation_run_open on simulation_run (id) where status in ('QUEUED
 -- one open run per merchant: a second one is refused (409 simulation-in-progress)
 create unique index simulation_run_one_open_per_merchant on simulation_run (merchant_id)
     where status in ('QUEUED', 'RUNNING');
+-- a run reads the merchant's members a page at a time, in id order
+create index member_by_merchant on member (merchant_id, id);

@@ -38,6 +38,13 @@ public interface SimulationConfig {
     @Max(3660)
     int maxWindowDays();
 
+    /** Members whose transactions are read in one short read transaction (a page of the stream). */
+    @WithName("page-members")
+    @WithDefault("1000")
+    @Min(1)
+    @Max(100000)
+    int pageMembers();
+
     /** Rows fetched from the database per round trip while streaming the window. */
     @WithName("fetch-size")
     @WithDefault("1000")

@@ -45,13 +45,13 @@ import java.util.concurrent.locks.LockSupport;
  * Runs simulation runs on a bounded pool ({@code jifen.simulation.threads}, one by default) and keeps
  * them from being lost.
  *
- * <p>A runner claims the oldest QUEUED run by taking {@code pg_advisory_xact_lock(7400014, id)} in the
- * transaction it will stream the window in, and only then marks the run RUNNING (in a transaction of its
- * own, so progress is visible). The lock lives exactly as long as that transaction: as long as the run
- * is worked on, by this instance or another. So a RUNNING run whose lock can be taken has lost its
- * runner (the service stopped or died): {@link #recover()}, at start-up and every
- * {@code jifen.simulation.sweep-every}, puts it back in the queue to run again from the start (counted
- * in {@code restarts}), or, past {@code jifen.simulation.max-restarts}, marks it FAILED saying why.
+ * <p>A runner claims the oldest QUEUED run by taking the session-level advisory lock
+ * {@code (7400014, id)} on a connection it keeps for the whole run, and only then marks the run RUNNING.
+ * The lock lives as long as the run is worked on, by this instance or another, and PostgreSQL releases it
+ * when the session ends, so a RUNNING run whose lock can be taken has lost its runner (the service
+ * stopped or died): {@link #recover()}, at start-up and every {@code jifen.simulation.sweep-every}, puts
+ * it back in the queue to run again from the start (counted in {@code restarts}), or, past
+ * {@code jifen.simulation.max-restarts}, marks it FAILED saying why.
  *
  * <p>While postings are being served a run pauses part of its time ({@code yield-to-postings}); its
  * thread also has the lowest Java priority (which Linux ignores unless the JVM is told otherwise, see
@@ -215,7 +215,7 @@ public class SimulationRunner {
             try (Connection lock = dataSource.getConnection()) {
                 lock.setAutoCommit(false);
                 try {
-                    if (!tryLock(lock, id)) {
+                    if (!tryLock(lock, "pg_try_advisory_xact_lock", id)) {
                         continue; // its runner is alive
                     }
                     try (PreparedStatement s = lock.prepareStatement("""
@@ -254,25 +254,28 @@ public class SimulationRunner {
         return changed;
     }
 
-    /** Claims and runs the oldest queued run it can lock; false when there is none. */
+    /**
+     * Claims and runs the oldest queued run it can lock; false when there is none. The run's lock is a
+     * session-level advisory lock on a connection this thread keeps for the whole run (idle between
+     * uses), released when the run ends, or by PostgreSQL when the service dies and the connection with it.
+     */
     private boolean runNext() {
         for (long id : ids("select id from simulation_run where status = 'QUEUED' order by id limit 20")) {
             if (stopping) {
                 return false;
             }
-            try (Connection stream = dataSource.getConnection()) {
-                stream.setAutoCommit(false);
-                stream.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Connection lock = dataSource.getConnection()) {
+                if (!tryLock(lock, "pg_try_advisory_lock", id)) {
+                    continue;
+                }
                 try {
-                    if (!tryLock(stream, id) || !claim(id)) {
+                    if (!claim(id)) {
                         continue;
                     }
-                    run(id, stream);
+                    run(id);
                     return true;
                 } finally {
-                    stream.rollback(); // read only: ends the snapshot and releases the run's lock
-                    stream.setAutoCommit(true);
-                    stream.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    unlock(lock, id);
                 }
             } catch (SQLException e) {
                 Log.errorf(e, "simulations: run %d could not be claimed or streamed", id);
@@ -283,8 +286,8 @@ public class SimulationRunner {
         return false;
     }
 
-    private static boolean tryLock(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+    private static boolean tryLock(Connection c, String function, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + function + "(?, ?)")) {
             s.setInt(1, LOCK_CLASS);
             s.setInt(2, (int) id);
             try (ResultSet r = s.executeQuery()) {
@@ -294,14 +297,25 @@ public class SimulationRunner {
         }
     }
 
+    private static void unlock(Connection c, long id) {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            s.setInt(1, LOCK_CLASS);
+            s.setInt(2, (int) id);
+            s.executeQuery().close();
+        } catch (SQLException e) {
+            // the connection is broken: PostgreSQL released the lock with the session
+            Log.warnf(e, "simulations: the lock of run %d could not be released on its connection", id);
+        }
+    }
+
     /** QUEUED → RUNNING (committed at once, so the run shows it); false when it is not queued any more. */
     private boolean claim(long id) {
         return update("update simulation_run set status = 'RUNNING', started_at = now(), heartbeat_at = now(),"
                 + " processed = 0, total = null where id = ? and status = 'QUEUED'", id) == 1;
     }
 
-    /** The run, replayed in {@code stream}'s transaction (which holds its lock); always leaves it finished or RUNNING. */
-    private void run(long id, Connection stream) throws SQLException {
+    /** The run (its lock held by the caller); always leaves it finished, or RUNNING when the service stops. */
+    private void run(long id) throws SQLException {
         Running self = new Running();
         running.put(id, self);
         long started = System.nanoTime();
@@ -311,12 +325,7 @@ public class SimulationRunner {
             ZoneId zone = ZoneId.of(setup.merchant.timeZone);
             Instant dayStart = setup.from.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
             Instant dayEnd = setup.to.minusNanos(1).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-            try (Statement settings = stream.createStatement()) {
-                for (String setting : PLAN) {
-                    settings.execute(setting);
-                }
-            }
-            long total = count(stream, setup);
+            long total = count(setup);
             update("update simulation_run set total = ?, heartbeat_at = now() where id = ?", total, id);
             SimulationHook hook = hooks.isResolvable() ? hooks.get() : SimulationHook.NONE;
             AtomicLong processed = new AtomicLong();
@@ -345,12 +354,12 @@ public class SimulationRunner {
             if (inline) {
                 report = aggregator.apply(0);
                 Replay replay = replayOf.apply(report);
-                stream(stream, setup, parser, dayStart, dayEnd, replay::accept);
+                stream(setup, parser, dayStart, dayEnd, replay::accept);
                 replay.finish();
             } else {
                 ParallelReplay parallel = new ParallelReplay(config.threads() - 1, evaluators, aggregator, replayOf);
                 try {
-                    stream(stream, setup, parser, dayStart, dayEnd, row -> {
+                    stream(setup, parser, dayStart, dayEnd, row -> {
                         parallel.accept(row);
                         throttle.tick(id, processed.get(), self);
                     });
@@ -394,25 +403,66 @@ public class SimulationRunner {
         }
     }
 
-    /** Streams the window's rows, parsed, to {@code sink}, in the order the replay needs. */
-    private void stream(Connection stream, Setup setup, RowParser parser, Instant dayStart, Instant dayEnd,
+    /**
+     * Streams the window's rows, parsed, to {@code sink}, in the order the replay needs: the merchant's
+     * members in id order, a page of them at a time, each page read in a short transaction of its own, so
+     * a run never holds a snapshot open for long (a long one keeps vacuum from making the pages postings
+     * read visible to index-only scans).
+     */
+    private void stream(Setup setup, RowParser parser, Instant dayStart, Instant dayEnd,
                         java.util.function.Consumer<Replay.Row> sink) throws SQLException {
         boolean results = Replay.needsResults(setup.baseline == null, setup.merchant);
-        try (PreparedStatement s = stream.prepareStatement(STREAM_SQL.formatted(results ? "t.result" : "null"))) {
-            s.setFetchSize(config.fetchSize());
-            s.setLong(1, setup.merchant.id);
-            s.setObject(2, utc(dayStart));
-            s.setObject(3, utc(dayEnd));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String kind = r.getString(2);
-                    Instant at = r.getObject(4, OffsetDateTime.class).toInstant();
-                    boolean inWindow = parser.inWindow(kind, at);
-                    sink.accept(parser.row(r.getLong(1), kind, r.getLong(3), at, r.getLong(5), r.getBigDecimal(6),
-                            r.getString(7), inWindow ? r.getString(8) : null, inWindow ? r.getString(9) : null,
-                            inWindow ? r.getString(10) : null));
+        String sql = STREAM_SQL.formatted(results ? "t.result" : "null");
+        long after = 0;
+        while (true) {
+            long first;
+            long last;
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("select min(id), max(id) from (select id from member"
+                         + " where merchant_id = ? and id > ? order by id limit " + config.pageMembers() + ") page")) {
+                s.setLong(1, setup.merchant.id);
+                s.setLong(2, after);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getObject(1) == null) {
+                        return;
+                    }
+                    first = r.getLong(1);
+                    last = r.getLong(2);
                 }
             }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (Statement settings = c.createStatement()) {
+                        for (String setting : PLAN) {
+                            settings.execute(setting);
+                        }
+                    }
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setFetchSize(config.fetchSize());
+                        s.setLong(1, first);
+                        s.setLong(2, last);
+                        s.setLong(3, setup.merchant.id);
+                        s.setObject(4, utc(dayStart));
+                        s.setObject(5, utc(dayEnd));
+                        try (ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                String kind = r.getString(2);
+                                Instant at = r.getObject(4, OffsetDateTime.class).toInstant();
+                                boolean inWindow = parser.inWindow(kind, at);
+                                sink.accept(parser.row(r.getLong(1), kind, r.getLong(3), at, r.getLong(5),
+                                        r.getBigDecimal(6), r.getString(7), inWindow ? r.getString(8) : null,
+                                        inWindow ? r.getString(9) : null, inWindow ? r.getString(10) : null));
+                            }
+                        }
+                    }
+                } finally {
+                    c.rollback(); // read only
+                    c.setAutoCommit(true);
+                }
+            }
+            after = last;
         }
     }
 
@@ -432,41 +482,55 @@ public class SimulationRunner {
     }
 
     /**
-     * The window's whole merchant-local days, by member then time; parameters: the merchant, and the start
-     * and end of the days around the window. Rows outside the window, and refunds, are read for the day
-     * totals only. The merchant's members in id order, each joined to its transactions through
-     * loyalty_transaction_by_member (member_id, occurred_at): the rows arrive in the order the replay needs
-     * without sorting the window (a sort of a million rows would spill gigabytes to disk), as a merge
-     * join for a merchant that owns most of the table, nested loops for a small one. {@link #PLAN} keeps
-     * the planner on those plans and off parallel workers.
+     * One page of the window's whole merchant-local days, by member then time; parameters: the first and
+     * last member id of the page, the merchant, and the start and end of the days around the window. Rows
+     * outside the window, and refunds, are read for the day totals only. A range scan of
+     * loyalty_transaction_by_member (member_id, occurred_at) gives the rows in the order the replay needs
+     * without sorting them; {@link #PLAN} keeps the planner on it.
      */
     private static final String STREAM_SQL = """
             select t.id, t.kind, t.member_id, t.occurred_at, t.total_points, t.amount, t.external_id,
                    t.payload, t.context, %s
-            from (select id from member where merchant_id = ?) m
-            cross join lateral (select * from loyalty_transaction x
-                                where x.member_id = m.id and x.kind in ('PURCHASE', 'EVENT', 'REFUND')
-                                  and x.occurred_at >= ? and x.occurred_at < ?) t
-            order by m.id, t.occurred_at""";
+            from loyalty_transaction t
+            where t.member_id between ? and ? and t.merchant_id = ? and t.kind in ('PURCHASE', 'EVENT', 'REFUND')
+              and t.occurred_at >= ? and t.occurred_at < ?
+            order by t.member_id, t.occurred_at""";
 
     /**
-     * For the streaming transaction only: ordered plans (no sort, no hash join), one backend (no parallel
+     * For a page's read transaction only: ordered plans (no sort, no hash join), one backend (no parallel
      * workers taking the cores postings need), no JIT compile of the query.
      */
     private static final String[] PLAN = {"set local enable_sort = off", "set local enable_hashjoin = off",
             "set local max_parallel_workers_per_gather = 0", "set local jit = off"};
 
-    /** The purchases and events of the window, from the index alone (loyalty_transaction_by_member includes kind). */
-    private static long count(Connection stream, Setup setup) throws SQLException {
-        try (PreparedStatement s = stream.prepareStatement("select count(*) from member m join loyalty_transaction t"
-                + " on t.member_id = m.id where m.merchant_id = ? and t.kind in ('PURCHASE', 'EVENT')"
-                + " and t.occurred_at >= ? and t.occurred_at < ?")) {
-            s.setLong(1, setup.merchant.id);
-            s.setObject(2, utc(setup.from));
-            s.setObject(3, utc(setup.to));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
+    /**
+     * The purchases and events of the window, from the index alone (loyalty_transaction_by_member includes
+     * kind). Read before the pages, each in its own transaction: transactions posted into the window while
+     * the run reads it may make {@code processed} end a little off {@code total}.
+     */
+    private long count(Setup setup) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement settings = c.createStatement()) {
+                    for (String setting : PLAN) {
+                        settings.execute(setting);
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("select count(*) from member m join loyalty_transaction t"
+                        + " on t.member_id = m.id where m.merchant_id = ? and t.kind in ('PURCHASE', 'EVENT')"
+                        + " and t.occurred_at >= ? and t.occurred_at < ?")) {
+                    s.setLong(1, setup.merchant.id);
+                    s.setObject(2, utc(setup.from));
+                    s.setObject(3, utc(setup.to));
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }
