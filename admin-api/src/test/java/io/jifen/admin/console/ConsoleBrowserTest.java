@@ -83,7 +83,9 @@ class ConsoleBrowserTest extends ConsoleBrowser {
         expect(testId("policy-saved")).hasText("Points policy saved.");
         expect(testId("policy-accountCap")).hasText("2,000,000");
         // saved on the server, not only shown
-        as(shop.qa()).get("/merchants/" + shop.code()).then().body("pointsPolicy.accountCap", equalTo(2_000_000));
+        as(shop.qa()).get("/merchants/" + shop.code()).then().body("pointsPolicy.accountCap", equalTo(2_000_000))
+                .body("pointsPolicy.pointValue", equalTo("0.01")); // the whole policy is sent: the point value survives
+        expect(testId("policy-pointValue")).hasText("0.01");
 
         // a 422 from the API, shown as sentences next to the field it names
         testId("policy-edit").click();
