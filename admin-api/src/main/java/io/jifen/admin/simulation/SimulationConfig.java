@@ -24,8 +24,8 @@ public interface SimulationConfig {
 
     /**
      * While postings are being served, a run pauses this many times the time it has worked (3: it works a
-     * quarter of the time), so live postings keep their throughput: 0.5 and 2 cost them more than 20 % in
-     * some rounds of the A/B, 3 at most 15 % (BENCHMARKS.md section 9). 0 never pauses.
+     * quarter of the time), so live postings keep their throughput: with 0.5 and 2 some rounds of the A/B kept
+     * 71-79 % of them, with 3 they kept 79.9-95 %, 89 % on average (BENCHMARKS.md section 9). 0 never pauses.
      */
     @WithName("yield-to-postings")
     @WithDefault("3")
