@@ -23,12 +23,12 @@ public interface SimulationConfig {
     int threads();
 
     /**
-     * While postings are being served, a run pauses this many times the time it has worked (2: it works a
-     * third of the time), so live postings keep their throughput (0.5 lost up to 29 % of postings in the
-     * first measurement, BENCHMARKS.md section 8). 0 never pauses.
+     * While postings are being served, a run pauses this many times the time it has worked (3: it works a
+     * quarter of the time), so live postings keep their throughput: with 0.5 and 2 some rounds of the A/B kept
+     * 71-79 % of them, with 3 they kept 79.9-95 %, 89 % on average (BENCHMARKS.md section 9). 0 never pauses.
      */
     @WithName("yield-to-postings")
-    @WithDefault("2")
+    @WithDefault("3")
     double yieldToPostings();
 
     /** The longest window a run may cover, in days (a report keeps one point per day). */
