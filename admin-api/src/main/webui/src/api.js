@@ -18,7 +18,27 @@ export function onUnauthorized(handler) {
   unauthorized = handler;
 }
 
-async function call(method, path, { body, key, accept = 'application/json', raw = false, rawBody, contentType } = {}) {
+/** An error answer as an ApiError: its problem+json (or the status when it is not JSON) and Retry-After. */
+async function problemOf(response, key) {
+  let problem = { title: response.statusText, detail: '' };
+  try {
+    const json = JSON.parse(await response.text());
+    if (json && typeof json === 'object') problem = json;
+  } catch {
+    // not JSON (a proxy's error page): the status says enough
+  }
+  if (response.status === 401 && key === undefined && session.key) unauthorized();
+  const error = new ApiError(response.status, { ...problem, errors: Array.isArray(problem.errors) ? problem.errors : [] });
+  const retry = Number(response.headers.get('Retry-After'));
+  if (Number.isFinite(retry) && retry > 0) error.retryAfter = retry;
+  return error;
+}
+
+/**
+ * One call, answered with the Response when it succeeds (for callers that need its status or bytes);
+ * every failure is an ApiError, except an abort through {@code signal}, which is rethrown as it is.
+ */
+export async function request(method, path, { body, key, accept = 'application/json', rawBody, contentType, signal } = {}) {
   const headers = { Accept: accept };
   const apiKey = key ?? session.key;
   if (apiKey) headers['X-Api-Key'] = apiKey;
@@ -27,24 +47,23 @@ async function call(method, path, { body, key, accept = 'application/json', raw 
   let response;
   try {
     const sent = rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body);
-    response = await fetch(path, { method, headers, body: sent });
+    response = await fetch(path, { method, headers, body: sent, signal });
   } catch (e) {
-    throw new ApiError(0, { title: 'network', detail: String(e.message || e) });
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, { title: 'network', detail: String(e.message || e), errors: [] });
   }
-  const text = await response.text();
-  if (raw && response.ok) return text;
-  let json = null;
+  if (!response.ok) throw await problemOf(response, key);
+  return response;
+}
+
+async function call(method, path, { raw = false, ...options } = {}) {
+  const text = await (await request(method, path, options)).text();
+  if (raw) return text;
   try {
-    json = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    json = null; // not JSON (a proxy's error page): reported by status below
+    return null; // a success without a JSON body
   }
-  if (!response.ok) {
-    const problem = json && typeof json === 'object' ? json : { title: response.statusText, detail: '' };
-    if (response.status === 401 && key === undefined && session.key) unauthorized();
-    throw new ApiError(response.status, { ...problem, errors: Array.isArray(problem.errors) ? problem.errors : [] });
-  }
-  return json;
 }
 
 /** Paths under the signed-in merchant: m('/rule-versions') → /merchants/{code}/rule-versions */

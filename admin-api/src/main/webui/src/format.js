@@ -1,4 +1,5 @@
-import { intlLocale } from './i18n.js';
+import { intlLocale, t } from './i18n.js';
+import { session } from './session.js';
 
 /** An instant in the merchant's time zone, in the console's language (e.g. 2026年12月1日 00:00 / 1 Dec 2026, 00:00). */
 export function when(iso, timeZone) {
@@ -42,3 +43,6 @@ export function zonedNow(timeZone) {
   }).formatToParts(new Date()).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
+
+/** A key as the API names it (its id), marked "(you)" when it is the signed-in key. */
+export const who = (keyId) => (keyId && keyId === session.me?.keyId ? `${keyId} (${t('session.you')})` : keyId);

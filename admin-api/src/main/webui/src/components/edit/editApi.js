@@ -1,35 +1,9 @@
-// The calls of the Edit page that src/api.js does not cover: a compile that a newer one can cancel
-// (AbortSignal), a 503's Retry-After, and rule files as bytes. Errors are the same ApiError as
-// everywhere in the console, shown with <ProblemMessage>.
-import { ApiError, m } from '../../api.js';
-import { session } from '../../session.js';
+// The Edit page's calls, on api.js's request(): a compile that a newer one can cancel (AbortSignal),
+// a 503's Retry-After (ApiError.retryAfter), rule files as bytes, and an upload's status.
+import { m, request } from '../../api.js';
 
-async function problemOf(response) {
-  let problem = { title: response.statusText, detail: '' };
-  try {
-    const json = JSON.parse(await response.text());
-    if (json && typeof json === 'object') problem = json;
-  } catch {
-    // not JSON (a proxy's page): the status says enough
-  }
-  const error = new ApiError(response.status, { ...problem, errors: Array.isArray(problem.errors) ? problem.errors : [] });
-  const retry = Number(response.headers.get('Retry-After'));
-  if (Number.isFinite(retry) && retry > 0) error.retryAfter = retry;
-  return error;
-}
-
-async function send(path, { method = 'GET', body, signal, accept = 'application/json' } = {}) {
-  const headers = { Accept: accept, 'X-Api-Key': session.key };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, { title: 'network', detail: String(e.message || e), errors: [] });
-  }
-  if (!response.ok) throw await problemOf(response);
-  return response;
+function send(path, { method = 'GET', ...options } = {}) {
+  return request(method, path, options);
 }
 
 /** POST /merchants/{code}/compilations: { ok, contentHash, diagnostics, rules }. */

@@ -36,6 +36,6 @@ public class CompilationResource {
     public RuleVersionModels.CompilationView compile(@PathParam("code") String code,
                                                      @Valid @NotNull RuleVersionModels.CompilationRequest request) {
         tenancy.merchant(code);
-        return compiler.compile(request.files().stream().map(RuleVersionService::decode).toList());
+        return compiler.compile(request.ruleFiles());
     }
 }

@@ -42,6 +42,6 @@ public class DraftRuleDiffResource {
                                                @Valid @NotNull RuleVersionModels.CompilationRequest request) {
         Merchant m = tenancy.merchant(code);
         RuleVersion base = against == null ? versions.requireActive(m).version() : RuleVersions.require(m, against);
-        return drafts.ruleDiff(base, request.files().stream().map(RuleVersionService::decode).toList());
+        return drafts.ruleDiff(base, request.ruleFiles());
     }
 }

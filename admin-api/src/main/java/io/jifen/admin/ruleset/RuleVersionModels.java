@@ -23,6 +23,10 @@ public final class RuleVersionModels {
 
     /** An upload as JSON: text files as they are, binary ones (xlsx, xls) base64-encoded. */
     public record UploadRequest(@Size(max = 500) String description, @NotEmpty List<@NotNull @Valid UploadedFile> files) {
+        /** The files decoded (base64 where the upload says so). */
+        public List<io.jifen.engine.compile.RuleFile> ruleFiles() {
+            return files.stream().map(RuleVersionService::decode).toList();
+        }
     }
 
     public record UploadedFile(
@@ -37,6 +41,10 @@ public final class RuleVersionModels {
 
     /** Draft rule files to compile without storing them: the same file shapes as an upload. */
     public record CompilationRequest(@NotEmpty List<@NotNull @Valid UploadedFile> files) {
+        /** The files decoded (base64 where the request says so). */
+        public List<io.jifen.engine.compile.RuleFile> ruleFiles() {
+            return files.stream().map(RuleVersionService::decode).toList();
+        }
     }
 
     /**

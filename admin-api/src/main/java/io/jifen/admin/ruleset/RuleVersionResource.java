@@ -57,7 +57,7 @@ public class RuleVersionResource {
     public Response upload(@PathParam("code") String code, @Valid @NotNull RuleVersionModels.UploadRequest request) {
         Merchant m = tenancy.merchant(code);
         return uploaded(code, versions.upload(m, request.description(),
-                request.files().stream().map(RuleVersionService::decode).toList()));
+                request.ruleFiles()));
     }
 
     /** The same upload as multipart/form-data: one part per file, named by its filename; an optional description part. */

@@ -273,7 +273,7 @@ public class RuleVersionService {
         return files;
     }
 
-    public static RuleFile decode(RuleVersionModels.UploadedFile file) {
+    static RuleFile decode(RuleVersionModels.UploadedFile file) {
         if ("base64".equals(file.encoding())) {
             try {
                 return new RuleFile(file.name(), Base64.getDecoder().decode(file.content()));

@@ -2,7 +2,6 @@ package io.jifen.admin.suite;
 
 import io.jifen.admin.ruleset.DraftCompiler;
 import io.jifen.admin.ruleset.RuleVersionModels;
-import io.jifen.admin.ruleset.RuleVersionService;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.security.Tenancy;
@@ -42,6 +41,6 @@ public class DraftSuiteRunResource {
     public SuiteModels.StoredRunView run(@PathParam("code") String code,
                                          @Valid @NotNull RuleVersionModels.CompilationRequest request) {
         var merchant = tenancy.merchant(code);
-        return runs.runOnDraft(merchant, drafts.program(request.files().stream().map(RuleVersionService::decode).toList()));
+        return runs.runOnDraft(merchant, drafts.program(request.ruleFiles()));
     }
 }

@@ -142,6 +142,13 @@ abstract class ConsoleBrowser {
                 .post(shop.path("/rule-versions")).then().statusCode(201).extract().path("number");
     }
 
+    /** A purchase of one grocery line worth {@code total} posted by the shop's integrator (201). */
+    static void purchase(Shop shop, String id, String member, String at, String total) {
+        as(shop.integrator()).body(Map.of("transactionId", id, "memberId", member, "occurredAt", at, "total", total,
+                        "lines", List.of(Map.of("sku", "RICE-5KG", "category", "grocery", "quantity", 1, "unitPrice", total))))
+                .post(shop.path("/purchases")).then().statusCode(201);
+    }
+
     static void activateNow(Shop shop, int version) {
         as(shop.marketing()).body("{}").post(shop.path("/rule-versions/" + version + "/activation"))
                 .then().statusCode(200);

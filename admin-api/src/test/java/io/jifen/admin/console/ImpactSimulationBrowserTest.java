@@ -6,8 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.List;
-import java.util.Map;
 
 import static io.jifen.admin.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,11 +31,6 @@ class ImpactSimulationBrowserTest extends ConsoleBrowser {
         return shop;
     }
 
-    private static void purchase(Shop shop, String id, String member, String at, String total) {
-        as(shop.integrator()).body(Map.of("transactionId", id, "memberId", member, "occurredAt", at, "total", total,
-                        "lines", List.of(Map.of("sku", "RICE-5KG", "category", "grocery", "quantity", 1, "unitPrice", total))))
-                .post(shop.path("/purchases")).then().statusCode(201);
-    }
 
     @Test
     void marketingReplaysMarchOnTheDraftAndSeesExactlyTheMemberDayPurchasesChange() {

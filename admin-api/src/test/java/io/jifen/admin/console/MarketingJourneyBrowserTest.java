@@ -25,7 +25,7 @@ class MarketingJourneyBrowserTest extends ConsoleBrowser {
     protected Shop seed() {
         Shop shop = newShop("journey");
         activateNow(shop, upload(shop, "reference program", f -> f));
-        as(shop.qa()).contentType("application/yaml").body(SuitesAndReleaseBrowserTest.MEMBER_DAY_SUITE)
+        as(shop.qa()).contentType("application/yaml").body(io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY)
                 .put(shop.path("/suites/member-day")).then().statusCode(201);
         return shop;
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
+import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static io.jifen.admin.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -21,16 +22,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(FreshTestSchema.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
-    static final String MEMBER_DAY_SUITE = """
-            suite: member day
-            zone: Asia/Shanghai
-            scenarios:
-              - name: a 120-yuan basket on member day earns 240 points
-                when:
-                  purchase: {at: "2026-03-10T12:00", lines: [{sku: RICE-5KG, category: grocery, quantity: 2, unitPrice: 60.00}]}
-                then: {totalPoints: 240}
-            """;
-
     @Override
     protected Shop seed() {
         return programWithATripledMemberDay("suites");
@@ -54,20 +45,20 @@ class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
         button("New suite").click();
         field("Suite name").fill("member-day");
         // a misspelt key on line 7: refused at its line, nothing stored
-        field("Suite (YAML)").fill(MEMBER_DAY_SUITE.replace("then: {totalPoints: 240}", "thne: {totalPoints: 240}"));
+        field("Suite (YAML)").fill(MEMBER_DAY.replace("then: {totalPoints: 240}", "thne: {totalPoints: 240}"));
         button("Save as a new revision").click();
         expect(testId("problem")).containsText("Invalid suite");
         expect(testId("problem")).containsText("scenarios[0].thne · line 7");
         screenshot("suites-error");
         as(shop.qa()).get(shop.path("/suites/member-day")).then().statusCode(404);
 
-        field("Suite (YAML)").fill(MEMBER_DAY_SUITE);
+        field("Suite (YAML)").fill(MEMBER_DAY);
         button("Save as a new revision").click();
         expect(testId("suites-notice")).hasText("Suite member-day saved as revision 1.");
         expect(testId("stored-suites")).containsText("member-day");
 
         // a second scenario, saved with a note: revision 2
-        field("Suite (YAML)").fill(MEMBER_DAY_SUITE + """
+        field("Suite (YAML)").fill(MEMBER_DAY + """
                   - name: a 100-yuan basket the day before earns 100 points
                     when:
                       purchase: {at: "2026-03-09T12:00", lines: [{sku: RICE-5KG, category: grocery, unitPrice: 100.00}]}
@@ -117,7 +108,7 @@ class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
     @Test
     void marketingIsStoppedByTheSuiteGateReleasesAnywayWithAReasonRollsBackAndCancelsASchedule() {
         Shop own = programWithATripledMemberDay("release");
-        as(own.qa()).contentType("application/yaml").body(MEMBER_DAY_SUITE).put(own.path("/suites/member-day"))
+        as(own.qa()).contentType("application/yaml").body(MEMBER_DAY).put(own.path("/suites/member-day"))
                 .then().statusCode(201);
         shop = own; // sign in to this merchant
         signIn(own.marketing());

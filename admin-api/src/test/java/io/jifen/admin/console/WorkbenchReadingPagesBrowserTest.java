@@ -7,8 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static io.jifen.admin.support.Api.as;
@@ -30,8 +28,8 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
         activateNow(shop, upload(shop, "reference program", f -> f));
         upload(shop, "member day triples points", tripleMemberDay());
         // a member with history: enrolled GOLD by the first purchase (auto-enrol), then two purchases on version 1
-        purchase(shop, "p-1", "2026-03-09T04:00:00Z", "100.00");
-        purchase(shop, "p-2", "2026-03-10T04:00:00Z", "120.00");
+        purchase(shop, "p-1", MEMBER, "2026-03-09T04:00:00Z", "100.00");
+        purchase(shop, "p-2", MEMBER, "2026-03-10T04:00:00Z", "120.00");
         return shop;
     }
 
@@ -41,11 +39,6 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
                 : f;
     }
 
-    private static void purchase(Shop shop, String id, String at, String total) {
-        as(shop.integrator()).body(Map.of("transactionId", id, "memberId", MEMBER, "occurredAt", at, "total", total,
-                        "lines", List.of(Map.of("sku", "RICE-5KG", "category", "grocery", "quantity", 1, "unitPrice", total))))
-                .post(shop.path("/purchases")).then().statusCode(201);
-    }
 
     @Test
     void marketingComparesTheLiveVersionWithTheDraftRuleByRuleAndSideBySide() {

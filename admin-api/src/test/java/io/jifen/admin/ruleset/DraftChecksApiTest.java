@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static io.jifen.admin.ruleset.RuleVersionFixtures.asJson;
 import static io.jifen.admin.support.Api.as;
 import static io.jifen.admin.support.Api.merchantOnReferenceProgram;
@@ -29,16 +30,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @QuarkusTestResource(FreshTestSchema.class)
 class DraftChecksApiTest {
-    static final String MEMBER_DAY_SUITE = """
-            suite: member day
-            zone: Asia/Shanghai
-            scenarios:
-              - name: a 120-yuan basket on member day earns 240 points
-                when:
-                  purchase: {at: "2026-03-10T12:00", lines: [{sku: RICE-5KG, category: grocery, quantity: 2, unitPrice: 60.00}]}
-                then: {totalPoints: 240}
-            """;
-
     private static List<Map<String, Object>> referenceWith(RuleFile replaced) {
         List<RuleFile> files = new ArrayList<>(ReferenceProgram.ruleSet().files());
         files.replaceAll(f -> f.name().equals(replaced.name()) ? replaced : f);
@@ -56,7 +47,7 @@ class DraftChecksApiTest {
     @Test
     void theStoredSuitesRunOnADraftThatTriplesMemberDayAndItsFailureIsReportedNothingStored() {
         Api.TestMerchant shop = merchantOnReferenceProgram();
-        as(shop.qa()).contentType("application/yaml").body(MEMBER_DAY_SUITE)
+        as(shop.qa()).contentType("application/yaml").body(MEMBER_DAY)
                 .put("/merchants/" + shop.code() + "/suites/member-day").then().statusCode(201);
         int versions = versionCount(shop);
 
