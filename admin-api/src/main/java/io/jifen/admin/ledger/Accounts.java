@@ -26,7 +26,7 @@ public class Accounts {
     EntityManager em;
 
     @Inject
-    Expiry expiry;
+    Ledger ledger;
 
     @Inject
     java.time.Clock clock;
@@ -80,7 +80,7 @@ public class Accounts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        expiry.expire(ids, clock.instant());
+        ledger.expire(ids, clock.instant());
         List<Object[]> rows = em.createNativeQuery("select id, merchant_id, external_id, status, tier, balance, pending"
                         + " from member where id in (?1, ?2) order by id")
                 .setParameter(1, ids.get(0)).setParameter(2, ids.get(ids.size() - 1))
@@ -95,12 +95,12 @@ public class Accounts {
      * taken from; their sum is less than asked only when the account holds less.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Taken> spend(Account account, long transactionId, long points, String kind, String reason) {
+    public List<Taken> spend(Account account, long transactionId, long points, EntryKind kind, String reason) {
         List<Taken> taken = takeFromLots(account, transactionId, points,
                 "member_id = ?1 and released and remaining > 0", account.memberId);
         long total = taken.stream().mapToLong(Taken::points).sum();
         if (total > 0) {
-            account.add(kind, false, -total, transactionId, null, null, null, reason, null);
+            account.add(kind, Bucket.AVAILABLE, -total, Account.Cause.of(transactionId, reason));
         }
         return taken;
     }
@@ -116,14 +116,15 @@ public class Accounts {
                 "transaction_id = ?1 and not released and remaining > 0", originalId);
         long fromPending = pendingTaken.stream().mapToLong(Taken::points).sum();
         if (fromPending > 0) {
-            account.add("REVERSE", true, -fromPending, refundId, ruleVersionId, null, null,
-                    reason + " (pending points cancelled)", null);
+            account.add(EntryKind.REVERSE, Bucket.PENDING, -fromPending,
+                    Account.Cause.of(refundId, reason + " (pending points cancelled)").byVersion(ruleVersionId));
         }
         List<Taken> releasedTaken = takeFromLots(account, refundId, points - fromPending,
                 "transaction_id = ?1 and released and remaining > 0", originalId);
         long fromReleased = releasedTaken.stream().mapToLong(Taken::points).sum();
         if (fromReleased > 0) {
-            account.add("REVERSE", false, -fromReleased, refundId, ruleVersionId, null, null, reason, null);
+            account.add(EntryKind.REVERSE, Bucket.AVAILABLE, -fromReleased,
+                    Account.Cause.of(refundId, reason).byVersion(ruleVersionId));
         }
         return fromPending + fromReleased;
     }
@@ -144,13 +145,13 @@ public class Accounts {
                               Long ruleVersionId, LedgerPolicy.Shortfall policy) {
         long taken = takeFromOwnLots(account, transactionId, originalId, points, reason, ruleVersionId);
         if (taken < points) {
-            taken += spend(account, transactionId, points - taken, "REVERSE",
+            taken += spend(account, transactionId, points - taken, EntryKind.REVERSE,
                     reason + " (already spent: taken from other points)").stream().mapToLong(Taken::points).sum();
         }
         long shortfall = points - taken;
         if (shortfall > 0 && policy == LedgerPolicy.Shortfall.ALLOW_NEGATIVE) {
-            account.add("REVERSE", false, -shortfall, transactionId, null, null, null,
-                    reason + " (already spent: balance goes negative)", null);
+            account.add(EntryKind.REVERSE, Bucket.AVAILABLE, -shortfall,
+                    Account.Cause.of(transactionId, reason + " (already spent: balance goes negative)"));
             return new TakenBack(points, 0);
         }
         return new TakenBack(taken, shortfall);
@@ -178,21 +179,7 @@ public class Accounts {
         if (taken.isEmpty()) {
             return taken;
         }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < taken.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(cast(?").append(3 + 2 * i).append(" as bigint), cast(?")
-                    .append(4 + 2 * i).append(" as bigint))");
-        }
-        Query q = em.createNativeQuery("with c(lot_id, points) as (values " + values + "),"
-                + " used as (update point_lot l set remaining = l.remaining - c.points from c where l.id = c.lot_id"
-                + " and l.member_id = ?2)"
-                + " insert into lot_consumption (transaction_id, lot_id, points) select ?1, lot_id, points from c"
-                + " on conflict (transaction_id, lot_id) do update set points = lot_consumption.points + excluded.points")
-                .setParameter(1, transactionId).setParameter(2, account.memberId);
-        for (int i = 0; i < taken.size(); i++) {
-            q.setParameter(3 + 2 * i, taken.get(i).lotId()).setParameter(4 + 2 * i, taken.get(i).points());
-        }
-        q.setFlushMode(FlushModeType.COMMIT).executeUpdate();
+        ledger.consume(account, transactionId, taken);
         return taken;
     }
 
@@ -201,12 +188,11 @@ public class Accounts {
      * negative the new points pay that debt first: the lot keeps only what is left over.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long credit(Account account, long transactionId, long points, String kind, String reason,
+    public long credit(Account account, long transactionId, long points, EntryKind kind, String reason,
                        LocalDate earnedOn, Instant expiresAt, Instant now) {
-        long debt = Math.max(0, -account.balance);
-        long lotId = insertLot(account, transactionId, points, points - Math.min(points, debt), earnedOn, expiresAt,
-                now, true);
-        account.add(kind, false, points, transactionId, null, null, null, reason, lotId);
+        long lotId = ledger.newLot(account, transactionId, new Ledger.NewLot(points,
+                points - account.debtPaidBy(points), earnedOn, expiresAt, now, true));
+        account.add(kind, Bucket.AVAILABLE, points, Account.Cause.of(transactionId, reason).onLot(lotId));
         return lotId;
     }
 
@@ -222,25 +208,13 @@ public class Accounts {
     public long creditAwards(Account account, long transactionId, List<Award> awards, Long ruleVersionId,
                              LocalDate earnedOn, Instant expiresAt, Instant now) {
         long points = awards.stream().mapToLong(Award::points).sum();
-        long debt = Math.max(0, -account.balance);
-        long lotId = insertLot(account, transactionId, points, points - Math.min(points, debt), earnedOn, expiresAt,
-                now, true);
+        long lotId = ledger.newLot(account, transactionId, new Ledger.NewLot(points,
+                points - account.debtPaidBy(points), earnedOn, expiresAt, now, true));
         for (Award a : awards) {
-            account.add("EARN", false, a.points(), transactionId, ruleVersionId, a.rule(), a.family(), a.reason(), lotId);
+            account.add(EntryKind.EARN, Bucket.AVAILABLE, a.points(),
+                    new Account.Cause(transactionId, ruleVersionId, a.rule(), a.family(), a.reason(), lotId));
         }
         return lotId;
-    }
-
-    long insertLot(Account account, long transactionId, long points, long remaining, LocalDate earnedOn,
-                   Instant expiresAt, Instant availableAt, boolean released) {
-        return ((Number) em.createNativeQuery("""
-                        insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,
-                                               expires_at, available_at, released)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as timestamptz), ?8, ?9) returning id""")
-                .setParameter(1, account.merchantId).setParameter(2, account.memberId).setParameter(3, transactionId)
-                .setParameter(4, points).setParameter(5, remaining).setParameter(6, earnedOn)
-                .setParameter(7, expiresAt).setParameter(8, availableAt).setParameter(9, released)
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
     /**
@@ -256,7 +230,7 @@ public class Accounts {
      * lot as expired). Each consumption comes back once, whatever calls this again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Restored restore(Account account, long transactionId, long originalId, String kind, String reason, Instant now) {
+    public Restored restore(Account account, long transactionId, long originalId, EntryKind kind, String reason, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select c.lot_id, c.points - c.restored, l.expires_at from lot_consumption c
@@ -273,11 +247,7 @@ public class Accounts {
             boolean gone = expiresAt != null && !expiresAt.isAfter(now);
             // a negative balance is paid first: that part does not go back into the lot
             long toLot = gone ? 0 : points - Math.min(points, Math.max(0, -(account.balance + back)));
-            em.createNativeQuery("update point_lot set remaining = remaining + ?2, expired = expired + ?3 where id = ?1")
-                    .setParameter(1, lotId).setParameter(2, toLot).setParameter(3, gone ? points : 0)
-                    .setFlushMode(FlushModeType.COMMIT).executeUpdate();
-            em.createNativeQuery("update lot_consumption set restored = points where transaction_id = ?1 and lot_id = ?2")
-                    .setParameter(1, originalId).setParameter(2, lotId).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            ledger.restoreLot(originalId, lotId, toLot, gone ? points : 0);
             if (gone) {
                 expired += points;
             } else {
@@ -285,7 +255,7 @@ public class Accounts {
             }
         }
         if (back > 0) {
-            account.add(kind, false, back, transactionId, null, null, null, reason, null);
+            account.add(kind, Bucket.AVAILABLE, back, Account.Cause.of(transactionId, reason));
         }
         return new Restored(back, expired, settleShortfalls(account, transactionId, back));
     }
@@ -308,48 +278,11 @@ public class Accounts {
             if (owed <= 0) {
                 break;
             }
-            long taken = spend(account, transactionId, owed, "REVERSE", "settles the shortfall of refund " + refund[1])
+            long taken = spend(account, transactionId, owed, EntryKind.REVERSE, "settles the shortfall of refund " + refund[1])
                     .stream().mapToLong(Taken::points).sum();
-            em.createNativeQuery("update loyalty_transaction set shortfall_settled = shortfall_settled + ?2 where id = ?1")
-                    .setParameter(1, ((Number) refund[0]).longValue()).setParameter(2, taken)
-                    .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+            ledger.settleShortfall(((Number) refund[0]).longValue(), taken);
             settled += taken;
         }
         return settled;
-    }
-
-    /** SQL types of an entry's columns: casts let null parameters bind whatever their Java type. */
-    private static final String[] ENTRY_TYPES = {"varchar", "varchar", "bigint", "bigint", "bigint", "bigint",
-            "varchar", "varchar", "text", "bigint"};
-
-    /** Writes the account's new entries and totals: one statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void save(Account account) {
-        if (account.entries.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("with m as (update member set balance = ?2, pending = ?3, updated_at = now()"
-                + " where id = ?1) insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
-                + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at) values ");
-        int p = 5;
-        for (int i = 0; i < account.entries.size(); i++, p += 10) {
-            sql.append(i == 0 ? "" : ", ").append("(?4, ?1");
-            for (int k = 0; k < 10; k++) {
-                sql.append(", cast(?").append(p + k).append(" as ").append(ENTRY_TYPES[k]).append(')');
-            }
-            sql.append(", now())");
-        }
-        Query q = em.createNativeQuery(sql.toString()).setParameter(1, account.memberId).setParameter(2, account.balance)
-                .setParameter(3, account.pending).setParameter(4, account.merchantId);
-        p = 5;
-        for (Account.Entry e : account.entries) {
-            q.setParameter(p, e.kind()).setParameter(p + 1, e.bucket()).setParameter(p + 2, e.points())
-                    .setParameter(p + 3, e.balanceAfter()).setParameter(p + 4, e.transactionId())
-                    .setParameter(p + 5, e.ruleVersionId()).setParameter(p + 6, e.rule())
-                    .setParameter(p + 7, e.family()).setParameter(p + 8, e.reason()).setParameter(p + 9, e.lotId());
-            p += 10;
-        }
-        q.setFlushMode(FlushModeType.COMMIT).executeUpdate();
-        account.entries.clear();
     }
 }

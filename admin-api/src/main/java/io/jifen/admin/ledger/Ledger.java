@@ -1,11 +1,12 @@
 package io.jifen.admin.ledger;
 
-import io.jifen.engine.evaluation.Award;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.SqlStatement;
+import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.admin.webhook.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -13,116 +14,282 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Writes an earning (a purchase or member event): the transaction row, its lot, one ledger entry per
- * non-zero award, the member's new totals and the domain events with their webhook deliveries, as ONE
- * statement (data-modifying CTEs), so the write costs one round trip. The member row must be locked by the caller's transaction.
+ * The one writer of the points ledger: transaction rows, ledger entries, members' balances, lots and
+ * their consumption, and (through {@link Outbox}'s part) the events a change causes. Balances come from
+ * {@link Account}, which computed them once; this class only writes them. Every method needs the
+ * caller's transaction and the member rows it touches locked by it ({@link Accounts#lock}).
+ *
+ * <p>Two shapes, one generator: a posting is ONE statement that inserts its transaction row and writes
+ * everything else only if the insert took ({@link #post}); an operation inserts its row first
+ * ({@link #open}, so its lot moves can name it) and ends with ONE statement writing the accounts, the
+ * events and its result ({@link #commit}).
  */
 @ApplicationScoped
 public class Ledger {
     @Inject
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     /** The transaction row of a posting; {@code result} is the response body stored for replays. */
-    public record TransactionRow(long merchantId, String externalId, String kind, String eventType, long memberId,
+    public record TransactionRow(long merchantId, String externalId, TransactionKind kind, String eventType, long memberId,
                                  BigDecimal amount, Instant occurredAt, String payloadHash, long ruleVersionId,
                                  long totalPoints, String result, String payload, String context) {
     }
 
     /**
-     * The lot the earning creates: {@code remaining} is less than {@code points} when part of them
+     * The lot an earning creates: {@code remaining} is less than {@code points} when part of them
      * paid a negative balance; {@code released} false holds them pending until {@code availableAt}.
      */
     public record NewLot(long points, long remaining, LocalDate earnedOn, Instant expiresAt, Instant availableAt,
                          boolean released) {
     }
 
-    /** A domain event written with the posting (type and JSON payload), fanned out to the merchant's webhooks. */
-    public record OutboxRow(String type, String payload) {
+    /**
+     * The row of an operation that is not an earning. {@code originalId}: the transaction it refers to
+     * (a refunded purchase, a cancelled debit); {@code counterpartyId}: a transfer's receiver.
+     */
+    public record OperationRow(long merchantId, String externalId, TransactionKind kind, long memberId,
+                               Long counterpartyId, Long originalId, Long ruleVersionId, BigDecimal amount,
+                               Instant occurredAt, String payloadHash, String payload, String reason,
+                               String actorKeyId) {
+    }
+
+    /** What an operation leaves on its row: its net points, any shortfall, and the body replays return. */
+    public record Outcome(long transactionId, long totalPoints, long shortfall, String result) {
     }
 
     /**
-     * Posts the transaction and its awards on top of the member's {@code balanceBefore} and
-     * {@code pendingBefore}; empty when the transaction id was taken meanwhile (then nothing at all
-     * was written). Awards go to the pending bucket when the lot is held.
+     * Posts an earning: its transaction row, its lot, the account's entries (which name neither: they
+     * are this statement's) and totals, and the events, as one statement. Empty when the transaction id
+     * was taken meanwhile (then nothing at all was written).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Long> post(TransactionRow tx, long balanceBefore, long pendingBefore, List<Award> awards, NewLot lot,
-                               List<OutboxRow> events) {
-        List<Award> moving = awards.stream().filter(a -> a.points() != 0).toList();
-        boolean held = lot != null && !lot.released();
-        StringBuilder sql = new StringBuilder("""
-                with tx as (
-                    insert into loyalty_transaction (merchant_id, external_id, kind, event_type, member_id, amount,
-                        occurred_at, payload_hash, rule_version_id, total_points, result, payload, context, created_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, now())
-                    on conflict (merchant_id, external_id) do nothing
-                    returning id),
-                balance as (
-                    update member set balance = ?14, pending = ?15, updated_at = now()
-                    where id = ?5 and exists (select 1 from tx))
-                """);
+    public Optional<Long> post(TransactionRow tx, Account account, NewLot lot, String merchantCode,
+                               List<DomainEvent> events) {
+        SqlStatement s = new SqlStatement();
+        s.with("tx", "insert into loyalty_transaction (merchant_id, external_id, kind, event_type, member_id, amount,"
+                + " occurred_at, payload_hash, rule_version_id, total_points, result, payload, context, created_at) values ("
+                + s.p(tx.merchantId()) + ", " + s.p(tx.externalId()) + ", " + s.p(tx.kind().name()) + ", "
+                + s.p(tx.eventType(), "varchar") + ", " + s.p(tx.memberId()) + ", " + s.p(tx.amount(), "numeric") + ", "
+                + s.p(tx.occurredAt()) + ", " + s.p(tx.payloadHash()) + ", " + s.p(tx.ruleVersionId()) + ", "
+                + s.p(tx.totalPoints()) + ", " + s.p(tx.result()) + ", " + s.p(tx.payload()) + ", " + s.p(tx.context())
+                + ", now()) on conflict (merchant_id, external_id) do nothing returning id");
+        balances(s, "tx", account);
+        String lotId = "null";
         if (lot != null) {
-            sql.append(", lot as (insert into point_lot (merchant_id, member_id, transaction_id, points, remaining,"
-                    + " earned_on, expires_at, available_at, released) select ?1, ?5, tx.id, ?16, ?17, ?18,"
-                    + " cast(?19 as timestamptz), ?20, ?21 from tx returning id)");
+            s.with("lot", "insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,"
+                    + " expires_at, available_at, released) select " + s.p(account.merchantId) + ", "
+                    + s.p(account.memberId) + ", tx.id, " + s.p(lot.points()) + ", " + s.p(lot.remaining()) + ", "
+                    + s.p(lot.earnedOn()) + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt())
+                    + ", " + s.p(lot.released()) + " from tx returning id");
+            lotId = "(select id from lot)";
         }
-        int first = lot != null ? 22 : 16; // ordinal parameters must not leave gaps
-        if (!moving.isEmpty()) {
-            sql.append(", entries as (insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
-                    + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at)"
-                    + " select ?1, ?5, 'EARN', '").append(held ? "PENDING" : "AVAILABLE").append("', e.points,"
-                    + " e.balance_after, tx.id, ?9, e.rule, e.family, e.reason, ")
-                    .append(lot != null ? "(select id from lot)" : "null").append(", now() from tx cross join (values ");
-            for (int i = 0; i < moving.size(); i++) {
-                int p = first + i * 5;
-                sql.append(i == 0 ? "" : ", ").append("(cast(?").append(p).append(" as bigint), cast(?").append(p + 1)
-                        .append(" as bigint), cast(?").append(p + 2).append(" as varchar), cast(?").append(p + 3)
-                        .append(" as varchar), cast(?").append(p + 4).append(" as text))");
-            }
-            sql.append(") as e(points, balance_after, rule, family, reason))");
-        }
-        int firstEvent = first + moving.size() * 5;
-        if (!events.isEmpty()) {
-            sql.append(", ev as (insert into outbox_event (merchant_id, type, member_id, payload)"
-                    + " select ?1, e.type, ?5, e.payload from tx cross join (values ");
-            for (int i = 0; i < events.size(); i++) {
-                int p = firstEvent + i * 2;
-                sql.append(i == 0 ? "" : ", ").append("(cast(?").append(p).append(" as varchar), cast(?").append(p + 1)
-                        .append(" as text))");
-            }
-            sql.append(") as e(type, payload) returning id, type), deliveries as (")
-                    .append(io.jifen.admin.webhook.Outbox.FAN_OUT.formatted("ev")).append(")");
-        }
-        sql.append(" select id from tx");
-        long total = tx.totalPoints();
-        Query statement = em.createNativeQuery(sql.toString())
-                .setParameter(1, tx.merchantId()).setParameter(2, tx.externalId()).setParameter(3, tx.kind())
-                .setParameter(4, tx.eventType()).setParameter(5, tx.memberId()).setParameter(6, tx.amount())
-                .setParameter(7, tx.occurredAt()).setParameter(8, tx.payloadHash()).setParameter(9, tx.ruleVersionId())
-                .setParameter(10, total).setParameter(11, tx.result()).setParameter(12, tx.payload())
-                .setParameter(13, tx.context())
-                .setParameter(14, held ? balanceBefore : balanceBefore + total)
-                .setParameter(15, held ? pendingBefore + total : pendingBefore);
-        if (lot != null) {
-            statement.setParameter(16, lot.points()).setParameter(17, lot.remaining()).setParameter(18, lot.earnedOn())
-                    .setParameter(19, lot.expiresAt()).setParameter(20, lot.availableAt()).setParameter(21, lot.released());
-        }
-        long running = held ? pendingBefore : balanceBefore;
-        for (int i = 0; i < moving.size(); i++) {
-            Award award = moving.get(i);
-            running += award.points();
-            int p = first + i * 5;
-            statement.setParameter(p, award.points()).setParameter(p + 1, running)
-                    .setParameter(p + 2, award.rule()).setParameter(p + 3, award.family())
-                    .setParameter(p + 4, award.reason());
-        }
-        for (int i = 0; i < events.size(); i++) {
-            statement.setParameter(firstEvent + i * 2, events.get(i).type())
-                    .setParameter(firstEvent + i * 2 + 1, events.get(i).payload());
-        }
-        List<?> ids = statement.setFlushMode(FlushModeType.COMMIT).getResultList();
+        entries(s, "tx", "tx.id", lotId, List.of(account));
+        outbox.addTo(s, "tx", tx.merchantId(), merchantCode, events);
+        List<?> ids = s.query(em, "select id from tx").getResultList();
+        account.entries.clear();
         return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+    }
+
+    /** Inserts an operation's row (its outcome is written by {@link #commit}); 409 when the id was taken meanwhile. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long open(OperationRow r) {
+        SqlStatement s = new SqlStatement();
+        s.with("tx", "insert into loyalty_transaction (merchant_id, external_id, kind, member_id, counterparty_id,"
+                + " original_id, rule_version_id, amount, occurred_at, payload_hash, payload, reason, actor_key_id,"
+                + " total_points, result, created_at) values (" + s.p(r.merchantId()) + ", " + s.p(r.externalId()) + ", "
+                + s.p(r.kind().name()) + ", " + s.p(r.memberId()) + ", " + s.p(r.counterpartyId(), "bigint") + ", "
+                + s.p(r.originalId(), "bigint") + ", " + s.p(r.ruleVersionId(), "bigint") + ", "
+                + s.p(r.amount(), "numeric") + ", " + s.p(r.occurredAt()) + ", " + s.p(r.payloadHash()) + ", "
+                + s.p(r.payload()) + ", " + s.p(r.reason(), "text") + ", " + s.p(r.actorKeyId(), "varchar")
+                + ", 0, '', now()) on conflict (merchant_id, external_id) do nothing returning id");
+        List<?> ids = s.query(em, "select id from tx").getResultList();
+        if (ids.isEmpty()) {
+            // taken by a concurrent operation on another member (same id): the caller's transaction rolls back
+            throw ProblemException.conflict("transaction-id-reused", "`" + r.externalId() + "` is already in use");
+        }
+        return ((Number) ids.get(0)).longValue();
+    }
+
+    /**
+     * Writes what the accounts' changes and the operation came to, as one statement: entries and totals
+     * of each changed account, the events, and the operation's outcome (none for a job's change).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void commit(Outcome outcome, long merchantId, String merchantCode, List<DomainEvent> events,
+                       List<Account> accounts) {
+        SqlStatement s = new SqlStatement();
+        for (Account account : accounts) {
+            balances(s, null, account);
+        }
+        entries(s, null, null, null, accounts);
+        outbox.addTo(s, null, merchantId, merchantCode, events);
+        if (outcome != null) {
+            s.with("outcome", "update loyalty_transaction set total_points = " + s.p(outcome.totalPoints())
+                    + ", shortfall = " + s.p(outcome.shortfall()) + ", result = " + s.p(outcome.result())
+                    + " where id = " + s.p(outcome.transactionId()));
+        }
+        s.query(em, "select 1").getResultList();
+        accounts.forEach(a -> a.entries.clear());
+    }
+
+    /** A changed account's new totals, written only if {@code onlyIfRowsIn} returned a row (when given). */
+    private static void balances(SqlStatement s, String onlyIfRowsIn, Account account) {
+        if (!account.changed()) {
+            return;
+        }
+        s.with("balance_" + account.memberId, "update member set balance = " + s.p(account.balance) + ", pending = "
+                + s.p(account.pending) + ", updated_at = now() where id = " + s.p(account.memberId)
+                + (onlyIfRowsIn == null ? "" : " and exists (select 1 from " + onlyIfRowsIn + ")"));
+    }
+
+    /**
+     * The accounts' entries as one insert. In a posting ({@code transactionId}, {@code lotId} given as SQL)
+     * the entries belong to the row and lot its statement inserts; otherwise each names its own.
+     */
+    private static void entries(SqlStatement s, String onlyIfRowsIn, String transactionId, String lotId,
+                                List<Account> accounts) {
+        StringBuilder values = new StringBuilder();
+        for (Account a : accounts) {
+            for (Account.Entry e : a.entries) {
+                Account.Cause c = e.cause();
+                values.append(values.isEmpty() ? "" : ", ").append('(').append(s.p(a.merchantId, "bigint")).append(", ")
+                        .append(s.p(a.memberId, "bigint")).append(", ").append(s.p(e.kind().name(), "varchar"))
+                        .append(", ").append(s.p(e.bucket().name(), "varchar")).append(", ")
+                        .append(s.p(e.points(), "bigint")).append(", ").append(s.p(e.balanceAfter(), "bigint"))
+                        .append(", ").append(s.p(c.transactionId(), "bigint")).append(", ")
+                        .append(s.p(c.ruleVersionId(), "bigint")).append(", ").append(s.p(c.rule(), "varchar"))
+                        .append(", ").append(s.p(c.family(), "varchar")).append(", ").append(s.p(c.reason(), "text"))
+                        .append(", ").append(s.p(c.lotId(), "bigint")).append(')');
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        s.with("entries", "insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
+                + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at)"
+                + " select e.merchant_id, e.member_id, e.kind, e.bucket, e.points, e.balance_after, "
+                + (transactionId == null ? "e.transaction_id" : transactionId) + ", e.rule_version_id, e.rule, e.family,"
+                + " e.reason, " + (lotId == null ? "e.lot_id" : lotId) + ", now() from "
+                + (onlyIfRowsIn == null ? "" : onlyIfRowsIn + " cross join ") + "(values " + values + ") as e(merchant_id,"
+                + " member_id, kind, bucket, points, balance_after, transaction_id, rule_version_id, rule, family, reason,"
+                + " lot_id)");
+    }
+
+    /** A new released or held lot of a member's points ({@code remaining} below {@code points}: a debt was paid). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long newLot(Account account, long transactionId, NewLot lot) {
+        SqlStatement s = new SqlStatement();
+        s.with("lot", "insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,"
+                + " expires_at, available_at, released) values (" + s.p(account.merchantId) + ", " + s.p(account.memberId)
+                + ", " + s.p(transactionId) + ", " + s.p(lot.points()) + ", " + s.p(lot.remaining()) + ", "
+                + s.p(lot.earnedOn()) + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt()) + ", "
+                + s.p(lot.released()) + ") returning id");
+        return ((Number) s.query(em, "select id from lot").getSingleResult()).longValue();
+    }
+
+    /** Takes points out of lots of the account for a transaction, recording which lot gave what. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consume(Account account, long transactionId, List<Accounts.Taken> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        SqlStatement s = new SqlStatement();
+        StringBuilder values = new StringBuilder();
+        for (Accounts.Taken t : taken) {
+            values.append(values.isEmpty() ? "" : ", ").append('(').append(s.p(t.lotId(), "bigint")).append(", ")
+                    .append(s.p(t.points(), "bigint")).append(')');
+        }
+        s.with("c(lot_id, points)", "values " + values)
+                .with("used", "update point_lot l set remaining = l.remaining - c.points from c where l.id = c.lot_id"
+                        + " and l.member_id = " + s.p(account.memberId));
+        s.query(em, "insert into lot_consumption (transaction_id, lot_id, points) select " + s.p(transactionId)
+                + ", lot_id, points from c on conflict (transaction_id, lot_id)"
+                + " do update set points = lot_consumption.points + excluded.points").executeUpdate();
+    }
+
+    /**
+     * Gives a lot back what {@code originalId} took from it: {@code toLot} into its remaining points,
+     * {@code expired} counted as expired (its lot's date passed meanwhile); the consumption is marked
+     * restored so it comes back once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restoreLot(long originalId, long lotId, long toLot, long expired) {
+        SqlStatement s = new SqlStatement();
+        s.with("lot", "update point_lot set remaining = remaining + " + s.p(toLot) + ", expired = expired + "
+                + s.p(expired) + " where id = " + s.p(lotId));
+        s.query(em, "update lot_consumption set restored = points where transaction_id = " + s.p(originalId)
+                + " and lot_id = " + s.p(lotId)).executeUpdate();
+    }
+
+    /** Releases a held lot: it keeps {@code remaining} (the rest paid a negative balance). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseLot(long lotId, long remaining) {
+        SqlStatement s = new SqlStatement();
+        s.query(em, "update point_lot set released = true, remaining = " + s.p(remaining) + " where id = " + s.p(lotId))
+                .executeUpdate();
+    }
+
+    /** Records that {@code points} of a refund's shortfall were taken after all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleShortfall(long refundId, long points) {
+        SqlStatement s = new SqlStatement();
+        s.query(em, "update loyalty_transaction set shortfall_settled = shortfall_settled + " + s.p(points)
+                + " where id = " + s.p(refundId)).executeUpdate();
+    }
+
+    /** Ids read from the database, so numbers: safe to inline (a list of any length in one statement). */
+    private static String inlined(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** What expiry did to one member: lots and points expired, the balance left. */
+    public record Expired(long memberId, long merchantId, String merchantCode, String externalId, long lots, long points,
+                          long balance) {
+    }
+
+    /**
+     * Expires what remains of the due lots of the given (locked) members, in one statement: the lots, one
+     * EXPIRE entry per lot (in expiry order, so balance_after chains) and the balances; then one
+     * {@code points.expired} event per member. Set-based because the expiry job expires a batch of members at
+     * once; each entry's balance is the member's balance minus the lots expired before it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Expired> expire(List<Long> lockedMemberIds, Instant now) {
+        if (lockedMemberIds.isEmpty()) {
+            return List.of();
+        }
+        SqlStatement s = new SqlStatement();
+        s.with("due", "select l.id, l.member_id, l.merchant_id, l.remaining, l.earned_on, l.expires_at,"
+                        + " m.balance - sum(l.remaining) over (partition by l.member_id order by l.expires_at, l.id)"
+                        + " as balance_after from point_lot l join member m on m.id = l.member_id"
+                        + " where l.member_id in (" + inlined(lockedMemberIds) + ")"
+                        + " and l.released and l.remaining > 0 and l.expires_at <= " + s.p(now))
+                .with("lots", "update point_lot l set expired = l.expired + d.remaining, remaining = 0 from due d"
+                        + " where l.id = d.id")
+                .with("totals", "select member_id, merchant_id, count(*) as lots, sum(remaining) as points,"
+                        + " min(balance_after) as balance from due group by member_id, merchant_id")
+                .with("balances", "update member m set balance = t.balance, updated_at = now() from totals t"
+                        + " where m.id = t.member_id")
+                .with("entries", "insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
+                        + " lot_id, reason, created_at) select merchant_id, member_id, '" + EntryKind.EXPIRE + "', '"
+                        + Bucket.AVAILABLE + "', -remaining, balance_after, id, remaining || ' points earned on ' ||"
+                        + " earned_on || ' expired', now() from due order by member_id, expires_at, id");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = s.query(em, "select t.member_id, t.merchant_id, mc.code, m.external_id, t.lots, t.points,"
+                + " t.balance from totals t join member m on m.id = t.member_id join merchant mc on mc.id = t.merchant_id"
+                + " order by t.merchant_id, t.member_id").getResultList();
+        List<Expired> expired = rows.stream().map(r -> new Expired(((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(), (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+        expired.stream().collect(Collectors.groupingBy(Expired::merchantId)).forEach((merchant, list) ->
+                outbox.emit(merchant, list.get(0).merchantCode(), list.stream().<DomainEvent>map(e ->
+                        new DomainEvent.PointsExpired(e.memberId(), e.externalId(), e.points(), e.balance())).toList()));
+        return expired;
     }
 }

@@ -1,7 +1,6 @@
 package io.jifen.admin.ledger;
 
-import io.jifen.admin.webhook.DomainEvent;
-import io.jifen.admin.webhook.Outbox;
+import io.jifen.admin.merchant.Merchant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,10 +31,7 @@ public class LotJobs {
     Accounts accounts;
 
     @Inject
-    Expiry expiry;
-
-    @Inject
-    Outbox outbox;
+    Ledger ledger;
 
     @Inject
     LedgerConfig config;
@@ -102,8 +98,9 @@ public class LotJobs {
         if (members.isEmpty()) {
             return new long[] {0, 0, 0};
         }
-        long[] done = expiry.expire(members, now);
-        return new long[] {members.size(), done[0], done[1]};
+        List<Ledger.Expired> expired = ledger.expire(members, now);
+        return new long[] {members.size(), expired.stream().mapToLong(Ledger.Expired::lots).sum(),
+                expired.stream().mapToLong(Ledger.Expired::points).sum()};
     }
 
     private long[] releaseBatch(Instant now) {
@@ -120,29 +117,25 @@ public class LotJobs {
                             where l.member_id = ?1 and not l.released and l.available_at <= ?2
                             order by l.available_at, l.id""")
                     .setParameter(1, memberId).setParameter(2, now).setFlushMode(FlushModeType.COMMIT).getResultList();
-            long before = account.balance();
             for (Object[] lot : due) {
                 long lotId = ((Number) lot[0]).longValue();
                 long held = ((Number) lot[1]).longValue();
                 String reason = held + " points of " + lot[2] + " released after the return window";
-                long debt = Math.max(0, -account.balance());
+                long remaining = held - account.debtPaidBy(held);
                 if (held > 0) { // a lot whose pending points were all refunded is released without entries
-                    account.add("RELEASE", true, -held, null, null, null, null, reason, lotId);
-                    account.add("RELEASE", false, held, null, null, null, null, reason, lotId);
+                    Account.Cause cause = Account.Cause.of(null, reason).onLot(lotId);
+                    account.add(EntryKind.RELEASE, Bucket.PENDING, -held, cause);
+                    account.add(EntryKind.RELEASE, Bucket.AVAILABLE, held, cause);
                 }
-                em.createNativeQuery("update point_lot set released = true, remaining = ?2 where id = ?1")
-                        .setParameter(1, lotId).setParameter(2, held - Math.min(held, debt))
-                        .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+                ledger.releaseLot(lotId, remaining);
                 lots++;
                 points += held;
             }
-            accounts.save(account);
             if (!due.isEmpty()) {
                 long merchantId = ((Number) due.get(0)[3]).longValue();
-                LedgerPolicy policy = LedgerPolicy.of(io.jifen.admin.merchant.Merchant.findById(merchantId));
-                List<DomainEvent> events = new ArrayList<>(Thresholds.crossed(policy, memberId, account.externalId(),
-                        before, account.balance()));
-                outbox.emit(merchantId, (String) due.get(0)[4], events);
+                LedgerPolicy policy = LedgerPolicy.of(Merchant.findById(merchantId));
+                ledger.commit(null, merchantId, (String) due.get(0)[4], Thresholds.crossed(policy, account),
+                        List.of(account));
             }
         }
         return new long[] {members.size(), lots, points};

@@ -1,15 +1,11 @@
 package io.jifen.admin.ledger;
 
 import io.jifen.admin.shared.IdempotentAnswer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
-import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
-import io.jifen.admin.webhook.Outbox;
-import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,10 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Adjustments, debits, transfers, freeze and unfreeze: each one database transaction under the
@@ -38,16 +34,13 @@ public class PointsOperations {
     Operations operations;
 
     @Inject
-    Outbox outbox;
+    Ledger ledger;
 
     @Inject
     AuditLog audit;
 
     @Inject
     CallerContext caller;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     EntityManager em;
@@ -60,54 +53,43 @@ public class PointsOperations {
         if (r.points() == 0) {
             throw ProblemException.invalidField("points", "must not be 0");
         }
-        Account account = accounts.lockOrNotFound(merchant.id, memberId);
-        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, r));
-        Optional<String> earlier = operations.earlier(merchant.id, r.adjustmentId(), request.hash());
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        LedgerPolicy policy = LedgerPolicy.of(merchant);
-        Instant now = clock.instant();
-        long id = operations.begin(row(merchant, r.adjustmentId(), "ADJUSTMENT", account, request, r.reason(), now));
-        List<Accounts.Taken> taken = List.of();
-        if (r.points() > 0) {
-            checkRoom(policy, account, r.points(), "points");
-            LocalDate today = policy.localDate(now);
-            accounts.credit(account, id, r.points(), "ADJUST", r.reason(), today, policy.expiresAt(today), now);
-        } else {
-            account.requireSpendable(-r.points(), "(points)");
-            taken = accounts.spend(account, id, -r.points(), "ADJUST", r.reason());
-        }
-        long before = account.balanceBefore;
-        accounts.save(account);
-        List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_ADJUSTED, account.memberId, DomainEvent.data("memberId", memberId,
-                "adjustmentId", r.adjustmentId(), "points", r.points(), "balance", account.balance, "reason", r.reason())));
-        events.addAll(Thresholds.crossed(policy, account.memberId, memberId, before, account.balance));
-        outbox.emit(merchant.id, merchant.code, events);
-        return finish(id, new LedgerModels.OperationResult(r.adjustmentId(), "ADJUSTMENT", memberId, r.points(),
-                account.balance, account.pending, null, null, views(taken), r.reason()), r.points());
+        OperationCommand command = command(merchant, r.adjustmentId(), TransactionKind.ADJUSTMENT, List.of(memberId, r));
+        return operations.run(command, () -> accounts.lockOrNotFound(merchant.id, memberId), account -> {
+            LedgerPolicy policy = LedgerPolicy.of(merchant);
+            Instant now = clock.instant();
+            long id = ledger.open(command.row(account.memberId, now, r.reason()));
+            List<Accounts.Taken> taken = List.of();
+            if (r.points() > 0) {
+                checkRoom(policy, account, r.points(), "points");
+                LocalDate today = policy.localDate(now);
+                accounts.credit(account, id, r.points(), EntryKind.ADJUST, r.reason(), today, policy.expiresAt(today), now);
+            } else {
+                account.requireSpendable(-r.points(), "(points)");
+                taken = accounts.spend(account, id, -r.points(), EntryKind.ADJUST, r.reason());
+            }
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(new DomainEvent.PointsAdjusted(account.memberId, memberId, r.adjustmentId(), r.points(),
+                    account.balance, r.reason()));
+            events.addAll(Thresholds.crossed(policy, account));
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.adjustmentId(), "ADJUSTMENT", memberId,
+                    r.points(), account.balance, account.pending, null, null, views(taken), r.reason()), r.points(), 0,
+                    events, List.of(account));
+        });
     }
 
     @Transactional
     public IdempotentAnswer debit(Merchant merchant, String memberId, LedgerModels.DebitRequest r) {
-        Account account = accounts.lockOrNotFound(merchant.id, memberId);
-        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, r));
-        Optional<String> earlier = operations.earlier(merchant.id, r.debitId(), request.hash());
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        account.requireNotFrozen("spend points");
-        account.requireSpendable(r.points(), "(points)");
-        Instant now = clock.instant();
-        long id = operations.begin(row(merchant, r.debitId(), "DEBIT", account, request, r.reason(), now));
-        List<Accounts.Taken> taken = accounts.spend(account, id, r.points(), "DEBIT", r.reason());
-        accounts.save(account);
-        outbox.emit(merchant.id, merchant.code, List.of(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId,
-                DomainEvent.data("memberId", memberId, "debitId", r.debitId(), "points", r.points(), "balance", account.balance,
-                        "reason", r.reason()))));
-        return finish(id, new LedgerModels.OperationResult(r.debitId(), "DEBIT", memberId, -r.points(), account.balance,
-                account.pending, null, null, views(taken), r.reason()), -r.points());
+        OperationCommand command = command(merchant, r.debitId(), TransactionKind.DEBIT, List.of(memberId, r));
+        return operations.run(command, () -> accounts.lockOrNotFound(merchant.id, memberId), account -> {
+            account.requireNotFrozen("spend points");
+            account.requireSpendable(r.points(), "(points)");
+            long id = ledger.open(command.row(account.memberId, clock.instant(), r.reason()));
+            List<Accounts.Taken> taken = accounts.spend(account, id, r.points(), EntryKind.DEBIT, r.reason());
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.debitId(), "DEBIT", memberId, -r.points(),
+                    account.balance, account.pending, null, null, views(taken), r.reason()), -r.points(), 0,
+                    List.of(new DomainEvent.PointsDebited(account.memberId, memberId, r.debitId(), r.points(),
+                            account.balance, r.reason())), List.of(account));
+        });
     }
 
     /**
@@ -117,34 +99,26 @@ public class PointsOperations {
      */
     @Transactional
     public IdempotentAnswer cancelDebit(Merchant merchant, String memberId, String debitId, LedgerModels.DebitCancellation r) {
-        Account account = accounts.lockOrNotFound(merchant.id, memberId);
-        PayloadHash.Canonical request = PayloadHash.canonical(List.of(memberId, debitId, r));
-        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(), request.hash());
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        long debit = operations.find(merchant.id, debitId, "DEBIT", account.memberId)
-                .orElseThrow(() -> ProblemException.notFound("debit `" + debitId + "` of member `" + memberId + "`"));
-        if (operations.hasFollowUp(debit, "DEBIT_CANCEL")) {
-            throw ProblemException.conflict("already-cancelled", "debit `" + debitId + "` has been cancelled already");
-        }
-        Instant now = clock.instant();
-        long id = operations.begin(new Operations.Row(merchant.id, r.cancellationId(), "DEBIT_CANCEL", account.memberId,
-                null, debit, null, null, now, request.hash(), request.json(),
-                r.reason(), caller.caller().keyId()));
-        long before = account.balanceBefore;
-        Accounts.Restored restored = accounts.restore(account, id, debit, "RESTORE", r.reason(), now);
-        accounts.save(account);
-        List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId, DomainEvent.data("memberId", memberId,
-                "debitId", debitId, "points", restored.points(), "expiredMeanwhile", restored.expiredMeanwhile(),
-                "balance", account.balance)));
-        events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId, memberId, before, account.balance));
-        outbox.emit(merchant.id, merchant.code, events);
-        String body = JsonText.write(json, new LedgerModels.CancellationResult(r.cancellationId(), debitId, memberId,
-                restored.points(), restored.expiredMeanwhile(), restored.settledShortfall(), account.balance, r.reason()));
-        operations.finish(id, restored.points() - restored.settledShortfall(), 0, body);
-        return new IdempotentAnswer(body, false);
+        OperationCommand command = command(merchant, r.cancellationId(), TransactionKind.DEBIT_CANCEL,
+                List.of(memberId, debitId, r));
+        return operations.run(command, () -> accounts.lockOrNotFound(merchant.id, memberId), account -> {
+            long debit = operations.find(merchant.id, debitId, TransactionKind.DEBIT, account.memberId)
+                    .orElseThrow(() -> ProblemException.notFound("debit `" + debitId + "` of member `" + memberId + "`"));
+            if (operations.hasFollowUp(debit, TransactionKind.DEBIT_CANCEL)) {
+                throw ProblemException.conflict("already-cancelled", "debit `" + debitId + "` has been cancelled already");
+            }
+            Instant now = clock.instant();
+            long id = ledger.open(command.row(account.memberId, null, debit, null, null, now, command.request().json(),
+                    r.reason()));
+            Accounts.Restored restored = accounts.restore(account, id, debit, EntryKind.RESTORE, r.reason(), now);
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(new DomainEvent.DebitRestored(account.memberId, memberId, debitId, restored.points(),
+                    restored.expiredMeanwhile(), account.balance));
+            events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account));
+            return new Operations.Done(id, new LedgerModels.CancellationResult(r.cancellationId(), debitId, memberId,
+                    restored.points(), restored.expiredMeanwhile(), restored.settledShortfall(), account.balance,
+                    r.reason()), restored.points() - restored.settledShortfall(), 0, events, List.of(account));
+        });
     }
 
     /**
@@ -156,56 +130,54 @@ public class PointsOperations {
         if (r.fromMemberId().equals(r.toMemberId())) {
             throw ProblemException.invalidField("toMemberId", "must differ from fromMemberId");
         }
-        List<Account> locked = accounts.lockInOrder(merchant.id, r.fromMemberId(), r.toMemberId());
-        Account from = locked.stream().filter(a -> a.externalId.equals(r.fromMemberId())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("member `" + r.fromMemberId() + "`"));
-        Account to = locked.stream().filter(a -> a.externalId.equals(r.toMemberId())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("member `" + r.toMemberId() + "`"));
         // a retry of an acknowledged transfer gets its result even if the policy changed since
-        PayloadHash.Canonical request = PayloadHash.canonical(r);
-        Optional<String> earlier = operations.earlier(merchant.id, r.transferId(), request.hash());
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        LedgerPolicy policy = LedgerPolicy.of(merchant);
-        if (!policy.transfersEnabled()) {
-            throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
-                    + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
-        }
-        if (policy.transferMin() != null && r.points() < policy.transferMin()) {
-            throw ProblemException.invalidField("points", "must be at least " + policy.transferMin() + " (the merchant's minimum transfer)");
-        }
-        if (policy.transferMax() != null && r.points() > policy.transferMax()) {
-            throw ProblemException.invalidField("points", "must be at most " + policy.transferMax() + " (the merchant's maximum transfer)");
-        }
-        from.requireNotFrozen("transfer points");
-        to.requireNotFrozen("receive a transfer");
-        from.requireSpendable(r.points(), "(points)");
-        checkRoom(policy, to, r.points(), "points");
-        Instant now = clock.instant();
-        String reason = r.reason() == null || r.reason().isBlank() ? "transfer" : r.reason();
-        long id = operations.begin(new Operations.Row(merchant.id, r.transferId(), "TRANSFER", from.memberId, to.memberId,
-                null, null, null, now, request.hash(), request.json(), reason, caller.caller().keyId()));
-        List<Accounts.Taken> taken = accounts.spend(from, id, r.points(), "TRANSFER_OUT",
-                reason + " (to " + r.toMemberId() + ")");
-        // one lot per expiry date given, keeping each point's original expiry
-        Map<List<Object>, Long> byExpiry = new LinkedHashMap<>();
-        for (Accounts.Taken t : taken) {
-            byExpiry.merge(java.util.Arrays.asList(t.earnedOn(), t.expiresAt()), t.points(), Long::sum);
-        }
-        byExpiry.forEach((key, points) -> accounts.credit(to, id, points, "TRANSFER_IN",
-                reason + " (from " + r.fromMemberId() + ")", (LocalDate) key.get(0), (Instant) key.get(1), now));
-        long toBefore = to.balanceBefore;
-        accounts.save(from);
-        accounts.save(to);
-        List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_TRANSFERRED, from.memberId, DomainEvent.data("transferId", r.transferId(),
-                "fromMemberId", r.fromMemberId(), "toMemberId", r.toMemberId(), "points", r.points(),
-                "fromBalance", from.balance, "toBalance", to.balance)));
-        events.addAll(Thresholds.crossed(policy, to.memberId, r.toMemberId(), toBefore, to.balance));
-        outbox.emit(merchant.id, merchant.code, events);
-        return finish(id, new LedgerModels.OperationResult(r.transferId(), "TRANSFER", r.fromMemberId(), -r.points(),
-                from.balance, from.pending, r.toMemberId(), to.balance, views(taken), reason), -r.points());
+        OperationCommand command = command(merchant, r.transferId(), TransactionKind.TRANSFER, r);
+        return operations.run(command, () -> accounts.lockInOrder(merchant.id, r.fromMemberId(), r.toMemberId()), locked -> {
+            Account from = member(locked, r.fromMemberId());
+            Account to = member(locked, r.toMemberId());
+            LedgerPolicy policy = LedgerPolicy.of(merchant);
+            if (!policy.transfersEnabled()) {
+                throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
+                        + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
+            }
+            if (policy.transferMin() != null && r.points() < policy.transferMin()) {
+                throw ProblemException.invalidField("points", "must be at least " + policy.transferMin()
+                        + " (the merchant's minimum transfer)");
+            }
+            if (policy.transferMax() != null && r.points() > policy.transferMax()) {
+                throw ProblemException.invalidField("points", "must be at most " + policy.transferMax()
+                        + " (the merchant's maximum transfer)");
+            }
+            from.requireNotFrozen("transfer points");
+            to.requireNotFrozen("receive a transfer");
+            from.requireSpendable(r.points(), "(points)");
+            checkRoom(policy, to, r.points(), "points");
+            Instant now = clock.instant();
+            String reason = r.reason() == null || r.reason().isBlank() ? "transfer" : r.reason();
+            long id = ledger.open(command.row(from.memberId, to.memberId, null, null, null, now, command.request().json(),
+                    reason));
+            List<Accounts.Taken> taken = accounts.spend(from, id, r.points(), EntryKind.TRANSFER_OUT,
+                    reason + " (to " + r.toMemberId() + ")");
+            // one lot per expiry date given, keeping each point's original expiry
+            Map<List<Object>, Long> byExpiry = new LinkedHashMap<>();
+            for (Accounts.Taken t : taken) {
+                byExpiry.merge(Arrays.asList(t.earnedOn(), t.expiresAt()), t.points(), Long::sum);
+            }
+            byExpiry.forEach((key, points) -> accounts.credit(to, id, points, EntryKind.TRANSFER_IN,
+                    reason + " (from " + r.fromMemberId() + ")", (LocalDate) key.get(0), (Instant) key.get(1), now));
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(new DomainEvent.PointsTransferred(from.memberId, r.transferId(), r.fromMemberId(), r.toMemberId(),
+                    r.points(), from.balance, to.balance));
+            events.addAll(Thresholds.crossed(policy, to));
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.transferId(), "TRANSFER", r.fromMemberId(),
+                    -r.points(), from.balance, from.pending, r.toMemberId(), to.balance, views(taken), reason),
+                    -r.points(), 0, events, List.of(from, to));
+        });
+    }
+
+    private static Account member(List<Account> locked, String externalId) {
+        return locked.stream().filter(a -> a.externalId.equals(externalId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member `" + externalId + "`"));
     }
 
     /** Freezes a member: it keeps earning (an investigation must not cost it purchases) but cannot spend or transfer. */
@@ -218,11 +190,8 @@ public class PointsOperations {
         audit.record(merchant.id, frozen ? "member.frozen" : "member.unfrozen", "member/" + memberId, reason);
     }
 
-    /** The row of a one-member operation: the request kept as the canonical JSON its hash was taken of. */
-    private Operations.Row row(Merchant merchant, String id, String kind, Account account, PayloadHash.Canonical request,
-                               String reason, Instant now) {
-        return new Operations.Row(merchant.id, id, kind, account.memberId, null, null, null, null, now,
-                request.hash(), request.json(), reason, caller.caller().keyId());
+    private OperationCommand command(Merchant merchant, String id, TransactionKind kind, Object request) {
+        return OperationCommand.of(merchant, id, kind, request, caller.caller().keyId());
     }
 
     private static void checkRoom(LedgerPolicy policy, Account account, long points, String field) {
@@ -236,12 +205,4 @@ public class PointsOperations {
         return taken.isEmpty() ? null : taken.stream()
                 .map(t -> new LedgerModels.TakenView(t.lotId(), t.points(), t.expiresAt())).toList();
     }
-
-    private IdempotentAnswer finish(long id, LedgerModels.OperationResult result, long points) {
-        String body = JsonText.write(json, result);
-        operations.finish(id, points, 0, body);
-        return new IdempotentAnswer(body, false);
-    }
-
-
 }

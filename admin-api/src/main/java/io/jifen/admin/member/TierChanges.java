@@ -11,9 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Moves a member between tiers and keeps the history: each change names its cause (PURCHASE for an
@@ -56,15 +54,8 @@ public class TierChanges {
                 .setParameter(8, decision.rule()).setParameter(9, decision.reason()).setParameter(10, now)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         if (changed) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("memberId", externalId);
-            data.put("from", from);
-            data.put("to", to);
-            data.put("cause", decision.cause());
-            data.put("rule", decision.rule());
-            data.put("reason", decision.reason());
-            data.put("at", now.toString());
-            outbox.emit(merchantId, merchantCode, List.of(new DomainEvent(DomainEvent.TIER_CHANGED, memberId, data)));
+            outbox.emit(merchantId, merchantCode, List.of(new DomainEvent.TierChanged(memberId, externalId, from, to,
+                    decision.cause(), decision.rule(), decision.reason(), now.toString())));
         }
         return changed;
     }

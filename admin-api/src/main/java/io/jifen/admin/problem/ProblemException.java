@@ -62,6 +62,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The problem type's slug (the last part of its URI). */
+    public String type() {
+        return type;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(ProblemTypes.uri(type), title, status, getMessage(), instance,
                 errors.isEmpty() ? null : errors, extensions);

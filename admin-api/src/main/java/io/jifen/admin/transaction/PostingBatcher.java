@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Group commit for postings. Under load, a database commit per posting costs PostgreSQL about a
@@ -43,26 +42,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class PostingBatcher {
-    /** What one posting did inside a transaction: answered, or refused (with whether it wrote before refusing). */
-    public sealed interface Attempt {
-        record Answered(IdempotentAnswer answer) implements Attempt {
-        }
-
-        record Refused(ProblemException problem, boolean wrote) implements Attempt {
-        }
-    }
-
-    /**
-     * A posting to run: its member (for the lane and the lock) and the work, which needs a transaction
-     * and is given its member when the batch has locked and read it already (null: lock and read it yourself).
-     */
-    public record Posting(long merchantId, String memberId, Function<LoyaltyMember, Attempt> work) {
-        MemberService.Key member() {
-            return new MemberService.Key(merchantId, memberId);
-        }
-    }
-
-    private record Waiting(Posting posting, CompletableFuture<IdempotentAnswer> answer) {
+    private record Waiting(PostingCommand posting, CompletableFuture<IdempotentAnswer> answer) {
     }
 
     @Inject
@@ -72,12 +52,15 @@ public class PostingBatcher {
     MemberService members;
 
     @Inject
+    PostingWriter writer;
+
+    @Inject
     MeterRegistry metrics;
 
     private volatile List<Lane> lanes;
 
     /** Runs the posting (batched with others when lanes are on) and returns its answer or throws its problem. */
-    public IdempotentAnswer post(Posting posting) {
+    public IdempotentAnswer post(PostingCommand posting) {
         List<Lane> running = lanes();
         if (running.isEmpty()) {
             return alone(posting);
@@ -99,13 +82,13 @@ public class PostingBatcher {
     }
 
     /** One posting in its own transaction; a refusal rolls it back and is thrown. */
-    IdempotentAnswer alone(Posting posting) {
+    IdempotentAnswer alone(PostingCommand posting) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Attempt attempt = posting.work().apply(null);
-            if (attempt instanceof Attempt.Refused r) {
+            PostingWriter.Attempt attempt = writer.attempt(posting, null);
+            if (attempt instanceof PostingWriter.Attempt.Refused r) {
                 throw r.problem();
             }
-            return ((Attempt.Answered) attempt).answer();
+            return ((PostingWriter.Attempt.Answered) attempt).answer();
         });
     }
 
@@ -139,7 +122,7 @@ public class PostingBatcher {
 
     /** Runs the postings as one batch, as a lane does, and answers each. */
     void answer(List<Waiting> batch) {
-        List<Attempt> attempts = batch.size() == 1 ? List.of() : together(batch);
+        List<PostingWriter.Attempt> attempts = batch.size() == 1 ? List.of() : together(batch);
         if (attempts.isEmpty()) {
             for (Waiting w : batch) {
                 try {
@@ -151,16 +134,16 @@ public class PostingBatcher {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            if (attempts.get(i) instanceof Attempt.Refused r) {
+            if (attempts.get(i) instanceof PostingWriter.Attempt.Refused r) {
                 batch.get(i).answer().completeExceptionally(r.problem());
             } else {
-                batch.get(i).answer().complete(((Attempt.Answered) attempts.get(i)).answer());
+                batch.get(i).answer().complete(((PostingWriter.Attempt.Answered) attempts.get(i)).answer());
             }
         }
     }
 
     /** Tests: runs these postings as one batch, whatever the lanes, and returns their answers in order. */
-    List<CompletableFuture<IdempotentAnswer>> asOneBatch(List<Posting> postings) {
+    List<CompletableFuture<IdempotentAnswer>> asOneBatch(List<PostingCommand> postings) {
         List<Waiting> batch = postings.stream().map(p -> new Waiting(p, new CompletableFuture<IdempotentAnswer>())).toList();
         answer(batch);
         return batch.stream().map(Waiting::answer).toList();
@@ -174,18 +157,18 @@ public class PostingBatcher {
     }
 
     /** Runs a batch in one transaction; empty when it had to be rolled back (then each posting runs alone). */
-    private List<Attempt> together(List<Waiting> batch) {
+    private List<PostingWriter.Attempt> together(List<Waiting> batch) {
         try {
-            List<Attempt> committed = QuarkusTransaction.requiringNew().call(() -> {
+            List<PostingWriter.Attempt> committed = QuarkusTransaction.requiringNew().call(() -> {
                 Map<MemberService.Key, LoyaltyMember> locked = members.lockInIdOrder(batch.stream()
                         .map(w -> w.posting().member()).distinct().toList());
-                List<Attempt> attempts = new ArrayList<>(batch.size());
+                List<PostingWriter.Attempt> attempts = new ArrayList<>(batch.size());
                 for (Waiting w : batch) {
                     // the row read under the batch's lock serves the member's first posting; a later one reads
                     // the member again, after the first has changed it
                     LoyaltyMember member = locked.remove(w.posting().member());
-                    Attempt attempt = w.posting().work().apply(member);
-                    if (attempt instanceof Attempt.Refused r && r.wrote()) {
+                    PostingWriter.Attempt attempt = writer.attempt(w.posting(), member);
+                    if (attempt instanceof PostingWriter.Attempt.Refused r && r.wrote()) {
                         throw new RollBackBatch();
                     }
                     attempts.add(attempt);

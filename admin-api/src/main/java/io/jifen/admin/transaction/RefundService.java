@@ -4,16 +4,17 @@ import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
+import io.jifen.admin.ledger.Ledger;
 import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.ledger.OperationCommand;
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.security.CallerContext;
-import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
-import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Refunds reverse the points attributable to the refunded part of a purchase: the remaining purchase
@@ -56,7 +54,7 @@ public class RefundService {
     RuleVersions versions;
 
     @Inject
-    Outbox outbox;
+    Ledger ledger;
 
     @Inject
     CallerContext caller;
@@ -74,75 +72,62 @@ public class RefundService {
     @Transactional
     public IdempotentAnswer refund(Merchant merchant, RefundModels.RefundRequest r) {
         Original original = original(merchant, r.purchaseId());
-        Account account = accounts.lockById(original.memberId());
-        String hash = PayloadHash.of(r);
-        Optional<String> earlier = operations.earlier(merchant.id, r.refundId(), hash);
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        if (original.payload() == null || original.context() == null || original.ruleVersionId() == null) {
-            throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
-                    + "` was posted before refunds were supported: its request was not kept, so it cannot be re-evaluated");
-        }
-        TransactionModels.PurchaseRequest purchase = JsonText.read(json, original.payload(), TransactionModels.PurchaseRequest.class);
-        List<RefundModels.Refunded> before = new ArrayList<>();
-        long decidedBefore = 0;
-        for (Object[] row : earlierRefunds(original.id())) {
-            before.add(JsonText.read(json, (String) row[0], RefundModels.Refunded.class));
-            decidedBefore += -((Number) row[1]).longValue() + ((Number) row[2]).longValue();
-        }
-        int scale = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
-        RefundModels.Refunded refunded = RefundSplit.split(purchase, before, r, scale);
-        List<RefundModels.Refunded> all = new ArrayList<>(before);
-        all.add(refunded);
-        TransactionModels.PurchaseRequest remaining = RefundSplit.remaining(purchase, all);
+        OperationCommand command = OperationCommand.of(merchant, r.refundId(), TransactionKind.REFUND, r,
+                caller.caller().keyId());
+        return operations.run(command, () -> accounts.lockById(original.memberId()), account -> {
+            if (original.payload() == null || original.context() == null || original.ruleVersionId() == null) {
+                throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
+                        + "` was posted before refunds were supported: its request was not kept, so it cannot be re-evaluated");
+            }
+            TransactionModels.PurchaseRequest purchase = JsonText.read(json, original.payload(),
+                    TransactionModels.PurchaseRequest.class);
+            List<RefundModels.Refunded> before = new ArrayList<>();
+            long decidedBefore = 0;
+            for (Object[] row : earlierRefunds(original.id())) {
+                before.add(JsonText.read(json, (String) row[0], RefundModels.Refunded.class));
+                decidedBefore += -((Number) row[1]).longValue() + ((Number) row[2]).longValue();
+            }
+            int scale = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
+            RefundModels.Refunded refunded = RefundSplit.split(purchase, before, r, scale);
+            List<RefundModels.Refunded> all = new ArrayList<>(before);
+            all.add(refunded);
+            TransactionModels.PurchaseRequest remaining = RefundSplit.remaining(purchase, all);
 
-        ActiveProgram program = versions.program(original.ruleVersionId());
-        EarningOutcome kept = null;
-        long keep = 0;
-        if (remaining.total().signum() > 0) {
-            kept = EvaluationInputs.completed(program.program().evaluatePurchase(JsonText.read(json, original.context(),
-                    StoredContext.class).context(), EvaluationInputs.purchase(merchant, remaining)));
-            keep = Math.min(Math.max(0, kept.totalPoints()), original.points());
-        }
-        long toReverse = Math.max(0, original.points() - keep - decidedBefore);
+            ActiveProgram program = versions.program(original.ruleVersionId());
+            EarningOutcome kept = null;
+            long keep = 0;
+            if (remaining.total().signum() > 0) {
+                kept = EvaluationInputs.completed(program.program().evaluatePurchase(JsonText.read(json,
+                        original.context(), StoredContext.class).context(), EvaluationInputs.purchase(merchant, remaining)));
+                keep = Math.min(Math.max(0, kept.totalPoints()), original.points());
+            }
+            long toReverse = Math.max(0, original.points() - keep - decidedBefore);
 
-        Instant now = clock.instant();
-        Instant refundedAt = r.occurredAt() == null ? now : r.occurredAt();
-        PostingService.requireNotFuture(refundedAt, now);
-        if (refundedAt.isBefore(original.occurredAt())) {
-            throw ProblemException.invalidField("occurredAt", "is before the purchase (" + original.occurredAt() + ")");
-        }
-        String reason = "refund " + r.refundId() + " of purchase " + r.purchaseId()
-                + (r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason());
-        long id = operations.begin(new Operations.Row(merchant.id, r.refundId(), "REFUND", original.memberId(), null,
-                original.id(), original.ruleVersionId(), refunded.total().negate(), refundedAt,
-                hash, JsonText.write(json, refunded), reason, caller.caller().keyId()));
-        Accounts.TakenBack back = accounts.takeBack(account, id, original.id(), toReverse, reason,
-                original.ruleVersionId(), LedgerPolicy.of(merchant).shortfall());
-        long taken = back.points();
-        long shortfall = back.shortfall();
-        accounts.save(account);
-        if (taken > 0 || shortfall > 0) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("memberId", original.memberExternalId());
-            data.put("refundId", r.refundId());
-            data.put("purchaseId", r.purchaseId());
-            data.put("points", taken);
-            data.put("shortfall", shortfall);
-            data.put("balance", account.balance());
-            outbox.emit(merchant.id, merchant.code, List.of(new DomainEvent(DomainEvent.POINTS_REVERSED,
-                    original.memberId(), data)));
-        }
-        RefundModels.RefundResult result = new RefundModels.RefundResult(r.refundId(), r.purchaseId(),
-                original.memberExternalId(), program.version().number, refunded.total(), remaining.total(),
-                original.points(), keep, taken, shortfall, account.balance(), account.pending(),
-                kept == null ? List.of() : kept.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
-                        a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
-                r.reason());
-        String body = JsonText.write(json, result);
-        operations.finish(id, -taken, shortfall, body);
-        return new IdempotentAnswer(body, false);
+            Instant now = clock.instant();
+            Instant refundedAt = r.occurredAt() == null ? now : r.occurredAt();
+            PostingWriter.requireNotFuture(refundedAt, now);
+            if (refundedAt.isBefore(original.occurredAt())) {
+                throw ProblemException.invalidField("occurredAt", "is before the purchase (" + original.occurredAt() + ")");
+            }
+            String reason = "refund " + r.refundId() + " of purchase " + r.purchaseId()
+                    + (r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason());
+            long id = ledger.open(command.row(original.memberId(), null, original.id(), original.ruleVersionId(),
+                    refunded.total().negate(), refundedAt, JsonText.write(json, refunded), reason));
+            Accounts.TakenBack back = accounts.takeBack(account, id, original.id(), toReverse, reason,
+                    original.ruleVersionId(), LedgerPolicy.of(merchant).shortfall());
+            List<DomainEvent> events = back.points() > 0 || back.shortfall() > 0
+                    ? List.of(new DomainEvent.PointsReversed(original.memberId(), original.memberExternalId(), r.refundId(),
+                            r.purchaseId(), back.points(), back.shortfall(), account.balance()))
+                    : List.of();
+            RefundModels.RefundResult result = new RefundModels.RefundResult(r.refundId(), r.purchaseId(),
+                    original.memberExternalId(), program.version().number, refunded.total(), remaining.total(),
+                    original.points(), keep, back.points(), back.shortfall(), account.balance(), account.pending(),
+                    kept == null ? List.of() : kept.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
+                            a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason()))
+                            .toList(),
+                    r.reason());
+            return new Operations.Done(id, result, -back.points(), back.shortfall(), events, List.of(account));
+        });
     }
 
     private Original original(Merchant merchant, String purchaseId) {
@@ -157,7 +142,7 @@ public class RefundService {
             throw ProblemException.notFound("purchase `" + purchaseId + "`");
         }
         Object[] row = rows.get(0);
-        if (!"PURCHASE".equals(row[3])) {
+        if (!TransactionKind.PURCHASE.name().equals(row[3])) {
             throw ProblemException.invalidField("purchaseId", "names a " + row[3] + ", not a purchase");
         }
         return new Original(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import static io.jifen.admin.support.Api.as;
 import static io.jifen.admin.support.Api.merchantOnReferenceProgram;
@@ -108,7 +109,7 @@ class WebhookDeliveryTest {
         Api.TestMerchant shop = newMerchant();
         try (Receiver receiver = Receiver.answering(500, 200)) {
             JsonPath hook = register(shop, receiver, null);
-            emit(shop, "ann", DomainEvent.TIER_CHANGED, Map.of("memberId", "ann", "from", "REGULAR", "to", "SILVER"));
+            emit(shop, "ann", id -> new DomainEvent.TierChanged(id, "ann", "REGULAR", "SILVER", "REVIEW", null, null, null));
 
             dispatcher.dispatchDue();
             assertThat(receiver.received()).hasSize(1);
@@ -137,7 +138,7 @@ class WebhookDeliveryTest {
         Api.TestMerchant shop = newMerchant();
         try (Receiver receiver = Receiver.answering(503)) {
             JsonPath hook = register(shop, receiver, null);
-            emit(shop, "bo", DomainEvent.THRESHOLD_CROSSED, Map.of("memberId", "bo", "threshold", 1000, "balance", 1020));
+            emit(shop, "bo", id -> new DomainEvent.ThresholdCrossed(id, "bo", 1000, 1020));
             for (int attempt = 1; attempt <= 10; attempt++) {
                 dispatcher.dispatchDue();
                 assertThat(receiver.received()).hasSize(attempt);
@@ -159,7 +160,7 @@ class WebhookDeliveryTest {
         Receiver gone = Receiver.answering(200);
         JsonPath hook = register(shop, gone, null);
         gone.close();
-        emit(shop, "cy", DomainEvent.POINTS_EXPIRED, Map.of("memberId", "cy", "points", 5));
+        emit(shop, "cy", id -> new DomainEvent.PointsExpired(id, "cy", 5, 0));
 
         dispatcher.dispatchDue();
 
@@ -174,7 +175,7 @@ class WebhookDeliveryTest {
             // as if its name had been re-pointed at an internal address after registration
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook set url = ?1 where id = ?2")
                     .setParameter(1, "http://10.255.255.1:9/hooks").setParameter(2, hook.getLong("id")).executeUpdate());
-            emit(shop, "eve", DomainEvent.POINTS_EARNED, Map.of("memberId", "eve", "points", 10));
+            emit(shop, "eve", id -> earned(id, "eve", 10));
 
             dispatcher.dispatchDue();
 
@@ -189,10 +190,10 @@ class WebhookDeliveryTest {
         Api.TestMerchant shop = newMerchant();
         try (Receiver receiver = Receiver.answering(200)) {
             JsonPath hook = register(shop, receiver, null);
-            emit(shop, "dee", DomainEvent.POINTS_EARNED, Map.of("memberId", "dee", "points", 10));
+            emit(shop, "dee", id -> earned(id, "dee", 10));
             as(shop.marketing()).delete("/merchants/" + shop.code() + "/webhooks/" + hook.getLong("id"))
                     .then().statusCode(204);
-            emit(shop, "dee", DomainEvent.POINTS_EARNED, Map.of("memberId", "dee", "points", 20));
+            emit(shop, "dee", id -> earned(id, "dee", 20));
             assertThat(deliveries(shop, hook)).as("events after disabling create no delivery").hasSize(1);
             // a posting that read the webhook as enabled, committing just after the disabling, still fans out to it
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into webhook_delivery (webhook_id, event_id)"
@@ -219,9 +220,9 @@ class WebhookDeliveryTest {
             register(shop, tiers, List.of("tier.changed"));
             register(shop, points, List.of("points.earned", "points.redeemed"));
             register(shop, everything, null);
-            emit(shop, "eve", DomainEvent.POINTS_EARNED, Map.of("memberId", "eve", "points", 10));
-            emit(shop, "eve", DomainEvent.TIER_CHANGED, Map.of("memberId", "eve", "from", "REGULAR", "to", "SILVER"));
-            emit(shop, "eve", DomainEvent.POINTS_EXPIRED, Map.of("memberId", "eve", "points", 3));
+            emit(shop, "eve", id -> earned(id, "eve", 10));
+            emit(shop, "eve", id -> new DomainEvent.TierChanged(id, "eve", "REGULAR", "SILVER", "REVIEW", null, null, null));
+            emit(shop, "eve", id -> new DomainEvent.PointsExpired(id, "eve", 3, 0));
 
             dispatcher.dispatchDue();
 
@@ -237,9 +238,10 @@ class WebhookDeliveryTest {
         try (Receiver receiver = Receiver.answering(200)) {
             register(shop, receiver, null);
             // more than two rounds' worth (a round claims 50), so both racers find work
-            List<DomainEvent> events = new ArrayList<>();
+            List<Function<Long, DomainEvent>> events = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
-                events.add(new DomainEvent(DomainEvent.POINTS_EARNED, 0, Map.of("memberId", "fay", "points", i + 1)));
+                int points = i + 1;
+                events.add(id -> earned(id, "fay", points));
             }
             emit(shop, "fay", events);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -295,12 +297,16 @@ class WebhookDeliveryTest {
         return receiver.received().stream().map(r -> r.header("Jifen-Event-Type")).toList();
     }
 
-    private void emit(Api.TestMerchant shop, String member, String type, Map<String, Object> data) {
-        emit(shop, member, List.of(new DomainEvent(type, 0, data)));
+    private void emit(Api.TestMerchant shop, String member, Function<Long, DomainEvent> event) {
+        emit(shop, member, List.of(event));
+    }
+
+    private static DomainEvent earned(long memberRowId, String member, long points) {
+        return new DomainEvent.PointsEarned(memberRowId, member, "t-" + points, points, false, points, 1);
     }
 
     /** Writes events of one member through the outbox in one transaction, as a posting does. */
-    private void emit(Api.TestMerchant shop, String member, List<DomainEvent> events) {
+    private void emit(Api.TestMerchant shop, String member, List<Function<Long, DomainEvent>> events) {
         as(shop.integrator()).body(Map.of()).put("/merchants/" + shop.code() + "/members/" + member)
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         QuarkusTransaction.requiringNew().run(() -> {
@@ -308,7 +314,7 @@ class WebhookDeliveryTest {
             long memberId = ((Number) em.createNativeQuery("select id from member where merchant_id = ?1 and external_id = ?2")
                     .setParameter(1, merchant.id).setParameter(2, member).getSingleResult()).longValue();
             outbox.emit(merchant.id, merchant.code,
-                    events.stream().map(e -> new DomainEvent(e.type(), memberId, e.data())).toList());
+                    events.stream().map(e -> e.apply(memberId)).toList());
         });
     }
 

@@ -4,9 +4,13 @@ import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
+import io.jifen.admin.ledger.EntryKind;
+import io.jifen.admin.ledger.Ledger;
 import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.ledger.OperationCommand;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.ledger.Thresholds;
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -17,7 +21,6 @@ import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.shared.JsonText;
-import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.PriceQuote;
@@ -33,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Redemption orders: one database transaction each, under one lock order (docs/mall.md) — the member
@@ -87,15 +89,20 @@ public class RedemptionService {
     @Inject
     Clock clock;
 
+    @Inject
+    Ledger ledger;
+
     @Transactional
     public IdempotentAnswer redeem(Merchant merchant, String memberId, RedemptionModels.RedemptionRequest r) {
         // 1. the member's row lock: serialises everything that moves this member's points
-        Account account = accounts.lockOrNotFound(merchant.id, memberId);
-        String hash = PayloadHash.of(List.of(memberId, r));
-        Optional<String> earlier = operations.earlier(merchant.id, r.redemptionId(), hash);
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
+        OperationCommand command = OperationCommand.of(merchant, r.redemptionId(), TransactionKind.REDEMPTION,
+                List.of(memberId, r), caller.caller().keyId());
+        return operations.run(command, () -> accounts.lockOrNotFound(merchant.id, memberId),
+                account -> redeem(merchant, memberId, r, command, account));
+    }
+
+    private Operations.Done redeem(Merchant merchant, String memberId, RedemptionModels.RedemptionRequest r,
+                                   OperationCommand command, Account account) {
         account.requireNotFrozen("redeem");
         Instant now = clock.instant();
         MallItem item = CatalogService.require(merchant, r.sku());
@@ -131,10 +138,9 @@ public class RedemptionService {
         account.requireSpendable(payment.points(), "for item `" + item.sku + "`");
         // 3. the writes: the transaction row (idempotency), the points, the stock, the order, its code or draw
         String reason = "redeemed " + item.name + " (" + item.sku + ")";
-        long transactionId = operations.begin(new Operations.Row(merchant.id, r.redemptionId(), "REDEMPTION",
-                account.memberId(), null, null, program.version().id, null, now, hash, JsonText.write(json, r), reason,
-                caller.caller().keyId()));
-        accounts.spend(account, transactionId, payment.points(), "DEBIT", reason);
+        long transactionId = ledger.open(command.row(account.memberId(), null, null, program.version().id, null, now,
+                JsonText.write(json, r), reason));
+        accounts.spend(account, transactionId, payment.points(), EntryKind.DEBIT, reason);
         // points back (reward-phase rules, e.g. double points back during a campaign): a lot of this redemption
         long pointsBack = Pricing.pointsBack(quote, payment);
         if (pointsBack > 0) {
@@ -167,23 +173,18 @@ public class RedemptionService {
         if ("LOTTERY".equals(item.type)) {
             lottery.draw(merchant.id, item.id, account.memberId(), orderId, now);
         }
-        accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
         if (payment.points() > 0) {
-            events.add(new DomainEvent(DomainEvent.POINTS_REDEEMED, account.memberId(), DomainEvent.data("memberId", memberId,
-                    "redemptionId", r.redemptionId(), "sku", item.sku, "points", payment.points(), "cash", payment.cash(),
-                    "balance", account.balance(), "reason", reason)));
+            events.add(new DomainEvent.PointsRedeemedInMall(account.memberId(), memberId, r.redemptionId(), item.sku,
+                    payment.points(), payment.cash(), account.balance(), reason));
         }
         if (pointsBack > 0) {
-            events.add(new DomainEvent(DomainEvent.POINTS_EARNED, account.memberId(), DomainEvent.data("memberId", memberId,
-                    "transactionId", r.redemptionId(), "points", pointsBack, "pending", false,
-                    "balance", account.balance(), "ruleVersion", program.version().number)));
+            events.add(new DomainEvent.PointsEarned(account.memberId(), memberId, r.redemptionId(), pointsBack, false,
+                    account.balance(), program.version().number));
         }
-        events.add(statusChanged(account.memberId(), memberId, r.redemptionId(), item.sku, null, status, null));
-        outbox.emit(merchant.id, merchant.code, events);
-        String body = JsonText.write(json, orders.byId(orderId).withBalance(account.balance()));
-        operations.finish(transactionId, pointsBack - payment.points(), 0, body);
-        return new IdempotentAnswer(body, false);
+        events.add(statusChanged(account.memberId(), memberId, r.redemptionId(), item.sku, null, status, null, null));
+        return new Operations.Done(transactionId, orders.byId(orderId).withBalance(account.balance()),
+                pointsBack - payment.points(), 0, events, List.of(account));
     }
 
     /**
@@ -194,15 +195,17 @@ public class RedemptionService {
      */
     @Transactional
     public IdempotentAnswer cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r) {
-        OrderRow order = orderRow(merchant, redemptionId, false);
+        OrderRow unlocked = orderRow(merchant, redemptionId, false);
+        OperationCommand command = OperationCommand.of(merchant, r.cancellationId(), TransactionKind.REDEMPTION_CANCEL,
+                List.of(redemptionId, r), caller.caller().keyId());
         // lock order: the member first, then the order
-        Account account = accounts.lock(merchant.id, order.memberExternalId());
-        String hash = PayloadHash.of(List.of(redemptionId, r));
-        Optional<String> earlier = operations.earlier(merchant.id, r.cancellationId(), hash);
-        if (earlier.isPresent()) {
-            return new IdempotentAnswer(earlier.get(), true);
-        }
-        order = orderRow(merchant, redemptionId, true);
+        return operations.run(command, () -> accounts.lock(merchant.id, unlocked.memberExternalId()),
+                account -> cancel(merchant, redemptionId, r, command, account));
+    }
+
+    private Operations.Done cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r,
+                                   OperationCommand command, Account account) {
+        OrderRow order = orderRow(merchant, redemptionId, true);
         if (RedemptionModels.CLOSED.contains(order.status())) {
             throw ProblemException.conflict("already-cancelled", "redemption `" + redemptionId + "` is "
                     + order.status() + " already");
@@ -213,11 +216,9 @@ public class RedemptionService {
         }
         String to = "SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status()) ? "RETURNED" : "CANCELLED";
         Instant now = clock.instant();
-        long cancellation = operations.begin(new Operations.Row(merchant.id, r.cancellationId(), "REDEMPTION_CANCEL",
-                account.memberId(), null, order.transactionId(), null, null, now, hash, JsonText.write(json, r),
-                r.reason(), caller.caller().keyId()));
-        long before = account.balance();
-        Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), "RESTORE",
+        long cancellation = ledger.open(command.row(account.memberId(), null, order.transactionId(), null, null, now,
+                JsonText.write(json, r), r.reason()));
+        Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), EntryKind.RESTORE,
                 r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
         // the points given back by this redemption go too (those that expired meanwhile stay expired): from
         // their own lot, else from the member's other points; what cannot be taken follows the refund policy
@@ -237,19 +238,14 @@ public class RedemptionService {
                 .setParameter(5, r.reason()).setParameter(6, restored.points()).setParameter(7, restored.expiredMeanwhile())
                 .setParameter(8, backReversed)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
-        accounts.save(account);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new DomainEvent(DomainEvent.POINTS_RESTORED, account.memberId(), DomainEvent.data("memberId",
-                order.memberExternalId(), "redemptionId", redemptionId, "points", restored.points(),
-                "expiredMeanwhile", restored.expiredMeanwhile(), "balance", account.balance())));
+        events.add(new DomainEvent.RedemptionRestored(account.memberId(), order.memberExternalId(), redemptionId,
+                restored.points(), restored.expiredMeanwhile(), account.balance()));
         events.add(statusChanged(account.memberId(), order.memberExternalId(), redemptionId, order.sku(), order.status(),
-                to, null));
-        events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account.memberId(), order.memberExternalId(), before,
-                account.balance()));
-        outbox.emit(merchant.id, merchant.code, events);
-        String body = JsonText.write(json, orders.byId(order.id()).withBalance(account.balance()));
-        operations.finish(cancellation, restored.points() - restored.settledShortfall() - backReversed, backShortfall, body);
-        return new IdempotentAnswer(body, false);
+                to, null, null));
+        events.addAll(Thresholds.crossed(LedgerPolicy.of(merchant), account));
+        return new Operations.Done(cancellation, orders.byId(order.id()).withBalance(account.balance()),
+                restored.points() - restored.settledShortfall() - backReversed, backShortfall, events, List.of(account));
     }
 
     /** Points of the lots a transaction created that expired before they could be taken back. */
@@ -293,8 +289,7 @@ public class RedemptionService {
                 .setParameter(1, order.id()).setParameter(2, s.carrier()).setParameter(3, s.trackingNumber())
                 .setParameter(4, now).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
-                redemptionId, order.sku(), order.status(), "SHIPPED", Map.of("carrier", s.carrier(),
-                        "trackingNumber", s.trackingNumber()))));
+                redemptionId, order.sku(), order.status(), "SHIPPED", s.carrier(), s.trackingNumber())));
         return orders.byId(order.id());
     }
 
@@ -312,7 +307,7 @@ public class RedemptionService {
                         + " where id = ?1").setParameter(1, order.id()).setParameter(2, now)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
-                redemptionId, order.sku(), order.status(), "DELIVERED", null)));
+                redemptionId, order.sku(), order.status(), "DELIVERED", null, null)));
         return orders.byId(order.id());
     }
 
@@ -399,13 +394,9 @@ public class RedemptionService {
     }
 
     private static DomainEvent statusChanged(long memberId, String memberExternalId, String redemptionId, String sku,
-                                             String from, String to, Map<String, Object> extra) {
-        Map<String, Object> data = DomainEvent.data("memberId", memberExternalId, "redemptionId", redemptionId, "sku", sku,
-                "from", from == null ? "" : from, "to", to);
-        if (extra != null) {
-            data.putAll(extra);
-        }
-        return new DomainEvent(DomainEvent.REDEMPTION_STATUS_CHANGED, memberId, data);
+                                             String from, String to, String carrier, String trackingNumber) {
+        return new DomainEvent.RedemptionStatusChanged(memberId, memberExternalId, redemptionId, sku,
+                from == null ? "" : from, to, carrier, trackingNumber);
     }
 
 }

@@ -1,0 +1,45 @@
+package io.jifen.admin.shared;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A native statement assembled from parts (data-modifying CTEs, VALUES lists) whose parameters are
+ * numbered as they are added, so no part counts positions for another. The ledger's writes are one
+ * such statement each: one round trip however many entries, lots and events they carry.
+ */
+public final class SqlStatement {
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+    private int ctes;
+
+    /** A placeholder bound to {@code value}. */
+    public String p(Object value) {
+        parameters.add(value);
+        return "?" + parameters.size();
+    }
+
+    /** A placeholder cast to {@code sqlType}: a null or a VALUES row then still has a column type. */
+    public String p(Object value, String sqlType) {
+        return "cast(" + p(value) + " as " + sqlType + ")";
+    }
+
+    /** Adds {@code name as (body)} to the statement's WITH list. */
+    public SqlStatement with(String name, String body) {
+        sql.append(ctes++ == 0 ? "with " : ",\n").append(name).append(" as (").append(body).append(')');
+        return this;
+    }
+
+    /** The statement ending in {@code last} (a SELECT or a data-modifying statement), its parameters bound. */
+    public Query query(EntityManager em, String last) {
+        Query query = em.createNativeQuery(sql + "\n" + last);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query.setFlushMode(FlushModeType.COMMIT);
+    }
+}
