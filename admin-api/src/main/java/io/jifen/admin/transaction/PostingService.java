@@ -6,7 +6,7 @@ import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.shared.PayloadHash;
 import io.jifen.admin.ledger.Ledger;
 import io.jifen.admin.ledger.Operations;
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.member.TierChanges;
 import io.jifen.admin.webhook.DomainEvent;

@@ -4,7 +4,7 @@ import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
