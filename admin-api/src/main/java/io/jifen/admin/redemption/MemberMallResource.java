@@ -3,6 +3,7 @@ package io.jifen.admin.redemption;
 import io.jifen.admin.redemption.order.Orders;
 import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.redemption.order.RedemptionService;
+import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.merchant.Tenancy;

@@ -10,7 +10,7 @@ import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
-import io.jifen.admin.redemption.Pricing;
+import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
 import io.jifen.admin.ruleset.ActiveProgram;
