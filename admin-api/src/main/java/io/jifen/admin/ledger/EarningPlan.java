@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.engine.evaluation.Award;
 import io.jifen.engine.evaluation.EarningOutcome;
 

@@ -1,5 +1,7 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.config.LedgerConfig;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;

@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;

@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.webhook.DomainEvent;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jifen.admin.member;
 
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.jifen.admin.member;
 
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
@@ -49,7 +49,7 @@ public class TierReviews {
     TierChanges tiers;
 
     @Inject
-    io.jifen.admin.ledger.LedgerConfig config;
+    io.jifen.admin.config.LedgerConfig config;
 
     @Inject
     Clock clock;

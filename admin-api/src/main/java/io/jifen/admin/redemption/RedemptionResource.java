@@ -5,7 +5,7 @@ import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.redemption.order.RedemptionService;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -5,7 +5,7 @@ import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.scenario.Suite;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.engine.compile.RuleFileKind;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Authenticates every API call by its {@code X-Api-Key} header (401 without a valid key) and
  * enforces the method's {@link Allowed} roles (403). Tenancy — a key of merchant A asking for
- * merchant B — is checked where the merchant is resolved ({@link Tenancy}), answering 404.
+ * merchant B — is checked where the merchant is resolved (merchant.Tenancy, a package above this one:
+ * security knows keys and roles, not merchants), answering 404.
  *
  * <p>Deny by default: a resource method that declares neither {@link Allowed} nor {@link Public} (on
  * itself or its class) answers 403 to every caller, whatever the key. Forgetting the annotation then

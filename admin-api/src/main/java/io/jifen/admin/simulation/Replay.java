@@ -1,7 +1,7 @@
 package io.jifen.admin.simulation;
 
 import io.jifen.admin.ledger.EarningPlan;
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.transaction.EvaluationInputs;
 import io.jifen.admin.transaction.StoredContext;

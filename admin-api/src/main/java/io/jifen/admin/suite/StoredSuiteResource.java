@@ -3,7 +3,7 @@ package io.jifen.admin.suite;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

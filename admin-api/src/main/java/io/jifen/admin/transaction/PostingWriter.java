@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.ledger.Ledger;
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.ledger.OperationCommand;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.ledger.Thresholds;

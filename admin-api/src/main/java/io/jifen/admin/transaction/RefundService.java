@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
 import io.jifen.admin.ledger.Ledger;
-import io.jifen.admin.ledger.LedgerPolicy;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.ledger.OperationCommand;
 import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.ledger.Operations;

@@ -1,6 +1,5 @@
 package io.jifen.admin.redemption.catalog;
 
-import io.jifen.admin.redemption.MallConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -2,7 +2,7 @@ package io.jifen.admin.redemption.order;
 
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.jifen.admin.redemption.MallModels;
+import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.catalog.CatalogModels;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;

@@ -1,6 +1,10 @@
-package io.jifen.admin.security;
+package io.jifen.admin.merchant;
 
-import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.ApiKey;
+import io.jifen.admin.security.Caller;
+import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.security.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

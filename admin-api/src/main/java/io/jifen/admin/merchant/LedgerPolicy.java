@@ -1,6 +1,4 @@
-package io.jifen.admin.ledger;
-
-import io.jifen.admin.merchant.Merchant;
+package io.jifen.admin.merchant;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,13 @@
-package io.jifen.admin.redemption.catalog;
+package io.jifen.admin.redemption;
 
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.redemption.catalog.CatalogModels;
+import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.security.Tenancy;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

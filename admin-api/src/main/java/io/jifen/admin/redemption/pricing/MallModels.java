@@ -1,4 +1,4 @@
-package io.jifen.admin.redemption;
+package io.jifen.admin.redemption.pricing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,6 +1,9 @@
-package io.jifen.admin.merchant;
+package io.jifen.admin.seeding;
 
 import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.MerchantRequest;
+import io.jifen.admin.merchant.MerchantService;
 import io.jifen.admin.ruleset.RuleVersionService;
 import io.jifen.admin.security.ApiKeyService;
 import io.jifen.admin.security.Role;

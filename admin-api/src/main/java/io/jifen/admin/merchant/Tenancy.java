@@ -1,8 +1,8 @@
-package io.jifen.admin.security;
+package io.jifen.admin.merchant;
 
-import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.merchant.MerchantDirectory;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.Caller;
+import io.jifen.admin.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,6 +1,9 @@
-package io.jifen.admin.security;
+package io.jifen.admin.merchant;
 
-import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.ApiKeyModels;
+import io.jifen.admin.security.ApiKeyService;
+import io.jifen.admin.security.Role;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.jifen.admin.redemption;
+package io.jifen.admin.redemption.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

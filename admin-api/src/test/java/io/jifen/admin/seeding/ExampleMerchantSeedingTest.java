@@ -1,4 +1,4 @@
-package io.jifen.admin.merchant;
+package io.jifen.admin.seeding;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,4 +1,4 @@
-package io.jifen.admin.ledger;
+package io.jifen.admin.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,7 +1,9 @@
-package io.jifen.admin.security;
+package io.jifen.admin.merchant;
 
-
-import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.security.Allowed;
+import io.jifen.admin.security.ApiKeyModels;
+import io.jifen.admin.security.AuditEntry;
+import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package io.jifen.admin.redemption;
+package io.jifen.admin.redemption.pricing;
 
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
