@@ -2,6 +2,7 @@ package io.jifen.admin.merchant;
 
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class MerchantService {
     public Merchant createAs(String actorKeyId, MerchantRequest request) {
         validate(request);
         if (Merchant.byCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("merchant-exists", "merchant `" + request.code() + "` already exists");
+            throw ProblemException.of(ProblemType.MERCHANT_EXISTS, "merchant `" + request.code() + "` already exists");
         }
         Merchant m = new Merchant();
         m.code = request.code();

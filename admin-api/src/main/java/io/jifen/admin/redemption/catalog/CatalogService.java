@@ -7,6 +7,7 @@ import io.jifen.admin.ledger.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class CatalogService {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(cast(?1 as integer), hashtext(?2))) locked")
                 .setParameter(1, (int) (long) merchant.id).setParameter(2, r.sku()).getSingleResult();
         if (MallItem.of(merchant.id, r.sku()).isPresent()) {
-            throw ProblemException.conflict("item-exists", "item `" + r.sku() + "` already exists; change it with PUT");
+            throw ProblemException.of(ProblemType.ITEM_EXISTS, "item `" + r.sku() + "` already exists; change it with PUT");
         }
         if ("LOTTERY".equals(r.type()) && (r.prizes() == null || r.prizes().isEmpty())) {
             throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
@@ -114,13 +115,13 @@ public class CatalogService {
     public CatalogModels.StockView changeStock(Merchant merchant, String sku, CatalogModels.StockChange r) {
         MallItem item = require(merchant, sku);
         if (item.stock == null) {
-            throw ProblemException.conflict("stock-unlimited", "item `" + sku + "` has unlimited stock");
+            throw ProblemException.of(ProblemType.STOCK_UNLIMITED, "item `" + sku + "` has unlimited stock");
         }
         List<?> after = em.createNativeQuery("update mall_item set stock = stock + ?2, updated_at = now()"
                         + " where id = ?1 and stock + ?2 >= 0 returning stock")
                 .setParameter(1, item.id).setParameter(2, r.change()).setFlushMode(FlushModeType.COMMIT).getResultList();
         if (after.isEmpty()) {
-            throw ProblemException.conflict("insufficient-stock", "item `" + sku + "` has fewer than "
+            throw ProblemException.of(ProblemType.INSUFFICIENT_STOCK, "item `" + sku + "` has fewer than "
                     + -r.change() + " units in stock to remove");
         }
         long stock = ((Number) after.get(0)).longValue();
@@ -134,7 +135,7 @@ public class CatalogService {
     public CatalogModels.CodesResult addCodes(Merchant merchant, String sku, List<String> codes, Integer generate) {
         MallItem item = require(merchant, sku);
         if (!("VIRTUAL".equals(item.type) || "COUPON".equals(item.type)) || item.generatesCodes()) {
-            throw ProblemException.conflict("no-code-pool", "item `" + sku + "` (" + item.type
+            throw ProblemException.of(ProblemType.NO_CODE_POOL, "item `" + sku + "` (" + item.type
                     + (item.generatesCodes() ? ", codes generated at issue" : "") + ") has no code pool");
         }
         List<String> all = new ArrayList<>(new LinkedHashSet<>(codes == null ? List.of() : codes.stream()
@@ -334,9 +335,9 @@ public class CatalogService {
                 throw ProblemException.notFound("prize " + prizeId + " of item `" + sku + "`");
             }
             if (((Number) prize[1]).longValue() == 0) {
-                throw ProblemException.conflict("stock-unlimited", "prize " + prizeId + " has unlimited stock");
+                throw ProblemException.of(ProblemType.STOCK_UNLIMITED, "prize " + prizeId + " has unlimited stock");
             }
-            throw ProblemException.conflict("insufficient-stock", "prize " + prizeId + " has fewer than " + -r.change()
+            throw ProblemException.of(ProblemType.INSUFFICIENT_STOCK, "prize " + prizeId + " has fewer than " + -r.change()
                     + " units to remove");
         }
         long stock = ((Number) after.get(0)).longValue();

@@ -1,6 +1,7 @@
 package io.jifen.admin.redemption.order;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.redemption.catalog.CodeGenerator;
 import io.jifen.admin.redemption.catalog.MallItem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class Codes {
                 .setParameter(1, item.id).setParameter(2, orderId).setParameter(3, now)
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
         if (code.isEmpty()) {
-            throw ProblemException.conflict("out-of-codes", "item `" + item.sku
+            throw ProblemException.of(ProblemType.OUT_OF_CODES, "item `" + item.sku
                     + "` has no code left in its pool: upload more (POST …/mall/items/" + item.sku + "/codes)");
         }
         return (String) code.get(0);

@@ -10,6 +10,7 @@ import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.redemption.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
@@ -102,14 +103,14 @@ public class RedemptionService {
         em.detach(item);
         String unavailable = unavailable(item, account.tier(), now);
         if (unavailable != null) {
-            throw ProblemException.conflict("item-not-available", "item `" + item.sku + "` " + unavailable);
+            throw ProblemException.of(ProblemType.ITEM_NOT_AVAILABLE, "item `" + item.sku + "` " + unavailable);
         }
         checkAddress(item, r);
         if (item.stock != null && item.stock <= 0) {
             throw outOfStock(item);
         }
         if (item.perMemberLimit != null && redeemedBy(account.memberId(), item.id) >= item.perMemberLimit) {
-            throw ProblemException.conflict("limit-reached", "member `" + memberId + "` has redeemed item `" + item.sku
+            throw ProblemException.of(ProblemType.LIMIT_REACHED, "member `" + memberId + "` has redeemed item `" + item.sku
                     + "` " + item.perMemberLimit + " time(s), its per-member limit");
         }
         // 2. the price: quoted now, inside this transaction, on the version active now
@@ -119,12 +120,12 @@ public class RedemptionService {
         PriceQuote quote = pricing.quote(merchant, program, member, item, now);
         Pricing.Payment payment = Pricing.payment(quote, r.paymentOption());
         if (r.expectedCash() != null && r.expectedCash().compareTo(payment.cash()) != 0) {
-            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.cash()
+            throw ProblemException.of(ProblemType.PRICE_CHANGED, "item `" + item.sku + "` costs " + payment.cash()
                     + " in cash now (payment option " + payment.option() + "), not the expected " + r.expectedCash()
                     + "; quote again and confirm the new price");
         }
         if (r.expectedPoints() != null && r.expectedPoints() != payment.points()) {
-            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.points()
+            throw ProblemException.of(ProblemType.PRICE_CHANGED, "item `" + item.sku + "` costs " + payment.points()
                     + " points now (payment option " + payment.option() + "), not the expected " + r.expectedPoints()
                     + "; quote again and confirm the new price");
         }
@@ -204,11 +205,11 @@ public class RedemptionService {
         }
         order = orderRow(merchant, redemptionId, true);
         if (RedemptionModels.CLOSED.contains(order.status())) {
-            throw ProblemException.conflict("already-cancelled", "redemption `" + redemptionId + "` is "
+            throw ProblemException.of(ProblemType.ALREADY_CANCELLED, "redemption `" + redemptionId + "` is "
                     + order.status() + " already");
         }
         if ("LOTTERY".equals(order.type())) {
-            throw ProblemException.conflict("not-cancellable", "redemption `" + redemptionId
+            throw ProblemException.of(ProblemType.NOT_CANCELLABLE, "redemption `" + redemptionId
                     + "` is a lottery draw: draws are final");
         }
         String to = "SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status()) ? "RETURNED" : "CANCELLED";
@@ -349,7 +350,7 @@ public class RedemptionService {
     }
 
     private static ProblemException outOfStock(MallItem item) {
-        return ProblemException.conflict("out-of-stock", "item `" + item.sku + "` is out of stock");
+        return ProblemException.of(ProblemType.OUT_OF_STOCK, "item `" + item.sku + "` is out of stock");
     }
 
     private static void checkAddress(MallItem item, RedemptionModels.RedemptionRequest r) {
@@ -386,14 +387,14 @@ public class RedemptionService {
 
     private static void requirePhysical(OrderRow order) {
         if (!"PHYSICAL".equals(order.type())) {
-            throw ProblemException.conflict("invalid-status", "redemption of a " + order.type()
+            throw ProblemException.of(ProblemType.INVALID_STATUS, "redemption of a " + order.type()
                     + " item is not shipped (only PHYSICAL items are)");
         }
     }
 
     private static void requireStatus(OrderRow order, String expected, String action) {
         if (!expected.equals(order.status())) {
-            throw ProblemException.conflict("invalid-status", "cannot " + action + " a redemption that is "
+            throw ProblemException.of(ProblemType.INVALID_STATUS, "cannot " + action + " a redemption that is "
                     + order.status() + " (it must be " + expected + ")");
         }
     }
