@@ -47,7 +47,7 @@ public class Pricing {
     public PriceQuote quote(Merchant merchant, ActiveProgram program, LoyaltyMember member, MemberActivity activity,
                             MallItem item, Instant at) {
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
-        CatalogItem fact = new CatalogItem(item.sku, item.type, item.category, item.basePoints, item.cashPrice,
+        CatalogItem fact = new CatalogItem(item.sku, item.type.name(), item.category, item.basePoints, item.cashPrice,
                 catalog.attributes(item));
         return completed(program.program().quote(context, fact, at));
     }

@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /** Marketing's side of the mall: items, their stock, code pools and lottery prizes; every change audited. */
 @ApplicationScoped
@@ -58,7 +60,7 @@ public class CatalogService {
         if (MallItem.of(merchant.id, r.sku()).isPresent()) {
             throw ProblemException.of(ProblemType.ITEM_EXISTS, "item `" + r.sku() + "` already exists; change it with PUT");
         }
-        if ("LOTTERY".equals(r.type()) && (r.prizes() == null || r.prizes().isEmpty())) {
+        if (typeOf(r) == ItemType.LOTTERY && (r.prizes() == null || r.prizes().isEmpty())) {
             throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
         }
         MallItem item = new MallItem();
@@ -81,7 +83,7 @@ public class CatalogService {
         }
         validate(merchant, r);
         MallItem item = require(merchant, sku);
-        if (!item.type.equals(r.type())) {
+        if (item.type != typeOf(r)) {
             throw ProblemException.invalidField("type", "cannot change (was " + item.type + "): create another item");
         }
         apply(item, r);
@@ -134,7 +136,7 @@ public class CatalogService {
     @Transactional
     public CatalogModels.CodesResult addCodes(Merchant merchant, String sku, List<String> codes, Integer generate) {
         MallItem item = require(merchant, sku);
-        if (!("VIRTUAL".equals(item.type) || "COUPON".equals(item.type)) || item.generatesCodes()) {
+        if (!item.type.takesCodeSource() || item.generatesCodes()) {
             throw ProblemException.of(ProblemType.NO_CODE_POOL, "item `" + sku + "` (" + item.type
                     + (item.generatesCodes() ? ", codes generated at issue" : "") + ") has no code pool");
         }
@@ -209,7 +211,7 @@ public class CatalogService {
         if (r.availableFrom() != null && r.availableUntil() != null && !r.availableUntil().isAfter(r.availableFrom())) {
             errors.add(Problem.FieldError.field("availableUntil", "must be after availableFrom"));
         }
-        if (r.codeSource() != null && !("VIRTUAL".equals(r.type()) || "COUPON".equals(r.type()))) {
+        if (r.codeSource() != null && !typeOf(r).takesCodeSource()) {
             errors.add(Problem.FieldError.field("codeSource", "applies to VIRTUAL and COUPON items only"));
         }
         List<String> tierOrder = LedgerPolicy.of(merchant).tierOrder();
@@ -222,7 +224,7 @@ public class CatalogService {
             }
         }
         if (r.prizes() != null) {
-            if (!"LOTTERY".equals(r.type())) {
+            if (typeOf(r) != ItemType.LOTTERY) {
                 errors.add(Problem.FieldError.field("prizes", "apply to LOTTERY items only"));
             } else {
                 BigDecimal sum = BigDecimal.ZERO;
@@ -249,7 +251,7 @@ public class CatalogService {
         item.name = r.name();
         item.description = r.description() == null ? "" : r.description();
         item.imageUrl = r.imageUrl();
-        item.type = r.type();
+        item.type = typeOf(r);
         item.category = r.category() == null ? "" : r.category();
         item.basePoints = r.basePoints();
         item.cashPrice = r.cashPrice();
@@ -259,8 +261,8 @@ public class CatalogService {
         item.availableUntil = r.availableUntil();
         item.active = r.active() == null || r.active();
         item.attributes = JsonText.write(json, r.attributes() == null ? Map.of() : new TreeMap<>(r.attributes()));
-        item.codeSource = "VIRTUAL".equals(r.type()) || "COUPON".equals(r.type())
-                ? (r.codeSource() == null ? "POOL" : r.codeSource()) : null;
+        item.codeSource = typeOf(r).takesCodeSource()
+                ? (r.codeSource() == null ? CodeSource.POOL : CodeSource.valueOf(r.codeSource())) : null;
         item.updatedAt = clock.instant();
     }
 
@@ -350,8 +352,8 @@ public class CatalogService {
         // stock moves by SQL, not through the entity: read the row's value
         Object stock = em.createNativeQuery("select stock from mall_item where id = ?1").setParameter(1, item.id)
                 .getSingleResult();
-        Long codes = "POOL".equals(item.codeSource) ? codesAvailable(item.id) : null;
-        List<CatalogModels.PrizeView> prizes = "LOTTERY".equals(item.type) ? prizes(item.id) : null;
+        Long codes = item.codeSource == CodeSource.POOL ? codesAvailable(item.id) : null;
+        List<CatalogModels.PrizeView> prizes = item.type == ItemType.LOTTERY ? prizes(item.id) : null;
         return new CatalogModels.ItemView(item.sku, item.name, item.description, item.imageUrl, item.type, item.category,
                 item.basePoints, item.cashPrice, stock == null ? null : ((Number) stock).longValue(), stock == null,
                 item.perMemberLimit, item.tiers(), item.availableFrom, item.availableUntil, item.active,
@@ -368,12 +370,16 @@ public class CatalogService {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private List<CatalogModels.PrizeView> prizes(long itemId) {
-        List<Object[]> rows = em.createNativeQuery("select id, name, probability, stock from lottery_prize"
-                + " where item_id = ?1 and retired_at is null order by position").setParameter(1, itemId).getResultList();
-        return rows.stream().map(r -> new CatalogModels.PrizeView(((Number) r[0]).longValue(), (String) r[1],
-                ((BigDecimal) r[2]).stripTrailingZeros(), r[3] == null ? null : ((Number) r[3]).longValue())).toList();
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select id, name, probability, stock from lottery_prize"
+                + " where item_id = ?1 and retired_at is null order by position", Tuple.class).setParameter(1, itemId));
+        return rows.stream().map(r -> new CatalogModels.PrizeView(Rows.longValue(r, "id"), Rows.string(r, "name"),
+                Rows.decimal(r, "probability").stripTrailingZeros(), Rows.nullableLong(r, "stock"))).toList();
+    }
+
+    /** The request's type; its pattern was checked on the way in. */
+    private static ItemType typeOf(CatalogModels.ItemRequest r) {
+        return ItemType.valueOf(r.type());
     }
 
     private static String summary(MallItem item) {
