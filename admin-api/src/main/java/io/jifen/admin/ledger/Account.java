@@ -1,6 +1,8 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.engine.evaluation.Award;
 
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ public final class Account {
     final long memberId;
     final long merchantId;
     final String externalId;
-    final String status;
+    final MemberStatus status;
     final String tier;
     final long balanceBefore;
     final long pendingBefore;
@@ -24,7 +26,7 @@ public final class Account {
     long pending;
     final List<Entry> entries = new ArrayList<>();
 
-    Account(long memberId, long merchantId, String externalId, String status, String tier, long balance, long pending) {
+    Account(long memberId, long merchantId, String externalId, MemberStatus status, String tier, long balance, long pending) {
         this.memberId = memberId;
         this.merchantId = merchantId;
         this.externalId = externalId;
@@ -37,7 +39,7 @@ public final class Account {
     }
 
     /** The account of a member row the caller's transaction has locked (a posting's batch locks it). */
-    public static Account ofLockedMember(long memberId, long merchantId, String externalId, String status, String tier,
+    public static Account ofLockedMember(long memberId, long merchantId, String externalId, MemberStatus status, String tier,
                                          long balance, long pending) {
         return new Account(memberId, merchantId, externalId, status, tier, balance, pending);
     }
@@ -68,13 +70,13 @@ public final class Account {
     }
 
     public boolean frozen() {
-        return "FROZEN".equals(status);
+        return status == MemberStatus.FROZEN;
     }
 
     /** 409 member-frozen: a frozen member cannot {@code what} (spend points, transfer, redeem). */
     public void requireNotFrozen(String what) {
         if (frozen()) {
-            throw ProblemException.conflict("member-frozen", "member `" + externalId + "` is frozen and cannot " + what
+            throw ProblemException.of(ProblemType.MEMBER_FROZEN, "member `" + externalId + "` is frozen and cannot " + what
                     + " until it is unfrozen");
         }
     }
@@ -82,7 +84,7 @@ public final class Account {
     /** 409 insufficient-points when fewer than {@code points} are spendable; {@code forWhat} ends the detail. */
     public void requireSpendable(long points, String forWhat) {
         if (spendable() < points) {
-            throw new ProblemException(409, "insufficient-points", "Insufficient points", "member `" + externalId
+            throw ProblemException.of(ProblemType.INSUFFICIENT_POINTS, "member `" + externalId
                     + "` has " + spendable() + " spendable points, " + points + " needed " + forWhat, null);
         }
     }

@@ -2,12 +2,14 @@ package io.jifen.admin.ledger;
 
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.problem.ProblemException;
-import io.jifen.admin.shared.SqlValues;
+import io.jifen.admin.member.MemberStatus;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -82,12 +84,14 @@ public class Accounts {
             return List.of();
         }
         ledger.expire(ids, clock.instant());
-        List<Object[]> rows = em.createNativeQuery("select id, merchant_id, external_id, status, tier, balance, pending"
-                        + " from member where id in (?1, ?2) order by id")
+        return Rows.tuples(em.createNativeQuery("select id, merchant_id, external_id, status, tier, balance, pending"
+                        + " from member where id in (?1, ?2) order by id", Tuple.class)
                 .setParameter(1, ids.get(0)).setParameter(2, ids.get(ids.size() - 1))
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        return rows.stream().map(r -> new Account(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], (String) r[3], (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+                .setFlushMode(FlushModeType.COMMIT)).stream()
+                .map(r -> new Account(Rows.longValue(r, "id"), Rows.longValue(r, "merchant_id"),
+                        Rows.string(r, "external_id"), Rows.enumValue(r, "status", MemberStatus.class),
+                        Rows.string(r, "tier"), Rows.longValue(r, "balance"), Rows.longValue(r, "pending")))
+                .toList();
     }
 
     /**
@@ -163,18 +167,17 @@ public class Accounts {
             return List.of();
         }
         // only the lots needed: those whose earlier siblings do not already cover the points
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, remaining, earned_on, expires_at from ("
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select id, remaining, earned_on, expires_at from ("
                         + " select id, remaining, earned_on, expires_at,"
                         + " sum(remaining) over (order by expires_at nulls last, id) - remaining as before"
                         + " from point_lot where " + which
-                        + ") lots where before < ?2 order by expires_at nulls last, id")
-                .setParameter(1, whichId).setParameter(2, points).setFlushMode(FlushModeType.COMMIT).getResultList();
+                        + ") lots where before < ?2 order by expires_at nulls last, id", Tuple.class)
+                .setParameter(1, whichId).setParameter(2, points).setFlushMode(FlushModeType.COMMIT));
         List<Taken> taken = new ArrayList<>();
         long left = points;
-        for (Object[] r : rows) {
-            long take = Math.min(left, ((Number) r[1]).longValue());
-            taken.add(new Taken(((Number) r[0]).longValue(), take, SqlValues.date(r[2]), SqlValues.instant(r[3])));
+        for (Tuple r : rows) {
+            long take = Math.min(left, Rows.longValue(r, "remaining"));
+            taken.add(new Taken(Rows.longValue(r, "id"), take, Rows.date(r, "earned_on"), Rows.instant(r, "expires_at")));
             left -= take;
         }
         if (taken.isEmpty()) {
@@ -232,19 +235,18 @@ public class Accounts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Restored restore(Account account, long transactionId, long originalId, EntryKind kind, String reason, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.lot_id, c.points - c.restored, l.expires_at from lot_consumption c
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
+                        select c.lot_id, c.points - c.restored as unrestored, l.expires_at from lot_consumption c
                         join point_lot l on l.id = c.lot_id
-                        where c.transaction_id = ?1 and c.points > c.restored and l.member_id = ?2 order by c.lot_id""")
-                .setParameter(1, originalId).setParameter(2, account.memberId).setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
+                        where c.transaction_id = ?1 and c.points > c.restored and l.member_id = ?2 order by c.lot_id""",
+                        Tuple.class)
+                .setParameter(1, originalId).setParameter(2, account.memberId).setFlushMode(FlushModeType.COMMIT));
         long back = 0;
         long expired = 0;
-        for (Object[] r : rows) {
-            long lotId = ((Number) r[0]).longValue();
-            long points = ((Number) r[1]).longValue();
-            Instant expiresAt = SqlValues.instant(r[2]);
+        for (Tuple r : rows) {
+            long lotId = Rows.longValue(r, "lot_id");
+            long points = Rows.longValue(r, "unrestored");
+            Instant expiresAt = Rows.instant(r, "expires_at");
             boolean gone = expiresAt != null && !expiresAt.isAfter(now);
             // a negative balance is paid first: that part does not go back into the lot
             long toLot = gone ? 0 : points - Math.min(points, Math.max(0, -(account.balance + back)));
@@ -267,21 +269,20 @@ public class Accounts {
      * redemption would hand back points of a purchase that was refunded.
      */
     private long settleShortfalls(Account account, long transactionId, long available) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> open = em.createNativeQuery("""
-                        select id, external_id, shortfall - shortfall_settled from loyalty_transaction
-                        where member_id = ?1 and shortfall > shortfall_settled order by id""")
-                .setParameter(1, account.memberId).setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<Tuple> open = Rows.tuples(em.createNativeQuery("""
+                        select id, external_id, shortfall - shortfall_settled as owed from loyalty_transaction
+                        where member_id = ?1 and shortfall > shortfall_settled order by id""", Tuple.class)
+                .setParameter(1, account.memberId).setFlushMode(FlushModeType.COMMIT));
         long settled = 0;
         long left = Math.min(available, account.spendable());
-        for (Object[] refund : open) {
-            long owed = Math.min(((Number) refund[2]).longValue(), left - settled);
+        for (Tuple refund : open) {
+            long owed = Math.min(Rows.longValue(refund, "owed"), left - settled);
             if (owed <= 0) {
                 break;
             }
-            long taken = spend(account, transactionId, owed, EntryKind.REVERSE, "settles the shortfall of refund " + refund[1])
+            long taken = spend(account, transactionId, owed, EntryKind.REVERSE, "settles the shortfall of refund " + Rows.string(refund, "external_id"))
                     .stream().mapToLong(Taken::points).sum();
-            ledger.settleShortfall(((Number) refund[0]).longValue(), taken);
+            ledger.settleShortfall(Rows.longValue(refund, "id"), taken);
             settled += taken;
         }
         return settled;

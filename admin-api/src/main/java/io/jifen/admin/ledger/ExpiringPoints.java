@@ -1,6 +1,10 @@
 package io.jifen.admin.ledger;
 
 
+import java.time.Duration;
+import jakarta.persistence.Tuple;
+import io.jifen.admin.shared.Rows;
+import io.jifen.admin.shared.Inputs;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -35,19 +39,18 @@ public class ExpiringPoints {
     }
 
     /** The day shown is the last day the points can be used (they expire at the start of the next). */
-    @SuppressWarnings("unchecked")
     private List<LedgerModels.ExpiringDay> query(Merchant merchant, String column, long id, int days, boolean countMembers) {
         if (days < 1 || days > 366) {
-            throw ProblemException.invalidParameter("days", io.jifen.admin.shared.Inputs.DAYS);
+            throw ProblemException.invalidParameter("days", Inputs.DAYS);
         }
         Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("select cast((expires_at at time zone ?4) - interval '1 day' as date),"
-                        + " sum(remaining), count(distinct member_id) from point_lot"
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select cast((expires_at at time zone ?4) - interval '1 day'"
+                        + " as date) as day, sum(remaining) as points, count(distinct member_id) as members from point_lot"
                         + " where " + column + " = ?1 and remaining > 0 and expires_at > ?2 and expires_at <= ?3"
-                        + " group by 1 order by 1")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, now.plus(java.time.Duration.ofDays(days)))
-                .setParameter(4, ZoneId.of(merchant.timeZone).getId()).getResultList();
-        return rows.stream().map(r -> new LedgerModels.ExpiringDay(io.jifen.admin.shared.SqlValues.date(r[0]),
-                ((Number) r[1]).longValue(), countMembers ? ((Number) r[2]).longValue() : null)).toList();
+                        + " group by 1 order by 1", Tuple.class)
+                .setParameter(1, id).setParameter(2, now).setParameter(3, now.plus(Duration.ofDays(days)))
+                .setParameter(4, ZoneId.of(merchant.timeZone).getId()));
+        return rows.stream().map(r -> new LedgerModels.ExpiringDay(Rows.date(r, "day"), Rows.longValue(r, "points"),
+                countMembers ? Long.valueOf(Rows.longValue(r, "members")) : null)).toList();
     }
 }

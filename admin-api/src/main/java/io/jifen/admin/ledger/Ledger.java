@@ -1,6 +1,8 @@
 package io.jifen.admin.ledger;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
+import io.jifen.admin.shared.Rows;
 import io.jifen.admin.shared.SqlStatement;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
@@ -111,7 +113,7 @@ public class Ledger {
         List<?> ids = s.query(em, "select id from tx").getResultList();
         if (ids.isEmpty()) {
             // taken by a concurrent operation on another member (same id): the caller's transaction rolls back
-            throw ProblemException.conflict("transaction-id-reused", "`" + r.externalId() + "` is already in use");
+            throw ProblemException.of(ProblemType.TRANSACTION_ID_REUSED, "`" + r.externalId() + "` is already in use");
         }
         return ((Number) ids.get(0)).longValue();
     }
@@ -280,13 +282,13 @@ public class Ledger {
                         + " lot_id, reason, created_at) select merchant_id, member_id, '" + EntryKind.EXPIRE + "', '"
                         + Bucket.AVAILABLE + "', -remaining, balance_after, id, remaining || ' points earned on ' ||"
                         + " earned_on || ' expired', now() from due order by member_id, expires_at, id");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = s.query(em, "select t.member_id, t.merchant_id, mc.code, m.external_id, t.lots, t.points,"
-                + " t.balance from totals t join member m on m.id = t.member_id join merchant mc on mc.id = t.merchant_id"
-                + " order by t.merchant_id, t.member_id").getResultList();
-        List<Expired> expired = rows.stream().map(r -> new Expired(((Number) r[0]).longValue(),
-                ((Number) r[1]).longValue(), (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+        List<Expired> expired = s.tuples(em, "select t.member_id, t.merchant_id, mc.code, m.external_id, t.lots,"
+                        + " t.points, t.balance from totals t join member m on m.id = t.member_id"
+                        + " join merchant mc on mc.id = t.merchant_id order by t.merchant_id, t.member_id").stream()
+                .map(r -> new Expired(Rows.longValue(r, "member_id"), Rows.longValue(r, "merchant_id"),
+                        Rows.string(r, "code"), Rows.string(r, "external_id"), Rows.longValue(r, "lots"),
+                        Rows.longValue(r, "points"), Rows.longValue(r, "balance")))
+                .toList();
         expired.stream().collect(Collectors.groupingBy(Expired::merchantId)).forEach((merchant, list) ->
                 outbox.emit(merchant, list.get(0).merchantCode(), list.stream().<DomainEvent>map(e ->
                         new DomainEvent.PointsExpired(e.memberId(), e.externalId(), e.points(), e.balance())).toList()));

@@ -2,6 +2,7 @@ package io.jifen.admin.ledger;
 
 import io.jifen.admin.member.TierReviews;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.security.Role;
@@ -74,7 +75,7 @@ public class LedgerJobsResource {
 
     private void requirePlatformAdmin() {
         if (!caller.caller().isPlatformAdmin()) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only platform ADMIN keys run ledger jobs", null);
+            throw ProblemException.of(ProblemType.FORBIDDEN, "only platform ADMIN keys run ledger jobs", null);
         }
     }
 }

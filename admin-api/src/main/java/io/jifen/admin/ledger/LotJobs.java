@@ -3,6 +3,7 @@ package io.jifen.admin.ledger;
 import io.jifen.admin.config.LedgerConfig;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.shared.Rows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -111,18 +113,17 @@ public class LotJobs {
         long points = 0;
         for (long memberId : members) {
             Account account = accounts.lockById(memberId); // already ours: this reads its totals
-            @SuppressWarnings("unchecked")
-            List<Object[]> due = em.createNativeQuery("""
+            List<Tuple> due = Rows.tuples(em.createNativeQuery("""
                             select l.id, l.remaining, t.external_id, l.merchant_id, mc.code
                             from point_lot l join loyalty_transaction t on t.id = l.transaction_id
                             join merchant mc on mc.id = l.merchant_id
                             where l.member_id = ?1 and not l.released and l.available_at <= ?2
-                            order by l.available_at, l.id""")
-                    .setParameter(1, memberId).setParameter(2, now).setFlushMode(FlushModeType.COMMIT).getResultList();
-            for (Object[] lot : due) {
-                long lotId = ((Number) lot[0]).longValue();
-                long held = ((Number) lot[1]).longValue();
-                String reason = held + " points of " + lot[2] + " released after the return window";
+                            order by l.available_at, l.id""", Tuple.class)
+                    .setParameter(1, memberId).setParameter(2, now).setFlushMode(FlushModeType.COMMIT));
+            for (Tuple lot : due) {
+                long lotId = Rows.longValue(lot, "id");
+                long held = Rows.longValue(lot, "remaining");
+                String reason = held + " points of " + Rows.string(lot, "external_id") + " released after the return window";
                 long remaining = held - account.debtPaidBy(held);
                 if (held > 0) { // a lot whose pending points were all refunded is released without entries
                     Account.Cause cause = Account.Cause.of(null, reason).onLot(lotId);
@@ -134,9 +135,9 @@ public class LotJobs {
                 points += held;
             }
             if (!due.isEmpty()) {
-                long merchantId = ((Number) due.get(0)[3]).longValue();
+                long merchantId = Rows.longValue(due.get(0), "merchant_id");
                 LedgerPolicy policy = LedgerPolicy.of(Merchant.findById(merchantId));
-                ledger.commit(null, merchantId, (String) due.get(0)[4], Thresholds.crossed(policy, account),
+                ledger.commit(null, merchantId, Rows.string(due.get(0), "code"), Thresholds.crossed(policy, account),
                         List.of(account));
             }
         }

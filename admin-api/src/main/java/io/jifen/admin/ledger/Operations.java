@@ -2,13 +2,16 @@ package io.jifen.admin.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Rows;
 import io.jifen.admin.webhook.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -99,18 +102,17 @@ public class Operations {
     /** The stored hash and answer of the operation with the command's id, if there is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Stored> stored(OperationCommand command) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select payload_hash, result from loyalty_transaction"
-                        + " where merchant_id = ?1 and external_id = ?2")
+        return Rows.tuples(em.createNativeQuery("select payload_hash, result from loyalty_transaction"
+                        + " where merchant_id = ?1 and external_id = ?2", Tuple.class)
                 .setParameter(1, command.merchant().id).setParameter(2, command.operationId())
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        return rows.stream().findFirst().map(r -> new Stored((String) r[0], (String) r[1]));
+                .setFlushMode(FlushModeType.COMMIT)).stream().findFirst()
+                .map(r -> new Stored(Rows.string(r, "payload_hash"), Rows.string(r, "result")));
     }
 
     /** 409 when an id already stored with {@code storedHash} comes again with another payload. */
     public static void requireSamePayload(String externalId, String storedHash, String payloadHash) {
         if (!payloadHash.equals(storedHash)) {
-            throw ProblemException.conflict("transaction-id-reused", "`" + externalId
+            throw ProblemException.of(ProblemType.TRANSACTION_ID_REUSED, "`" + externalId
                     + "` was already used for another operation or payload; use a new id");
         }
     }

@@ -4,6 +4,7 @@ import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.webhook.DomainEvent;
@@ -106,7 +107,7 @@ public class PointsOperations {
             long debit = operations.find(merchant.id, debitId, TransactionKind.DEBIT, account.memberId)
                     .orElseThrow(() -> ProblemException.notFound("debit `" + debitId + "` of member `" + memberId + "`"));
             if (operations.hasFollowUp(debit, TransactionKind.DEBIT_CANCEL)) {
-                throw ProblemException.conflict("already-cancelled", "debit `" + debitId + "` has been cancelled already");
+                throw ProblemException.of(ProblemType.ALREADY_CANCELLED, "debit `" + debitId + "` has been cancelled already");
             }
             Instant now = clock.instant();
             long id = ledger.open(command.row(account.memberId, null, debit, null, null, now, command.request().json(),
@@ -138,7 +139,7 @@ public class PointsOperations {
             Account to = member(locked, r.toMemberId());
             LedgerPolicy policy = LedgerPolicy.of(merchant);
             if (!policy.transfersEnabled()) {
-                throw ProblemException.conflict("transfers-disabled", "merchant `" + merchant.code
+                throw ProblemException.of(ProblemType.TRANSFERS_DISABLED, "merchant `" + merchant.code
                         + "` does not allow transfers between members (pointsPolicy.transfers.enabled)");
             }
             if (policy.transferMin() != null && r.points() < policy.transferMin()) {
@@ -197,7 +198,7 @@ public class PointsOperations {
 
     private static void checkRoom(LedgerPolicy policy, Account account, long points, String field) {
         if (policy.accountCap() != null && account.balance + account.pending + points > policy.accountCap()) {
-            throw new ProblemException(409, "account-cap", "Account cap reached", "member `" + account.externalId
+            throw ProblemException.of(ProblemType.ACCOUNT_CAP, "member `" + account.externalId
                     + "` would hold more than the account cap of " + policy.accountCap() + " points (" + field + ")", null);
         }
     }

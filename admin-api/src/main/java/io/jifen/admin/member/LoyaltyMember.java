@@ -3,6 +3,8 @@ package io.jifen.admin.member;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,9 +19,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "member")
 public class LoyaltyMember extends PanacheEntityBase {
-    public static final String ACTIVE = "ACTIVE";
-    public static final String FROZEN = "FROZEN";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -31,7 +30,8 @@ public class LoyaltyMember extends PanacheEntityBase {
     public String externalId;
 
     public String tier;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public MemberStatus status;
 
     @Column(name = "enrolled_on")
     public LocalDate enrolledOn;

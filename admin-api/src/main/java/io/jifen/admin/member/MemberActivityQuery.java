@@ -3,10 +3,12 @@ package io.jifen.admin.member;
 import io.jifen.admin.ruleset.RuleVersions;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.regex.Pattern;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.jifen.admin.shared.Rows;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
@@ -48,9 +50,9 @@ public class MemberActivityQuery {
             where member_id = ?1 and occurred_at < ?2 and occurred_at >= ?7""";
 
     public MemberActivity before(long memberId, Instant at, ZoneId zone) {
-        Query query = em.createNativeQuery(ACTIVITY_SQL);
+        Query query = em.createNativeQuery(ACTIVITY_SQL, Tuple.class);
         bindActivity(query, 0, memberId, at, zone);
-        return activity((Object[]) query.setFlushMode(FlushModeType.COMMIT).getSingleResult());
+        return activity((Tuple) query.setFlushMode(FlushModeType.COMMIT).getSingleResult());
     }
 
     /** What a posting reads under its member lock, in one round trip. */
@@ -67,15 +69,15 @@ public class MemberActivityQuery {
      */
     public PostingRead forPosting(long merchantId, String transactionId, Instant now, long memberId, Instant at,
                                   ZoneId zone, boolean dayTotal) {
-        Query query = em.createNativeQuery(dayTotal ? POSTING_READ_WITH_DAY_TOTAL : POSTING_READ)
+        Query query = em.createNativeQuery(dayTotal ? POSTING_READ_WITH_DAY_TOTAL : POSTING_READ, Tuple.class)
                 .setParameter(1, merchantId).setParameter(2, now).setParameter(10, transactionId);
         bindActivity(query, 2, memberId, at, zone);
         if (dayTotal) {
             query.setParameter(11, at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
         }
-        Object[] row = (Object[]) query.setFlushMode(FlushModeType.COMMIT).getSingleResult();
-        return new PostingRead(activity(row), (String) row[5], (String) row[6],
-                row[7] == null ? null : ((Number) row[7]).longValue(), ((Number) row[8]).longValue());
+        Tuple row = (Tuple) query.setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        return new PostingRead(activity(row), Rows.string(row, "payload_hash"), Rows.string(row, "result"),
+                Rows.nullableLong(row, "active_version_id"), Rows.longValue(row, "earned_on_day"));
     }
 
     static void bindActivity(Query query, int offset, long memberId, Instant at, ZoneId zone) {
@@ -90,10 +92,11 @@ public class MemberActivityQuery {
                 .setParameter(offset + 7, rollingStart.isBefore(yearStart) ? rollingStart : yearStart);
     }
 
-    private static MemberActivity activity(Object[] totals) {
+    private static MemberActivity activity(Tuple totals) {
         Map<String, Integer> today = new HashMap<>();
         Map<String, Integer> month = new HashMap<>();
-        if (totals[4] instanceof String counts && !counts.isEmpty()) {
+        String counts = Rows.string(totals, "events");
+        if (counts != null && !counts.isEmpty()) {
             // event types are upper-case letters, digits and underscores: ':' and ',' cannot occur in them
             for (String entry : counts.split(",")) {
                 String[] parts = entry.split(":");
@@ -101,8 +104,8 @@ public class MemberActivityQuery {
                 month.put(parts[0], Integer.parseInt(parts[2]));
             }
         }
-        return new MemberActivity((BigDecimal) totals[0], (BigDecimal) totals[1], ((Number) totals[2]).longValue(),
-                ((Number) totals[3]).longValue(), today, month);
+        return new MemberActivity(Rows.decimal(totals, "rolling"), Rows.decimal(totals, "year"),
+                Rows.longValue(totals, "today"), Rows.longValue(totals, "month"), today, month);
     }
 
     /** The SQL with each ordinal parameter ?n renamed ?to[n - 1], all at once. */
@@ -121,8 +124,8 @@ public class MemberActivityQuery {
      * activity renumbered from ?3 to ?9, ?10 the transaction id, ?11 the next day's start.
      */
     private static String postingRead(boolean dayTotal) {
-        return "select a.*, t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL + "), "
-                + (dayTotal ? "(" + renumbered(DAY_TOTAL_SQL, 3, 7, 11) + ")" : "0")
+        return "select a.*, t.payload_hash, t.result, (" + RuleVersions.ACTIVE_VERSION_SQL + ") as active_version_id, "
+                + (dayTotal ? "(" + renumbered(DAY_TOTAL_SQL, 3, 7, 11) + ")" : "0") + " as earned_on_day"
                 + " from (" + renumbered(ACTIVITY_SQL, 3, 4, 5, 6, 7, 8, 9) + ") a"
                 + " left join loyalty_transaction t on t.merchant_id = ?1 and t.external_id = ?10";
     }

@@ -19,7 +19,7 @@ public final class MemberModels {
      * change of {@code status} needs a {@code statusReason}, as POST …/freeze does.
      */
     public record MemberRequest(@Size(max = 64) String tier,
-                                @Pattern(regexp = "ACTIVE|FROZEN", message = "must be ACTIVE or FROZEN") String status,
+                                @Pattern(regexp = MemberStatus.PATTERN, message = "must be ACTIVE or FROZEN") String status,
                                 @jakarta.validation.constraints.Size(max = 500) String statusReason,
                                 @Inputs.CalendarDate LocalDate enrolledOn,
                                 @Inputs.CalendarDate LocalDate birthday) {
@@ -30,7 +30,7 @@ public final class MemberModels {
      * the merchant allows it); {@code pending}: points held for the return window.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record MemberView(String memberId, String tier, String status, String frozenReason, LocalDate enrolledOn,
+    public record MemberView(String memberId, String tier, MemberStatus status, String frozenReason, LocalDate enrolledOn,
                              LocalDate birthday, long balance, long pending, Instant tierSince, Instant tierReviewAt,
                              Instant createdAt, Instant updatedAt) {
         public static MemberView of(LoyaltyMember m) {

@@ -3,10 +3,12 @@ package io.jifen.admin.member;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -55,13 +57,14 @@ public class MemberService {
                                 "set by the integrator on enrolment or update"), clock.instant());
                 em.refresh(m);
             }
-            if (request.status() != null && !request.status().equals(m.status)) {
+            MemberStatus status = request.status() == null ? null : MemberStatus.valueOf(request.status());
+            if (status != null && status != m.status) {
                 if (request.statusReason() == null || request.statusReason().isBlank()) {
                     throw ProblemException.invalidField("statusReason", "is required when the status changes");
                 }
-                m.status = request.status();
-                m.frozenReason = LoyaltyMember.FROZEN.equals(request.status()) ? request.statusReason() : null;
-                audit.record(merchant.id, LoyaltyMember.FROZEN.equals(request.status()) ? "member.frozen" : "member.unfrozen",
+                m.status = status;
+                m.frozenReason = status == MemberStatus.FROZEN ? request.statusReason() : null;
+                audit.record(merchant.id, status == MemberStatus.FROZEN ? "member.frozen" : "member.unfrozen",
                         "member/" + externalId, request.statusReason());
             }
             if (request.enrolledOn() != null) {
@@ -116,17 +119,16 @@ public class MemberService {
         }
         Query lock = em.createNativeQuery("select " + LOCKED_COLUMNS
                 + ", merchant_id, external_id from member where (merchant_id, external_id) in (" + pairs
-                + ") order by id for update");
+                + ") order by id for update", Tuple.class);
         int p = 1;
         for (Key key : keys) {
             lock.setParameter(p++, key.merchantId()).setParameter(p++, key.externalId());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = lock.setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<Tuple> rows = Rows.tuples(lock.setFlushMode(FlushModeType.COMMIT));
         Map<Key, LoyaltyMember> locked = new HashMap<>();
-        for (Object[] r : rows) {
-            long merchantId = ((Number) r[7]).longValue();
-            String externalId = (String) r[8];
+        for (Tuple r : rows) {
+            long merchantId = Rows.longValue(r, "merchant_id");
+            String externalId = Rows.string(r, "external_id");
             locked.put(new Key(merchantId, externalId), member(r, merchantId, externalId));
         }
         return locked;
@@ -139,25 +141,24 @@ public class MemberService {
      * statements only, so it needs neither Hibernate's entity loading nor its dirty checking.
      */
     private LoyaltyMember lockedRow(long merchantId, String externalId) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("select " + LOCKED_COLUMNS
-                        + " from member where merchant_id = ?1 and external_id = ?2 for update")
+        java.util.List<Tuple> rows = Rows.tuples(em.createNativeQuery("select " + LOCKED_COLUMNS
+                        + " from member where merchant_id = ?1 and external_id = ?2 for update", Tuple.class)
                 .setParameter(1, merchantId).setParameter(2, externalId)
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT));
         return rows.isEmpty() ? null : member(rows.get(0), merchantId, externalId);
     }
 
-    private static LoyaltyMember member(Object[] r, long merchantId, String externalId) {
+    private static LoyaltyMember member(Tuple r, long merchantId, String externalId) {
         LoyaltyMember m = new LoyaltyMember();
-        m.id = ((Number) r[0]).longValue();
+        m.id = Rows.longValue(r, "id");
         m.merchantId = merchantId;
         m.externalId = externalId;
-        m.tier = (String) r[1];
-        m.status = (String) r[2];
-        m.enrolledOn = io.jifen.admin.shared.SqlValues.date(r[3]);
-        m.birthday = io.jifen.admin.shared.SqlValues.date(r[4]);
-        m.balance = ((Number) r[5]).longValue();
-        m.pending = ((Number) r[6]).longValue();
+        m.tier = Rows.string(r, "tier");
+        m.status = Rows.enumValue(r, "status", MemberStatus.class);
+        m.enrolledOn = Rows.date(r, "enrolled_on");
+        m.birthday = Rows.date(r, "birthday");
+        m.balance = Rows.longValue(r, "balance");
+        m.pending = Rows.longValue(r, "pending");
         return m;
     }
 
@@ -166,9 +167,10 @@ public class MemberService {
         LocalDate today = LocalDate.now(ZoneId.of(merchant.timeZone));
         int inserted = em.createNativeQuery("""
                         insert into member (merchant_id, external_id, tier, status, enrolled_on, balance, created_at, updated_at)
-                        values (?1, ?2, '', 'ACTIVE', ?3, 0, now(), now())
+                        values (?1, ?2, '', ?4, ?3, 0, now(), now())
                         on conflict (merchant_id, external_id) do nothing""")
                 .setParameter(1, merchant.id).setParameter(2, externalId).setParameter(3, today)
+                .setParameter(4, MemberStatus.ACTIVE.name())
                 .executeUpdate();
         return inserted == 1;
     }

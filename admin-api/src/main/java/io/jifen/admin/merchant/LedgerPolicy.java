@@ -12,7 +12,7 @@ import java.util.List;
  * pending, the caps, what a refund does when the points are already spent, transfers, tiers and the
  * balance thresholds announced to webhooks. Times are the merchant's, in its time zone.
  */
-public record LedgerPolicy(ZoneId zone, String expiryRule, Integer expiryMonths, int pendingDays, Long accountCap,
+public record LedgerPolicy(ZoneId zone, ExpiryRule expiryRule, Integer expiryMonths, int pendingDays, Long accountCap,
                            Long dailyEarnCap, Shortfall shortfall, boolean transfersEnabled, Long transferMin,
                            Long transferMax, List<String> tierOrder, int tierPeriodMonths, List<Long> balanceThresholds) {
 
@@ -30,23 +30,12 @@ public record LedgerPolicy(ZoneId zone, String expiryRule, Integer expiryMonths,
     }
 
     /**
-     * When points earned on {@code earnedOn} (merchant-local) expire; null when they never do. Points
-     * are valid through the last day: ROLLING_MONTHS 12 earned on 10 March 2026 expire at the start of
-     * 11 March 2027; END_OF_MONTH_AFTER_MONTHS 12 at the start of 1 April 2027;
-     * END_OF_YEAR_AFTER_MONTHS 12 at the start of 1 January 2028.
+     * When points earned on {@code earnedOn} (merchant-local) expire, at the start of the first day
+     * after their validity ({@link ExpiryRule}) in the merchant's zone; null when they never do.
      */
     public Instant expiresAt(LocalDate earnedOn) {
-        if (expiryRule == null || "NEVER".equals(expiryRule) || expiryMonths == null) {
-            return null;
-        }
-        LocalDate later = earnedOn.plusMonths(expiryMonths);
-        LocalDate firstDayAfter = switch (expiryRule) {
-            case "ROLLING_MONTHS" -> later.plusDays(1);
-            case "END_OF_MONTH_AFTER_MONTHS" -> later.withDayOfMonth(1).plusMonths(1);
-            case "END_OF_YEAR_AFTER_MONTHS" -> later.withDayOfYear(1).plusYears(1);
-            default -> throw new IllegalStateException("unknown expiry rule " + expiryRule);
-        };
-        return firstDayAfter.atStartOfDay(zone).toInstant();
+        LocalDate firstDayAfter = expiryRule == null ? null : expiryRule.firstDayAfter(earnedOn, expiryMonths);
+        return firstDayAfter == null ? null : firstDayAfter.atStartOfDay(zone).toInstant();
     }
 
     /** When points of a purchase made at {@code occurredAt} become spendable: after the return window. */

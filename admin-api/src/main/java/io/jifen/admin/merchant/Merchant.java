@@ -3,6 +3,8 @@ package io.jifen.admin.merchant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -29,8 +31,9 @@ public class Merchant extends PanacheEntityBase {
     public String rounding;
     public String stacking;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "expiry_policy")
-    public String expiryPolicy;
+    public ExpiryRule expiryPolicy;
 
     @Column(name = "expiry_months")
     public Integer expiryMonths;

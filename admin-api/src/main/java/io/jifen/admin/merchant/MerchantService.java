@@ -2,6 +2,7 @@ package io.jifen.admin.merchant;
 
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class MerchantService {
     public Merchant createAs(String actorKeyId, MerchantRequest request) {
         validate(request);
         if (Merchant.byCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("merchant-exists", "merchant `" + request.code() + "` already exists");
+            throw ProblemException.of(ProblemType.MERCHANT_EXISTS, "merchant `" + request.code() + "` already exists");
         }
         Merchant m = new Merchant();
         m.code = request.code();
@@ -90,8 +91,8 @@ public class MerchantService {
         PointsPolicyModel p = policy.withDefaults();
         m.rounding = p.rounding();
         m.stacking = p.stacking();
-        m.expiryPolicy = p.expiry().rule();
-        m.expiryMonths = "NEVER".equals(p.expiry().rule()) ? null : p.expiry().months();
+        m.expiryPolicy = ExpiryRule.valueOf(p.expiry().rule());
+        m.expiryMonths = m.expiryPolicy == ExpiryRule.NEVER ? null : p.expiry().months();
         m.accountCap = p.accountCap();
         m.autoEnrol = p.autoEnrol();
         m.pendingDays = p.pendingDays();
@@ -130,7 +131,7 @@ public class MerchantService {
     /** The policy checks Bean Validation cannot express; {@code prefix} is where the policy sits in the body. */
     private static void validatePolicy(PointsPolicyModel policy, String prefix, List<Problem.FieldError> errors) {
         PointsPolicyModel.Expiry expiry = policy.expiry();
-        if (!"NEVER".equals(expiry.rule()) && expiry.months() == null) {
+        if (!ExpiryRule.NEVER.name().equals(expiry.rule()) && expiry.months() == null) {
             errors.add(Problem.FieldError.field(prefix + "expiry.months", "is required when points expire"));
         }
         PointsPolicyModel.Transfers transfers = policy.transfers();

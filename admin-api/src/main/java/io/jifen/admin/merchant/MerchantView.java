@@ -8,7 +8,7 @@ public record MerchantView(String code, String name, String timeZone, String cur
 
     static MerchantView of(Merchant m) {
         return new MerchantView(m.code, m.name, m.timeZone, m.currency, new PointsPolicyModel(m.rounding, m.stacking,
-                new PointsPolicyModel.Expiry(m.expiryPolicy, m.expiryMonths), m.accountCap, m.autoEnrol,
+                new PointsPolicyModel.Expiry(m.expiryPolicy.name(), m.expiryMonths), m.accountCap, m.autoEnrol,
                 m.pendingDays, m.dailyEarnCap, m.shortfallPolicy,
                 new PointsPolicyModel.Transfers(m.transfersEnabled, m.transferMin, m.transferMax),
                 new PointsPolicyModel.Tiers(java.util.List.of(m.tierOrder.split(",")), m.tierPeriodMonths),

@@ -45,7 +45,7 @@ public record PointsPolicyModel(
             + " 6 decimal places, e.g. \"0.01\"";
 
     public record Expiry(
-            @NotNull @Pattern(regexp = "NEVER|ROLLING_MONTHS|END_OF_MONTH_AFTER_MONTHS|END_OF_YEAR_AFTER_MONTHS",
+            @NotNull @Pattern(regexp = ExpiryRule.PATTERN,
                     message = "must be NEVER, ROLLING_MONTHS, END_OF_MONTH_AFTER_MONTHS or END_OF_YEAR_AFTER_MONTHS")
             String rule,
             @Min(1) @Max(120) Integer months) {

@@ -20,10 +20,12 @@ public class PayloadLimitFilter {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBodySize.asLongValue()) {
-                    rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    // written by hand: this route filter runs before JAX-RS, where no mapper answers
+                    ProblemType tooLarge = ProblemType.PAYLOAD_TOO_LARGE;
+                    rc.response().setStatusCode(tooLarge.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                             .putHeader(HttpHeaders.CONNECTION, "close")
-                            .end("{\"type\":\"" + ProblemTypes.uri("payload-too-large") + "\",\"title\":\"Payload too large\","
-                                    + "\"status\":413,\"detail\":\"the request body is larger than "
+                            .end("{\"type\":\"" + tooLarge.uri() + "\",\"title\":\"" + tooLarge.title() + "\","
+                                    + "\"status\":" + tooLarge.status() + ",\"detail\":\"the request body is larger than "
                                     + maxBodySize.asLongValue() + " bytes\",\"instance\":\"" + rc.request().path()
                                     .replace("\"", "") + "\"}");
                     return;

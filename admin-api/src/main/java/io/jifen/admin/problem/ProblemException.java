@@ -1,56 +1,65 @@
 package io.jifen.admin.problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Thrown by services to end a request with a problem+json response; nothing has been written when
- * it is thrown inside a transaction, since the transaction rolls back.
+ * it is thrown inside a transaction, since the transaction rolls back. Its type, status and title
+ * come from the {@link ProblemType} catalogue; only the detail, the field errors and the type's own
+ * members are the throw site's.
  */
 public class ProblemException extends RuntimeException {
     private final int status;
-    private final String type;
+    private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions;
 
-    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
-        this(status, type, title, detail, errors, null);
+    protected ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors,
+                               Map<String, Object> extensions) {
+        super(detail);
+        this.status = type.status();
+        this.slug = type.slug();
+        this.title = type.title();
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = extensions == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    public static ProblemException of(ProblemType type, String detail) {
+        return new ProblemException(type, detail, null, null);
+    }
+
+    /** With field-level problems ({@code errors}). */
+    public static ProblemException of(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(type, detail, errors, null);
     }
 
     /** With members of the problem type's own ({@code extensions}, in order), beside the standard ones. */
-    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors,
-                            Map<String, Object> extensions) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
-        this.extensions = extensions == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+    public static ProblemException of(ProblemType type, String detail, List<Problem.FieldError> errors,
+                                      Map<String, Object> extensions) {
+        return new ProblemException(type, detail, errors, extensions);
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", what + " does not exist", null);
-    }
-
-    public static ProblemException conflict(String type, String detail) {
-        return new ProblemException(409, type, "Conflict", detail, null);
+        return of(ProblemType.NOT_FOUND, what + " does not exist");
     }
 
     public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(422, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, errors);
+        return of(ProblemType.INVALID_REQUEST, detail, errors);
     }
 
     /** 400 naming a path or query parameter as the API names it ({@code limit}, {@code number}). */
     public static ProblemException invalidParameter(String parameter, String message) {
-        return new ProblemException(400, ProblemTypes.INVALID_PARAMETER, "Invalid parameter", parameter + " " + message,
+        return of(ProblemType.INVALID_PARAMETER, parameter + " " + message,
                 List.of(Problem.FieldError.field(parameter, message)));
     }
 
     /** 400 for a body that cannot be read; {@code field} is a JSON path, or "(body)" for the body as a whole. */
     public static ProblemException malformed(String field, String message) {
-        return new ProblemException(400, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-                ("(body)".equals(field) ? "the body " : field + " ") + message,
+        return of(ProblemType.MALFORMED_REQUEST, ("(body)".equals(field) ? "the body " : field + " ") + message,
                 List.of(Problem.FieldError.field(field, message)));
     }
 
@@ -62,13 +71,13 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
-    /** The problem type's slug (the last part of its URI). */
-    public String type() {
-        return type;
+    /** Whether this is a problem of {@code type}. */
+    public boolean is(ProblemType type) {
+        return type.slug().equals(slug);
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(ProblemTypes.uri(type), title, status, getMessage(), instance,
+        return new Problem(ProblemType.BASE + slug, title, status, getMessage(), instance,
                 errors.isEmpty() ? null : errors, extensions);
     }
 }

@@ -70,15 +70,13 @@ public class ProblemMappers {
         }
         if (!parameters.isEmpty()) {
             parameters.sort(Comparator.comparing(Problem.FieldError::field));
-            return respond(new Problem(ProblemTypes.uri(ProblemTypes.INVALID_PARAMETER), "Invalid parameter", 400,
-                    joined(parameters), uri.getPath(), parameters));
+            return problem(ProblemException.of(ProblemType.INVALID_PARAMETER, joined(parameters), parameters), uri);
         }
         if (bodyMissing) {
             return problem(ProblemException.malformed("(body)", "is missing; send the request as a JSON object"), uri);
         }
         body.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(new Problem(ProblemTypes.uri(ProblemTypes.INVALID_REQUEST), "Invalid request", 422,
-                joined(body), uri.getPath(), body));
+        return problem(ProblemException.invalid(joined(body), body), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -123,55 +121,54 @@ public class ProblemMappers {
             return malformedJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String type;
+        ProblemType type;
         String detail;
         switch (status) {
             case 400 -> {
-                type = ProblemTypes.MALFORMED_REQUEST;
+                type = ProblemType.MALFORMED_REQUEST;
                 detail = "the request cannot be read; see docs/api.md for the form this endpoint takes";
             }
             case 404 -> {
-                type = ProblemTypes.NOT_FOUND;
+                type = ProblemType.NOT_FOUND;
                 detail = "there is nothing at this path";
             }
             case 405 -> {
-                type = ProblemTypes.METHOD_NOT_ALLOWED;
+                type = ProblemType.METHOD_NOT_ALLOWED;
                 detail = "this path does not take this method" + allowed(e);
             }
             case 406 -> {
-                type = ProblemTypes.NOT_ACCEPTABLE;
+                type = ProblemType.NOT_ACCEPTABLE;
                 detail = "this endpoint cannot answer in any type the Accept header allows; accept application/json";
             }
             case 413 -> {
-                type = ProblemTypes.PAYLOAD_TOO_LARGE;
+                type = ProblemType.PAYLOAD_TOO_LARGE;
                 detail = "the request body is larger than this endpoint reads";
             }
             case 415 -> {
-                type = ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+                type = ProblemType.UNSUPPORTED_MEDIA_TYPE;
                 MediaTypeOf sent = MediaTypeOf.of(headers);
                 detail = (sent.present() ? "this endpoint does not read a body of type " + sent.value()
                         : "the body has no Content-Type") + "; send application/json (docs/api.md names the other types an endpoint reads)";
             }
             default -> {
-                type = "http-" + status;
-                detail = title;
+                // a status the framework raises that no endpoint means to answer: named after the status,
+                // outside the catalogue, since no caller can be told in advance what it means
+                Response.Status known = Response.Status.fromStatusCode(status);
+                String title = known == null ? "Error" : known.getReasonPhrase();
+                return respond(new Problem(ProblemType.BASE + "http-" + status, title, status, title, uri.getPath(), null));
             }
         }
-        return respond(new Problem(ProblemTypes.uri(type), title, status, detail, uri.getPath(), null));
+        return problem(ProblemException.of(type, detail), uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (isDatabaseDown(e)) {
-            return respond(new Problem(ProblemTypes.uri("service-unavailable"), "Service unavailable", 503,
-                    "the database cannot be reached; retry later (a posting retried with the same id is never applied twice)",
-                    uri.getPath(), null));
+            return problem(ProblemException.of(ProblemType.SERVICE_UNAVAILABLE,
+                    "the database cannot be reached; retry later (a posting retried with the same id is never applied twice)"), uri);
         }
         Log.error("unexpected failure on " + uri.getPath(), e);
-        return respond(new Problem(ProblemTypes.uri("internal-error"), "Internal error", 500,
-                "an unexpected error occurred; nothing was written", uri.getPath(), null));
+        return problem(ProblemException.of(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; nothing was written"), uri);
     }
 
     /** admin_shutdown, crash_shutdown, cannot_connect_now: the server stopping, or starting up after a stop. */

@@ -10,8 +10,12 @@ import java.time.Duration;
 public class RetryLater extends ProblemException {
     private final Duration retryAfter;
 
-    public RetryLater(String type, String title, String detail, Duration retryAfter) {
-        super(503, type, title, detail, null);
+    public RetryLater(ProblemType type, String detail, Duration retryAfter) {
+        super(type, detail, null, null);
+        if (type.status() != 503) {
+            // Retry-After on another status would tell a client to retry what will fail the same way
+            throw new IllegalArgumentException(type + " is not a 503 problem type");
+        }
         this.retryAfter = retryAfter;
     }
 

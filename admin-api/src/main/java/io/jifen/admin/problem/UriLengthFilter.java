@@ -28,9 +28,8 @@ public class UriLengthFilter {
             rc.next();
             return;
         }
-        Problem problem = new Problem(ProblemTypes.uri(ProblemTypes.URI_TOO_LONG), "URI too long", 414,
-                "the path and query are " + uri.length() + " characters long; at most " + MAX_URI_LENGTH
-                        + " are read", null, null);
+        Problem problem = ProblemException.of(ProblemType.URI_TOO_LONG, "the path and query are " + uri.length()
+                + " characters long; at most " + MAX_URI_LENGTH + " are read").toProblem(null);
         rc.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(json.writeValueAsString(problem));

@@ -2,6 +2,7 @@ package io.jifen.admin.redemption;
 
 
 import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /** The mall as a member sees it: what an item costs them now, and which items they can redeem. */
 @ApplicationScoped
@@ -59,7 +62,7 @@ public class MemberMall {
         ActiveProgram program = versions.requireActive(merchant);
         PriceQuote q = pricing.quote(merchant, program, member, item, now);
         List<String> reasons = new ArrayList<>();
-        if (LoyaltyMember.FROZEN.equals(member.status)) {
+        if (member.status == MemberStatus.FROZEN) {
             reasons.add("the member is frozen");
         }
         String unavailable = RedemptionService.unavailable(item, member.tier, now);
@@ -134,11 +137,10 @@ public class MemberMall {
 
     /** Units of each item the member holds (orders not cancelled or returned). */
     private Map<Long, Long> held(long memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select item_id, count(*) from redemption_order"
-                + " where member_id = ?1 and cancelled_at is null group by item_id").setParameter(1, memberId).getResultList();
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select item_id, count(*) as held from redemption_order"
+                + " where member_id = ?1 and cancelled_at is null group by item_id", Tuple.class).setParameter(1, memberId));
         Map<Long, Long> held = new HashMap<>();
-        rows.forEach(r -> held.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        rows.forEach(r -> held.put(Rows.longValue(r, "item_id"), Rows.longValue(r, "held")));
         return held;
     }
 }

@@ -3,6 +3,7 @@ package io.jifen.admin.ruleset;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.engine.CacheStats;
 import io.jifen.engine.CompilationResult;
@@ -93,7 +94,7 @@ public class ProgramRegistry {
                 .map(d -> new Problem.FieldError(null, d.message(), d.file(), d.line() > 0 ? d.line() : null,
                         d.column() > 0 ? d.column() : null, d.cell()))
                 .toList();
-        return new ProblemException(422, "rule-set-rejected", "Rule set rejected",
+        return ProblemException.of(ProblemType.RULE_SET_REJECTED,
                 rejected.diagnostics().size() + " problem(s) in the rule files; " + outcome, errors);
     }
 
@@ -102,8 +103,8 @@ public class ProgramRegistry {
         try {
             return engine.ruleTexts(ruleSet);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(422, "rule-set-rejected", "Rule set rejected",
-                    "the draft's rules cannot be read: " + e.getMessage() + "; fix the problems the compile reports", null);
+            throw ProblemException.of(ProblemType.RULE_SET_REJECTED,
+                    "the draft's rules cannot be read: " + e.getMessage() + "; fix the problems the compile reports");
         }
     }
 
@@ -140,7 +141,7 @@ public class ProgramRegistry {
             throw busy(busy);
         }
         if (result instanceof CompilationResult.TimedOut timedOut) {
-            throw new RetryLater("rule-set-too-slow", "Rule set too slow to compile", "rule version " + version.number
+            throw new RetryLater(ProblemType.RULE_SET_TOO_SLOW_NOW, "rule version " + version.number
                     + " took longer than " + timedOut.limit().toSeconds() + " s to compile and was abandoned;"
                     + " retry later", timedOut.limit());
         }
@@ -149,16 +150,16 @@ public class ProgramRegistry {
 
     /** 503 compiler-busy: every compile slot is taken; nothing is wrong with the request. */
     static RetryLater busy(CompilationResult.Busy busy) {
-        return new RetryLater("compiler-busy", "Compiler busy", "the service is compiling "
+        return new RetryLater(ProblemType.COMPILER_BUSY, "the service is compiling "
                 + busy.concurrentCompiles() + " rule sets already, its limit; nothing was stored or run: retry after "
                 + Math.max(1, busy.retryAfter().toSeconds()) + " s", busy.retryAfter());
     }
 
     /** 422 rule-set-too-slow: an upload whose compile ran past the limit; nothing was stored. */
     static ProblemException tooSlow(CompilationResult.TimedOut timedOut) {
-        return new ProblemException(422, "rule-set-too-slow", "Rule set too slow to compile", "the rule set took longer than "
+        return ProblemException.of(ProblemType.RULE_SET_TOO_SLOW, "the rule set took longer than "
                 + timedOut.limit().toSeconds() + " s to compile and was abandoned; nothing was stored: split large"
-                + " decision tables or upload fewer rules", null);
+                + " decision tables or upload fewer rules");
     }
 
     /** Keeps the programs of {@code keep} (live and scheduled versions), evicts others idle too long. */

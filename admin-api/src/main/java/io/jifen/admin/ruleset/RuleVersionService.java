@@ -3,6 +3,7 @@ package io.jifen.admin.ruleset;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.engine.CompilationResult;
@@ -174,11 +175,8 @@ public class RuleVersionService {
         members.put("passed", verdict.passedScenarios());
         members.put("failed", verdict.failed());
         members.put("failures", verdict.failures());
-        return new ProblemException(409, SUITE_GATE, "Stored suites fail", detail, null, members);
+        return ProblemException.of(ProblemType.SUITE_GATE, detail, null, members);
     }
-
-    /** The problem type of an activation refused by its stored suites. */
-    public static final String SUITE_GATE = "suite-gate";
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
@@ -211,9 +209,9 @@ public class RuleVersionService {
         if (pending.isEmpty()) {
             boolean tookEffect = activations.stream().anyMatch(a -> !a.effectiveAt.isAfter(now.plus(CANCEL_MARGIN)));
             throw tookEffect
-                    ? ProblemException.conflict("activation-in-effect", "the activation of rule version " + number
+                    ? ProblemException.of(ProblemType.ACTIVATION_IN_EFFECT, "the activation of rule version " + number
                     + " has already taken effect; to go back, activate the version you want live")
-                    : ProblemException.conflict("no-pending-activation", "rule version " + number
+                    : ProblemException.of(ProblemType.NO_PENDING_ACTIVATION, "rule version " + number
                     + " has no pending activation to cancel");
         }
         List<Instant> cancelled = new ArrayList<>();

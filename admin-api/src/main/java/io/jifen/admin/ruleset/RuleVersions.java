@@ -3,6 +3,7 @@ package io.jifen.admin.ruleset;
 import jakarta.persistence.FlushModeType;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -66,7 +67,7 @@ public class RuleVersions {
             order by effective_at desc, id desc limit 1""";
 
     public static ProblemException noActiveVersion(Merchant merchant) {
-        return ProblemException.conflict("no-active-rule-version",
+        return ProblemException.of(ProblemType.NO_ACTIVE_RULE_VERSION,
                 "merchant `" + merchant.code + "` has no active rule version: upload one and activate it "
                         + "(POST /merchants/" + merchant.code + "/rule-versions/{number}/activation)");
     }

@@ -3,6 +3,7 @@ package io.jifen.admin.ruleset;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
@@ -96,7 +97,7 @@ public class SpreadsheetPreviewResource {
                     + "takes at most " + max + " bytes");
         }
         if (!READERS.tryAcquire()) {
-            throw new RetryLater("preview-busy", "Preview busy", "the service is reading other spreadsheets;"
+            throw new RetryLater(ProblemType.PREVIEW_BUSY, "the service is reading other spreadsheets;"
                     + " nothing is wrong with this one: retry after 1 s", Duration.ofSeconds(1));
         }
         try {

@@ -2,6 +2,7 @@ package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.problem.Problem;
 import io.jifen.engine.scenario.InvalidSuiteException;
 import io.jifen.engine.scenario.RuleSetComparison;
@@ -46,7 +47,7 @@ public class SuiteRuns {
     public static ProblemException invalidSuite(InvalidSuiteException e) {
         List<Problem.FieldError> errors = e.findings().stream()
                 .map(f -> new Problem.FieldError(f.path(), f.message(), null, f.line(), f.column(), null)).toList();
-        return new ProblemException(422, "invalid-suite", "Invalid suite", e.getMessage(), errors);
+        return ProblemException.of(ProblemType.INVALID_SUITE, e.getMessage(), errors);
     }
 
     public SuiteRunResult run(Merchant merchant, int number, Suite suite) {
@@ -89,6 +90,6 @@ public class SuiteRuns {
     }
 
     private static ProblemException invalidSuite(String detail) {
-        return new ProblemException(422, "invalid-suite", "Invalid suite", detail, null);
+        return ProblemException.of(ProblemType.INVALID_SUITE, detail);
     }
 }

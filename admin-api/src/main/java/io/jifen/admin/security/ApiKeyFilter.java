@@ -2,7 +2,8 @@ package io.jifen.admin.security;
 
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.problem.Problem;
-import io.jifen.admin.problem.ProblemTypes;
+import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -54,19 +55,19 @@ public class ApiKeyFilter {
         }
         Allowed allowed = allowedOf(resource);
         if (allowed == null) {
-            return Optional.of(problem(403, "forbidden", "Forbidden",
+            return Optional.of(problem(ProblemType.FORBIDDEN,
                     "this operation declares no role that may call it, so no key may; this is a defect of the service"));
         }
         String secret = request.getHeaderString(HEADER);
         if (secret == null || secret.isBlank()) {
-            return Optional.of(problem(401, "unauthorized", "Unauthorized", "send an API key in the " + HEADER + " header"));
+            return Optional.of(problem(ProblemType.UNAUTHORIZED, "send an API key in the " + HEADER + " header"));
         }
         Caller caller = resolve(secret.strip());
         if (caller == null) {
-            return Optional.of(problem(401, "unauthorized", "Unauthorized", "the API key is unknown or revoked"));
+            return Optional.of(problem(ProblemType.UNAUTHORIZED, "the API key is unknown or revoked"));
         }
         if (Arrays.stream(allowed.value()).noneMatch(r -> r == caller.role())) {
-            return Optional.of(problem(403, "forbidden", "Forbidden",
+            return Optional.of(problem(ProblemType.FORBIDDEN,
                     "a " + caller.role() + " key may not do this; it needs one of " + Arrays.toString(allowed.value())));
         }
         callerContext.set(caller);
@@ -100,8 +101,8 @@ public class ApiKeyFilter {
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allowed.class);
     }
 
-    private static Response problem(int status, String type, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(ProblemTypes.uri(type), title, status, detail, null, null)).build();
+    private static Response problem(ProblemType type, String detail) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(ProblemException.of(type, detail).toProblem(null)).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.jifen.admin.security;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +40,7 @@ public class PlatformKeyResource {
 
     private void requirePlatformAdmin() {
         if (!callerContext.caller().isPlatformAdmin()) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only platform ADMIN keys manage platform keys", null);
+            throw ProblemException.of(ProblemType.FORBIDDEN, "only platform ADMIN keys manage platform keys");
         }
     }
 }

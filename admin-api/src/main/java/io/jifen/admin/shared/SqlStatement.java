@@ -3,6 +3,7 @@ package io.jifen.admin.shared;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,17 @@ public final class SqlStatement {
         return this;
     }
 
+    /** The rows of the statement ending in {@code last} (a SELECT naming its columns), read by alias. */
+    public List<Tuple> tuples(EntityManager em, String last) {
+        return Rows.tuples(bind(em.createNativeQuery(sql + "\n" + last, Tuple.class)));
+    }
+
     /** The statement ending in {@code last} (a SELECT or a data-modifying statement), its parameters bound. */
     public Query query(EntityManager em, String last) {
-        Query query = em.createNativeQuery(sql + "\n" + last);
+        return bind(em.createNativeQuery(sql + "\n" + last));
+    }
+
+    private Query bind(Query query) {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }

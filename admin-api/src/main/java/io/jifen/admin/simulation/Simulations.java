@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.RuleVersion;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.shared.JsonText;
@@ -100,7 +101,7 @@ public class Simulations {
         if (id == null) {
             SimulationRun open = SimulationRun.<SimulationRun>find("merchantId = ?1 and status in ?2 order by id",
                     merchant.id, List.of(RunStatus.QUEUED, RunStatus.RUNNING)).firstResult();
-            throw ProblemException.conflict("simulation-in-progress", "merchant `" + merchant.code + "` has simulation "
+            throw ProblemException.of(ProblemType.SIMULATION_IN_PROGRESS, "merchant `" + merchant.code + "` has simulation "
                     + (open == null ? "" : open.id + " ") + (open == null ? "open" : open.status)
                     + " already; one runs at a time per merchant: wait for it to finish or cancel it (POST /merchants/"
                     + merchant.code + "/simulations/" + (open == null ? "{id}" : open.id) + "/cancellation)");
@@ -127,7 +128,7 @@ public class Simulations {
     public SimulationModels.Report report(Merchant merchant, long id) {
         SimulationRun run = require(merchant, id);
         if (run.status != RunStatus.SUCCEEDED) {
-            throw ProblemException.conflict("report-not-available", "simulation " + id + " is " + run.status
+            throw ProblemException.of(ProblemType.REPORT_NOT_AVAILABLE, "simulation " + id + " is " + run.status
                     + ": a report exists once a run has SUCCEEDED");
         }
         return JsonText.read(json, run.report, SimulationModels.Report.class);
@@ -149,7 +150,7 @@ public class Simulations {
                 .setParameter(1, by).setParameter(2, id).setParameter(3, merchant.id).executeUpdate());
         SimulationRun run = require(merchant, id);
         if (changed == 0) {
-            throw ProblemException.conflict("simulation-finished", "simulation " + id + " has finished already ("
+            throw ProblemException.of(ProblemType.SIMULATION_FINISHED, "simulation " + id + " has finished already ("
                     + run.status + "): there is nothing to cancel");
         }
         runner.cancelling(id);

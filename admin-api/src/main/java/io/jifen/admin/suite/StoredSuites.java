@@ -2,6 +2,7 @@ package io.jifen.admin.suite;
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.SuiteRuns;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
@@ -66,9 +67,8 @@ public class StoredSuites {
         text = text == null ? "" : text;
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
-            throw new ProblemException(413, "payload-too-large", "Payload too large", "the suite is " + bytes.length
-                    + " bytes; a stored suite holds at most " + MAX_BYTES + " bytes (1 MiB): split it into several suites",
-                    null);
+            throw ProblemException.of(ProblemType.PAYLOAD_TOO_LARGE, "the suite is " + bytes.length
+                    + " bytes; a stored suite holds at most " + MAX_BYTES + " bytes (1 MiB): split it into several suites");
         }
         if (text.indexOf('\0') >= 0) { // PostgreSQL cannot store it in text
             throw invalidText(name, "the suite must not contain the NUL character (U+0000)");
@@ -219,7 +219,7 @@ public class StoredSuites {
     }
 
     private static ProblemException invalidText(String name, String message) {
-        return new ProblemException(422, "invalid-suite", "Invalid suite", name + ".yaml: " + message,
+        return ProblemException.of(ProblemType.INVALID_SUITE, name + ".yaml: " + message,
                 List.of(new io.jifen.admin.problem.Problem.FieldError(null, message, null, null, null, null)));
     }
 

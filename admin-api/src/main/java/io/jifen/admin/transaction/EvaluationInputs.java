@@ -4,6 +4,7 @@ import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
@@ -29,7 +30,7 @@ public final class EvaluationInputs {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         Member snapshot = member == null
                 ? new Member("(new member)", "", Member.ACTIVE, null, null, Map.of())
-                : new Member(member.externalId, member.tier, member.status, member.enrolledOn, member.birthday, Map.of());
+                : new Member(member.externalId, member.tier, member.status.name(), member.enrolledOn, member.birthday, Map.of());
         return new EvaluationContext(zone, new ProgramPolicy(RoundingMode.valueOf(merchant.rounding),
                 ProgramPolicy.MultiplierStacking.valueOf(merchant.stacking)), snapshot, activity);
     }
@@ -64,8 +65,8 @@ public final class EvaluationInputs {
                     .reduce((a, b) -> a + "; " + b).orElse("invalid input"), errors);
         }
         Evaluation.Failed<EarningOutcome> failed = (Evaluation.Failed<EarningOutcome>) evaluation;
-        throw new ProblemException(422, "rule-evaluation-failed", "The rules could not evaluate this transaction",
-                failed.kind() + ": " + failed.message() + " (nothing was posted)", null);
+        throw ProblemException.of(ProblemType.RULE_EVALUATION_FAILED,
+                failed.kind() + ": " + failed.message() + " (nothing was posted)");
     }
 
     /** The engine names fields of its facts ("purchase.lines[0].amount"); the API's are one level up. */

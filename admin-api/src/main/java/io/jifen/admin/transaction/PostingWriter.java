@@ -14,6 +14,7 @@ import io.jifen.admin.member.MemberService;
 import io.jifen.admin.member.TierChanges;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.shared.IdempotentAnswer;
@@ -109,7 +110,7 @@ public class PostingWriter {
             record(command, answer.replayed() ? "replayed" : "posted", start);
             return new Attempt.Answered(answer);
         } catch (ProblemException refused) {
-            if ("transaction-id-reused".equals(refused.type())) {
+            if (refused.is(ProblemType.TRANSACTION_ID_REUSED)) {
                 record(command, "conflict", start);
             }
             return new Attempt.Refused(refused, locked.enrolled());

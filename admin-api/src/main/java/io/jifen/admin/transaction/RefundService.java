@@ -11,16 +11,19 @@ import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -65,7 +68,7 @@ public class RefundService {
     @Inject
     Clock clock;
 
-    private record Original(long id, long memberId, String memberExternalId, String kind, String payload,
+    private record Original(long id, long memberId, String memberExternalId, String payload,
                             String context, Long ruleVersionId, long points, Instant occurredAt) {
     }
 
@@ -76,16 +79,16 @@ public class RefundService {
                 caller.caller().keyId());
         return operations.run(command, () -> accounts.lockById(original.memberId()), account -> {
             if (original.payload() == null || original.context() == null || original.ruleVersionId() == null) {
-                throw ProblemException.conflict("refund-not-reevaluable", "purchase `" + r.purchaseId()
+                throw ProblemException.of(ProblemType.REFUND_NOT_REEVALUABLE, "purchase `" + r.purchaseId()
                         + "` was posted before refunds were supported: its request was not kept, so it cannot be re-evaluated");
             }
             TransactionModels.PurchaseRequest purchase = JsonText.read(json, original.payload(),
                     TransactionModels.PurchaseRequest.class);
             List<RefundModels.Refunded> before = new ArrayList<>();
             long decidedBefore = 0;
-            for (Object[] row : earlierRefunds(original.id())) {
-                before.add(JsonText.read(json, (String) row[0], RefundModels.Refunded.class));
-                decidedBefore += -((Number) row[1]).longValue() + ((Number) row[2]).longValue();
+            for (Tuple row : earlierRefunds(original.id())) {
+                before.add(JsonText.read(json, Rows.string(row, "payload"), RefundModels.Refunded.class));
+                decidedBefore += -Rows.longValue(row, "total_points") + Rows.longValue(row, "shortfall");
             }
             int scale = Currency.getInstance(merchant.currency).getDefaultFractionDigits();
             RefundModels.Refunded refunded = RefundSplit.split(purchase, before, r, scale);
@@ -131,31 +134,30 @@ public class RefundService {
     }
 
     private Original original(Merchant merchant, String purchaseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
                         select t.id, t.member_id, m.external_id, t.kind, t.payload, t.context, t.rule_version_id, t.total_points,
                                t.occurred_at
                         from loyalty_transaction t join member m on m.id = t.member_id
-                        where t.merchant_id = ?1 and t.external_id = ?2""")
-                .setParameter(1, merchant.id).setParameter(2, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
+                        where t.merchant_id = ?1 and t.external_id = ?2""", Tuple.class)
+                .setParameter(1, merchant.id).setParameter(2, purchaseId).setFlushMode(FlushModeType.COMMIT));
         if (rows.isEmpty()) {
             throw ProblemException.notFound("purchase `" + purchaseId + "`");
         }
-        Object[] row = rows.get(0);
-        if (!TransactionKind.PURCHASE.name().equals(row[3])) {
-            throw ProblemException.invalidField("purchaseId", "names a " + row[3] + ", not a purchase");
+        Tuple row = rows.get(0);
+        TransactionKind kind = Rows.enumValue(row, "kind", TransactionKind.class);
+        if (kind != TransactionKind.PURCHASE) {
+            throw ProblemException.invalidField("purchaseId", "names a " + kind + ", not a purchase");
         }
-        return new Original(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
-                ((Number) row[7]).longValue(), io.jifen.admin.shared.SqlValues.instant(row[8]));
+        return new Original(Rows.longValue(row, "id"), Rows.longValue(row, "member_id"), Rows.string(row, "external_id"),
+                Rows.string(row, "payload"), Rows.string(row, "context"), Rows.nullableLong(row, "rule_version_id"),
+                Rows.longValue(row, "total_points"), Rows.instant(row, "occurred_at"));
     }
 
     /** Earlier refunds of the purchase: what each took off, the points it reversed and its shortfall. */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> earlierRefunds(long purchaseId) {
-        return em.createNativeQuery("select payload, total_points, shortfall from loyalty_transaction"
-                        + " where original_id = ?1 and kind = 'REFUND' order by id")
-                .setParameter(1, purchaseId).setFlushMode(FlushModeType.COMMIT).getResultList();
+    private List<Tuple> earlierRefunds(long purchaseId) {
+        return Rows.tuples(em.createNativeQuery("select payload, total_points, shortfall from loyalty_transaction"
+                        + " where original_id = ?1 and kind = 'REFUND' order by id", Tuple.class)
+                .setParameter(1, purchaseId).setFlushMode(FlushModeType.COMMIT));
     }
 
 

@@ -1,6 +1,7 @@
 package io.jifen.admin.transaction;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,7 +47,7 @@ final class RefundSplit {
         }
         TransactionModels.PurchaseRequest left = remaining(purchase, earlier);
         if (left.total().signum() <= 0) {
-            throw ProblemException.conflict("already-refunded", "purchase `" + purchase.transactionId()
+            throw ProblemException.of(ProblemType.ALREADY_REFUNDED, "purchase `" + purchase.transactionId()
                     + "` has been refunded in full already");
         }
         List<TransactionModels.LineRequest> lines = lines(purchase);

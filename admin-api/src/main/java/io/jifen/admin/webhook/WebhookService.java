@@ -1,5 +1,7 @@
 package io.jifen.admin.webhook;
 
+import jakarta.persistence.Tuple;
+import io.jifen.admin.shared.Rows;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
@@ -96,10 +98,9 @@ public class WebhookService {
                 .page(0, limit).list();
         Map<Long, String> types = new HashMap<>();
         if (!deliveries.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, type from outbox_event where id in (?1)")
-                    .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()).getResultList();
-            rows.forEach(r -> types.put(((Number) r[0]).longValue(), (String) r[1]));
+            Rows.tuples(em.createNativeQuery("select id, type from outbox_event where id in (?1)", Tuple.class)
+                    .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()))
+                    .forEach(r -> types.put(Rows.longValue(r, "id"), Rows.string(r, "type")));
         }
         return deliveries.stream().map(d -> new DeliveryRow(d, types.get(d.eventId), w.disabledAt != null)).toList();
     }

@@ -21,7 +21,6 @@ import java.util.Map;
 /** The catalog as the API shows it; the tables behind it are {@code mall_item}, {@code mall_code}, {@code lottery_prize}. */
 public final class CatalogModels {
     public static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    public static final List<String> TYPES = List.of("PHYSICAL", "VIRTUAL", "SERVICE", "COUPON", "LOTTERY");
 
     private CatalogModels() {
     }
@@ -36,7 +35,7 @@ public final class CatalogModels {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String description,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String imageUrl,
-            @NotNull @Pattern(regexp = "PHYSICAL|VIRTUAL|SERVICE|COUPON|LOTTERY",
+            @NotNull @Pattern(regexp = ItemType.PATTERN,
                     message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
             @Size(max = 64) String category,
             @NotNull @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long basePoints,
@@ -48,7 +47,7 @@ public final class CatalogModels {
             @Inputs.Moment Instant availableUntil,
             Boolean active,
             Map<@NotBlank String, @NotNull @Size(max = 200) String> attributes,
-            @Pattern(regexp = "POOL|GENERATED", message = "must be POOL or GENERATED") String codeSource,
+            @Pattern(regexp = CodeSource.PATTERN, message = "must be POOL or GENERATED") String codeSource,
             @Size(max = 50) List<@Valid @NotNull PrizeRequest> prizes) {
     }
 
@@ -75,10 +74,10 @@ public final class CatalogModels {
 
     /** An item as marketing sees it: stock left, codes left in its pool, prizes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ItemView(String sku, String name, String description, String imageUrl, String type, String category,
+    public record ItemView(String sku, String name, String description, String imageUrl, ItemType type, String category,
                            long basePoints, BigDecimal cashPrice, Long stock, boolean unlimitedStock,
                            Integer perMemberLimit, List<String> tiersAllowed, Instant availableFrom,
-                           Instant availableUntil, boolean active, Map<String, String> attributes, String codeSource,
+                           Instant availableUntil, boolean active, Map<String, String> attributes, CodeSource codeSource,
                            Long codesAvailable, List<PrizeView> prizes, Instant createdAt, Instant updatedAt) {
     }
 

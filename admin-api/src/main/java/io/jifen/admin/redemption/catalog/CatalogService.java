@@ -7,6 +7,7 @@ import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.shared.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /** Marketing's side of the mall: items, their stock, code pools and lottery prizes; every change audited. */
 @ApplicationScoped
@@ -55,9 +58,9 @@ public class CatalogService {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(cast(?1 as integer), hashtext(?2))) locked")
                 .setParameter(1, (int) (long) merchant.id).setParameter(2, r.sku()).getSingleResult();
         if (MallItem.of(merchant.id, r.sku()).isPresent()) {
-            throw ProblemException.conflict("item-exists", "item `" + r.sku() + "` already exists; change it with PUT");
+            throw ProblemException.of(ProblemType.ITEM_EXISTS, "item `" + r.sku() + "` already exists; change it with PUT");
         }
-        if ("LOTTERY".equals(r.type()) && (r.prizes() == null || r.prizes().isEmpty())) {
+        if (typeOf(r) == ItemType.LOTTERY && (r.prizes() == null || r.prizes().isEmpty())) {
             throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
         }
         MallItem item = new MallItem();
@@ -80,7 +83,7 @@ public class CatalogService {
         }
         validate(merchant, r);
         MallItem item = require(merchant, sku);
-        if (!item.type.equals(r.type())) {
+        if (item.type != typeOf(r)) {
             throw ProblemException.invalidField("type", "cannot change (was " + item.type + "): create another item");
         }
         apply(item, r);
@@ -114,13 +117,13 @@ public class CatalogService {
     public CatalogModels.StockView changeStock(Merchant merchant, String sku, CatalogModels.StockChange r) {
         MallItem item = require(merchant, sku);
         if (item.stock == null) {
-            throw ProblemException.conflict("stock-unlimited", "item `" + sku + "` has unlimited stock");
+            throw ProblemException.of(ProblemType.STOCK_UNLIMITED, "item `" + sku + "` has unlimited stock");
         }
         List<?> after = em.createNativeQuery("update mall_item set stock = stock + ?2, updated_at = now()"
                         + " where id = ?1 and stock + ?2 >= 0 returning stock")
                 .setParameter(1, item.id).setParameter(2, r.change()).setFlushMode(FlushModeType.COMMIT).getResultList();
         if (after.isEmpty()) {
-            throw ProblemException.conflict("insufficient-stock", "item `" + sku + "` has fewer than "
+            throw ProblemException.of(ProblemType.INSUFFICIENT_STOCK, "item `" + sku + "` has fewer than "
                     + -r.change() + " units in stock to remove");
         }
         long stock = ((Number) after.get(0)).longValue();
@@ -133,8 +136,8 @@ public class CatalogService {
     @Transactional
     public CatalogModels.CodesResult addCodes(Merchant merchant, String sku, List<String> codes, Integer generate) {
         MallItem item = require(merchant, sku);
-        if (!("VIRTUAL".equals(item.type) || "COUPON".equals(item.type)) || item.generatesCodes()) {
-            throw ProblemException.conflict("no-code-pool", "item `" + sku + "` (" + item.type
+        if (!item.type.takesCodeSource() || item.generatesCodes()) {
+            throw ProblemException.of(ProblemType.NO_CODE_POOL, "item `" + sku + "` (" + item.type
                     + (item.generatesCodes() ? ", codes generated at issue" : "") + ") has no code pool");
         }
         List<String> all = new ArrayList<>(new LinkedHashSet<>(codes == null ? List.of() : codes.stream()
@@ -208,7 +211,7 @@ public class CatalogService {
         if (r.availableFrom() != null && r.availableUntil() != null && !r.availableUntil().isAfter(r.availableFrom())) {
             errors.add(Problem.FieldError.field("availableUntil", "must be after availableFrom"));
         }
-        if (r.codeSource() != null && !("VIRTUAL".equals(r.type()) || "COUPON".equals(r.type()))) {
+        if (r.codeSource() != null && !typeOf(r).takesCodeSource()) {
             errors.add(Problem.FieldError.field("codeSource", "applies to VIRTUAL and COUPON items only"));
         }
         List<String> tierOrder = LedgerPolicy.of(merchant).tierOrder();
@@ -221,7 +224,7 @@ public class CatalogService {
             }
         }
         if (r.prizes() != null) {
-            if (!"LOTTERY".equals(r.type())) {
+            if (typeOf(r) != ItemType.LOTTERY) {
                 errors.add(Problem.FieldError.field("prizes", "apply to LOTTERY items only"));
             } else {
                 BigDecimal sum = BigDecimal.ZERO;
@@ -248,7 +251,7 @@ public class CatalogService {
         item.name = r.name();
         item.description = r.description() == null ? "" : r.description();
         item.imageUrl = r.imageUrl();
-        item.type = r.type();
+        item.type = typeOf(r);
         item.category = r.category() == null ? "" : r.category();
         item.basePoints = r.basePoints();
         item.cashPrice = r.cashPrice();
@@ -258,8 +261,8 @@ public class CatalogService {
         item.availableUntil = r.availableUntil();
         item.active = r.active() == null || r.active();
         item.attributes = JsonText.write(json, r.attributes() == null ? Map.of() : new TreeMap<>(r.attributes()));
-        item.codeSource = "VIRTUAL".equals(r.type()) || "COUPON".equals(r.type())
-                ? (r.codeSource() == null ? "POOL" : r.codeSource()) : null;
+        item.codeSource = typeOf(r).takesCodeSource()
+                ? (r.codeSource() == null ? CodeSource.POOL : CodeSource.valueOf(r.codeSource())) : null;
         item.updatedAt = clock.instant();
     }
 
@@ -334,9 +337,9 @@ public class CatalogService {
                 throw ProblemException.notFound("prize " + prizeId + " of item `" + sku + "`");
             }
             if (((Number) prize[1]).longValue() == 0) {
-                throw ProblemException.conflict("stock-unlimited", "prize " + prizeId + " has unlimited stock");
+                throw ProblemException.of(ProblemType.STOCK_UNLIMITED, "prize " + prizeId + " has unlimited stock");
             }
-            throw ProblemException.conflict("insufficient-stock", "prize " + prizeId + " has fewer than " + -r.change()
+            throw ProblemException.of(ProblemType.INSUFFICIENT_STOCK, "prize " + prizeId + " has fewer than " + -r.change()
                     + " units to remove");
         }
         long stock = ((Number) after.get(0)).longValue();
@@ -349,8 +352,8 @@ public class CatalogService {
         // stock moves by SQL, not through the entity: read the row's value
         Object stock = em.createNativeQuery("select stock from mall_item where id = ?1").setParameter(1, item.id)
                 .getSingleResult();
-        Long codes = "POOL".equals(item.codeSource) ? codesAvailable(item.id) : null;
-        List<CatalogModels.PrizeView> prizes = "LOTTERY".equals(item.type) ? prizes(item.id) : null;
+        Long codes = item.codeSource == CodeSource.POOL ? codesAvailable(item.id) : null;
+        List<CatalogModels.PrizeView> prizes = item.type == ItemType.LOTTERY ? prizes(item.id) : null;
         return new CatalogModels.ItemView(item.sku, item.name, item.description, item.imageUrl, item.type, item.category,
                 item.basePoints, item.cashPrice, stock == null ? null : ((Number) stock).longValue(), stock == null,
                 item.perMemberLimit, item.tiers(), item.availableFrom, item.availableUntil, item.active,
@@ -367,12 +370,16 @@ public class CatalogService {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private List<CatalogModels.PrizeView> prizes(long itemId) {
-        List<Object[]> rows = em.createNativeQuery("select id, name, probability, stock from lottery_prize"
-                + " where item_id = ?1 and retired_at is null order by position").setParameter(1, itemId).getResultList();
-        return rows.stream().map(r -> new CatalogModels.PrizeView(((Number) r[0]).longValue(), (String) r[1],
-                ((BigDecimal) r[2]).stripTrailingZeros(), r[3] == null ? null : ((Number) r[3]).longValue())).toList();
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select id, name, probability, stock from lottery_prize"
+                + " where item_id = ?1 and retired_at is null order by position", Tuple.class).setParameter(1, itemId));
+        return rows.stream().map(r -> new CatalogModels.PrizeView(Rows.longValue(r, "id"), Rows.string(r, "name"),
+                Rows.decimal(r, "probability").stripTrailingZeros(), Rows.nullableLong(r, "stock"))).toList();
+    }
+
+    /** The request's type; its pattern was checked on the way in. */
+    private static ItemType typeOf(CatalogModels.ItemRequest r) {
+        return ItemType.valueOf(r.type());
     }
 
     private static String summary(MallItem item) {

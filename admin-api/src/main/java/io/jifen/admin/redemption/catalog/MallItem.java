@@ -3,6 +3,8 @@ package io.jifen.admin.redemption.catalog;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,7 +38,8 @@ public class MallItem extends PanacheEntityBase {
     @Column(name = "image_url")
     public String imageUrl;
 
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public ItemType type;
     public String category;
 
     @Column(name = "base_points")
@@ -65,8 +68,9 @@ public class MallItem extends PanacheEntityBase {
     /** A JSON object of strings: what pricing rules read as the item's attributes (e.g. faceValue). */
     public String attributes;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "code_source")
-    public String codeSource;
+    public CodeSource codeSource;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -95,11 +99,11 @@ public class MallItem extends PanacheEntityBase {
 
     /** Whether redeeming it issues a code: virtual goods and coupons (from the pool or generated), services (a booking code). */
     public boolean issuesCode() {
-        return "VIRTUAL".equals(type) || "COUPON".equals(type) || "SERVICE".equals(type);
+        return type.issuesCode();
     }
 
     /** Codes come from the uploaded pool, unless the item generates them (services always do). */
     public boolean generatesCodes() {
-        return "SERVICE".equals(type) || "GENERATED".equals(codeSource);
+        return type == ItemType.SERVICE || codeSource == CodeSource.GENERATED;
     }
 }

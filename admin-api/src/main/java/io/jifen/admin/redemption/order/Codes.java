@@ -1,7 +1,9 @@
 package io.jifen.admin.redemption.order;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.redemption.catalog.CodeGenerator;
+import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.catalog.MallItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ public class Codes {
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(MallItem item, long orderId, Instant now) {
         if (item.generatesCodes()) {
-            String prefix = "SERVICE".equals(item.type) ? "BK-" : "";
+            String prefix = item.type == ItemType.SERVICE ? "BK-" : "";
             for (int attempt = 0; attempt < 5; attempt++) {
                 List<?> code = em.createNativeQuery("insert into mall_code (merchant_id, item_id, code, order_id, issued_at)"
                                 + " values (?5, ?1, ?2, ?3, ?4) on conflict do nothing returning code")
@@ -48,7 +50,7 @@ public class Codes {
                 .setParameter(1, item.id).setParameter(2, orderId).setParameter(3, now)
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
         if (code.isEmpty()) {
-            throw ProblemException.conflict("out-of-codes", "item `" + item.sku
+            throw ProblemException.of(ProblemType.OUT_OF_CODES, "item `" + item.sku
                     + "` has no code left in its pool: upload more (POST …/mall/items/" + item.sku + "/codes)");
         }
         return (String) code.get(0);

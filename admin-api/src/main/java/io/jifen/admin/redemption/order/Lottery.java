@@ -8,11 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /**
  * One lottery draw: a number drawn uniformly from [0, 1,000,000) by a {@link SecureRandom}; each prize
@@ -33,28 +34,27 @@ public class Lottery {
     @Inject
     ObjectMapper json;
 
-    public record Drawn(long drawId, int randomValue, String outcome, String prize, Instant at) {
+    public record Drawn(long drawId, int randomValue, DrawOutcome outcome, String prize, Instant at) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Drawn draw(long merchantId, long itemId, long memberId, long orderId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, name, probability, stock is null from lottery_prize"
-                        + " where item_id = ?1 and retired_at is null order by position")
-                .setParameter(1, itemId).setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select id, name, probability, stock is null as unlimited"
+                        + " from lottery_prize where item_id = ?1 and retired_at is null order by position", Tuple.class)
+                .setParameter(1, itemId).setFlushMode(FlushModeType.COMMIT));
         List<RedemptionModels.Odds> odds = new ArrayList<>();
         int from = 0;
-        for (Object[] r : rows) {
-            int width = ((BigDecimal) r[2]).movePointRight(6).intValueExact();
-            odds.add(new RedemptionModels.Odds(((Number) r[0]).longValue(), (String) r[1], from, from + width));
+        for (Tuple r : rows) {
+            int width = Rows.decimal(r, "probability").movePointRight(6).intValueExact();
+            odds.add(new RedemptionModels.Odds(Rows.longValue(r, "id"), Rows.string(r, "name"), from, from + width));
             from += width;
         }
         int value = random.nextInt(SPACE);
         RedemptionModels.Odds hit = odds.stream().filter(o -> value >= o.from() && value < o.to()).findFirst().orElse(null);
-        String outcome = "NO_PRIZE";
+        DrawOutcome outcome = DrawOutcome.NO_PRIZE;
         Long stockAfter = null;
-        boolean unlimited = hit != null && rows.stream().anyMatch(r -> ((Number) r[0]).longValue() == hit.prizeId()
-                && Boolean.TRUE.equals(r[3]));
+        boolean unlimited = hit != null && rows.stream().anyMatch(r -> Rows.longValue(r, "id") == hit.prizeId()
+                && Boolean.TRUE.equals(Rows.bool(r, "unlimited")));
         if (hit != null) {
             // a prize replaced meanwhile (retired) is not won; an unlimited prize is not a row to queue on
             List<?> after = unlimited
@@ -64,9 +64,9 @@ public class Lottery {
                             + " where id = ?1 and retired_at is null and stock > 0 returning stock")
                     .setParameter(1, hit.prizeId()).setFlushMode(FlushModeType.COMMIT).getResultList();
             if (after.isEmpty()) {
-                outcome = "OUT_OF_STOCK";
+                outcome = DrawOutcome.OUT_OF_STOCK;
             } else {
-                outcome = "WON";
+                outcome = DrawOutcome.WON;
                 long left = ((Number) after.get(0)).longValue();
                 stockAfter = left < 0 ? null : left;
             }
@@ -77,7 +77,7 @@ public class Lottery {
                         values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as bigint), ?8, cast(?9 as bigint), ?10) returning id""")
                 .setParameter(1, merchantId).setParameter(2, itemId).setParameter(3, memberId).setParameter(4, orderId)
                 .setParameter(5, value).setParameter(6, JsonText.write(json, odds))
-                .setParameter(7, hit == null ? null : hit.prizeId()).setParameter(8, outcome)
+                .setParameter(7, hit == null ? null : hit.prizeId()).setParameter(8, outcome.name())
                 .setParameter(9, stockAfter).setParameter(10, now)
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
         return new Drawn(id, value, outcome, hit == null ? null : hit.name(), now);

@@ -4,10 +4,10 @@ package io.jifen.admin.redemption.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.catalog.CatalogModels;
+import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -58,7 +58,7 @@ public final class RedemptionModels {
 
     /** A lottery draw as the order shows it; the audit list adds the prize table it was drawn against. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DrawView(long drawId, int randomValue, String outcome, String prize, Instant drawnAt) {
+    public record DrawView(long drawId, int randomValue, DrawOutcome outcome, String prize, Instant drawnAt) {
     }
 
     /**
@@ -66,8 +66,8 @@ public final class RedemptionModels {
      * {@code balance} (the member's after it) appears in the answer to the redemption only.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OrderView(String redemptionId, String memberId, String sku, String itemName, String type,
-                            String status, long points, BigDecimal cash, int paymentOption, Integer ruleVersion,
+    public record OrderView(String redemptionId, String memberId, String sku, String itemName, ItemType type,
+                            OrderStatus status, long points, BigDecimal cash, int paymentOption, Integer ruleVersion,
                             List<MallModels.DiscountView> discounts, String code, Boolean codeVoided,
                             ShippingAddress shippingAddress, String carrier, String trackingNumber, Instant shippedAt,
                             Instant deliveredAt, Instant cancelledAt, String cancellationId, String cancelReason,
@@ -92,20 +92,10 @@ public final class RedemptionModels {
     /** A draw in the audit list: everything needed to check its outcome from the random value. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DrawAudit(long drawId, String redemptionId, String memberId, int randomValue, List<Odds> odds,
-                            String outcome, String prize, Long prizeStockAfter, Instant drawnAt) {
+                            DrawOutcome outcome, String prize, Long prizeStockAfter, Instant drawnAt) {
     }
 
     public record DrawList(String sku, List<DrawAudit> draws, Long nextBefore) {
     }
 
-    static final List<String> CLOSED = List.of("CANCELLED", "RETURNED");
-
-    @NotNull
-    static String statusAfterCreation(String type) {
-        return switch (type) {
-            case "PHYSICAL" -> "PENDING_SHIPMENT";
-            case "LOTTERY" -> "DRAWN";
-            default -> "ISSUED";
-        };
-    }
 }

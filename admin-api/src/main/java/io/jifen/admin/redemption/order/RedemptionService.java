@@ -14,13 +14,16 @@ import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
+import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.catalog.MallItem;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Rows;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.PriceQuote;
@@ -29,6 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -109,14 +113,14 @@ public class RedemptionService {
         em.detach(item);
         String unavailable = unavailable(item, account.tier(), now);
         if (unavailable != null) {
-            throw ProblemException.conflict("item-not-available", "item `" + item.sku + "` " + unavailable);
+            throw ProblemException.of(ProblemType.ITEM_NOT_AVAILABLE, "item `" + item.sku + "` " + unavailable);
         }
         checkAddress(item, r);
         if (item.stock != null && item.stock <= 0) {
             throw outOfStock(item);
         }
         if (item.perMemberLimit != null && redeemedBy(account.memberId(), item.id) >= item.perMemberLimit) {
-            throw ProblemException.conflict("limit-reached", "member `" + memberId + "` has redeemed item `" + item.sku
+            throw ProblemException.of(ProblemType.LIMIT_REACHED, "member `" + memberId + "` has redeemed item `" + item.sku
                     + "` " + item.perMemberLimit + " time(s), its per-member limit");
         }
         // 2. the price: quoted now, inside this transaction, on the version active now
@@ -126,12 +130,12 @@ public class RedemptionService {
         PriceQuote quote = pricing.quote(merchant, program, member, item, now);
         Pricing.Payment payment = Pricing.payment(quote, r.paymentOption());
         if (r.expectedCash() != null && r.expectedCash().compareTo(payment.cash()) != 0) {
-            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.cash()
+            throw ProblemException.of(ProblemType.PRICE_CHANGED, "item `" + item.sku + "` costs " + payment.cash()
                     + " in cash now (payment option " + payment.option() + "), not the expected " + r.expectedCash()
                     + "; quote again and confirm the new price");
         }
         if (r.expectedPoints() != null && r.expectedPoints() != payment.points()) {
-            throw ProblemException.conflict("price-changed", "item `" + item.sku + "` costs " + payment.points()
+            throw ProblemException.of(ProblemType.PRICE_CHANGED, "item `" + item.sku + "` costs " + payment.points()
                     + " points now (payment option " + payment.option() + "), not the expected " + r.expectedPoints()
                     + "; quote again and confirm the new price");
         }
@@ -152,7 +156,7 @@ public class RedemptionService {
         if (item.stock != null) {
             takeStock(item);
         }
-        String status = RedemptionModels.statusAfterCreation(item.type);
+        OrderStatus status = RedemptionOrder.placed(r.redemptionId(), item.type).status();
         long orderId = ((Number) em.createNativeQuery("""
                         insert into redemption_order (merchant_id, external_id, member_id, item_id, transaction_id,
                             rule_version_id, status, points, cash, payment_option, discounts, shipping_address, created_at, updated_at,
@@ -160,7 +164,7 @@ public class RedemptionService {
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14) returning id""")
                 .setParameter(1, merchant.id).setParameter(2, r.redemptionId()).setParameter(3, account.memberId())
                 .setParameter(4, item.id).setParameter(5, transactionId).setParameter(6, program.version().id)
-                .setParameter(7, status).setParameter(8, payment.points()).setParameter(9, payment.cash())
+                .setParameter(7, status.name()).setParameter(8, payment.points()).setParameter(9, payment.cash())
                 .setParameter(10, payment.option())
                 .setParameter(11, payment.option() == 0 ? JsonText.write(json, Pricing.discounts(quote)) : "[]")
                 .setParameter(12, r.shippingAddress() == null ? null : JsonText.write(json, r.shippingAddress()))
@@ -170,7 +174,7 @@ public class RedemptionService {
             em.createNativeQuery("update redemption_order set code = ?2 where id = ?1").setParameter(1, orderId)
                     .setParameter(2, code).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         }
-        if ("LOTTERY".equals(item.type)) {
+        if (item.type == ItemType.LOTTERY) {
             lottery.draw(merchant.id, item.id, account.memberId(), orderId, now);
         }
         List<DomainEvent> events = new ArrayList<>();
@@ -206,25 +210,18 @@ public class RedemptionService {
     private Operations.Done cancel(Merchant merchant, String redemptionId, RedemptionModels.Cancellation r,
                                    OperationCommand command, Account account) {
         OrderRow order = orderRow(merchant, redemptionId, true);
-        if (RedemptionModels.CLOSED.contains(order.status())) {
-            throw ProblemException.conflict("already-cancelled", "redemption `" + redemptionId + "` is "
-                    + order.status() + " already");
-        }
-        if ("LOTTERY".equals(order.type())) {
-            throw ProblemException.conflict("not-cancellable", "redemption `" + redemptionId
-                    + "` is a lottery draw: draws are final");
-        }
-        String to = "SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status()) ? "RETURNED" : "CANCELLED";
+        OrderStatus to = order.order().cancel().status();
+        String done = to.name().toLowerCase(); // "cancelled" or "returned", for the ledger's reasons
         Instant now = clock.instant();
         long cancellation = ledger.open(command.row(account.memberId(), null, order.transactionId(), null, null, now,
                 JsonText.write(json, r), r.reason()));
         Accounts.Restored restored = accounts.restore(account, cancellation, order.transactionId(), EntryKind.RESTORE,
-                r.reason() + " (redemption " + redemptionId + " " + to.toLowerCase() + ")", now);
+                r.reason() + " (redemption " + redemptionId + " " + done + ")", now);
         // the points given back by this redemption go too (those that expired meanwhile stay expired): from
         // their own lot, else from the member's other points; what cannot be taken follows the refund policy
         long backDue = order.pointsBack() - expiredOfOwnLots(order.transactionId());
         Accounts.TakenBack back = accounts.takeBack(account, cancellation, order.transactionId(), backDue,
-                "points back of redemption " + redemptionId + " " + to.toLowerCase(), null,
+                "points back of redemption " + redemptionId + " " + done, null,
                 LedgerPolicy.of(merchant).shortfall());
         long backReversed = back.points();
         long backShortfall = back.shortfall();
@@ -234,7 +231,7 @@ public class RedemptionService {
         em.createNativeQuery("""
                         update redemption_order set status = ?2, cancelled_at = ?3, cancel_transaction_id = ?4, cancel_reason = ?5,
                             points_restored = ?6, expired_meanwhile = ?7, points_back_reversed = ?8, updated_at = ?3 where id = ?1""")
-                .setParameter(1, order.id()).setParameter(2, to).setParameter(3, now).setParameter(4, cancellation)
+                .setParameter(1, order.id()).setParameter(2, to.name()).setParameter(3, now).setParameter(4, cancellation)
                 .setParameter(5, r.reason()).setParameter(6, restored.points()).setParameter(7, restored.expiredMeanwhile())
                 .setParameter(8, backReversed)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
@@ -275,21 +272,18 @@ public class RedemptionService {
     @Transactional
     public RedemptionModels.OrderView ship(Merchant merchant, String redemptionId, RedemptionModels.Shipment s) {
         OrderRow order = orderRow(merchant, redemptionId, true);
-        requirePhysical(order);
-        if ("SHIPPED".equals(order.status()) || "DELIVERED".equals(order.status())) {
-            RedemptionModels.OrderView view = orders.byId(order.id());
-            if (s.carrier().equals(view.carrier()) && s.trackingNumber().equals(view.trackingNumber())) {
-                return view;
-            }
+        RedemptionOrder shipped = order.order().ship(s.carrier(), s.trackingNumber());
+        if (shipped.equals(order.order())) {
+            return orders.byId(order.id());
         }
-        requireStatus(order, "PENDING_SHIPMENT", "ship");
         Instant now = clock.instant();
-        em.createNativeQuery("update redemption_order set status = 'SHIPPED', carrier = ?2, tracking_number = ?3,"
+        em.createNativeQuery("update redemption_order set status = ?5, carrier = ?2, tracking_number = ?3,"
                         + " shipped_at = ?4, updated_at = ?4 where id = ?1")
                 .setParameter(1, order.id()).setParameter(2, s.carrier()).setParameter(3, s.trackingNumber())
-                .setParameter(4, now).setFlushMode(FlushModeType.COMMIT).executeUpdate();
+                .setParameter(4, now).setParameter(5, shipped.status().name())
+                .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
-                redemptionId, order.sku(), order.status(), "SHIPPED", s.carrier(), s.trackingNumber())));
+                redemptionId, order.sku(), order.status(), shipped.status(), s.carrier(), s.trackingNumber())));
         return orders.byId(order.id());
     }
 
@@ -297,17 +291,16 @@ public class RedemptionService {
     @Transactional
     public RedemptionModels.OrderView deliver(Merchant merchant, String redemptionId) {
         OrderRow order = orderRow(merchant, redemptionId, true);
-        requirePhysical(order);
-        if ("DELIVERED".equals(order.status())) {
+        RedemptionOrder delivered = order.order().deliver();
+        if (delivered.equals(order.order())) {
             return orders.byId(order.id());
         }
-        requireStatus(order, "SHIPPED", "deliver");
         Instant now = clock.instant();
-        em.createNativeQuery("update redemption_order set status = 'DELIVERED', delivered_at = ?2, updated_at = ?2"
+        em.createNativeQuery("update redemption_order set status = ?3, delivered_at = ?2, updated_at = ?2"
                         + " where id = ?1").setParameter(1, order.id()).setParameter(2, now)
-                .setFlushMode(FlushModeType.COMMIT).executeUpdate();
+                .setParameter(3, delivered.status().name()).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         outbox.emit(merchant.id, merchant.code, List.of(statusChanged(order.memberId(), order.memberExternalId(),
-                redemptionId, order.sku(), order.status(), "DELIVERED", null, null)));
+                redemptionId, order.sku(), order.status(), delivered.status(), null, null)));
         return orders.byId(order.id());
     }
 
@@ -344,59 +337,49 @@ public class RedemptionService {
     }
 
     private static ProblemException outOfStock(MallItem item) {
-        return ProblemException.conflict("out-of-stock", "item `" + item.sku + "` is out of stock");
+        return ProblemException.of(ProblemType.OUT_OF_STOCK, "item `" + item.sku + "` is out of stock");
     }
 
     private static void checkAddress(MallItem item, RedemptionModels.RedemptionRequest r) {
-        if ("PHYSICAL".equals(item.type) && r.shippingAddress() == null) {
+        if (item.type == ItemType.PHYSICAL && r.shippingAddress() == null) {
             throw ProblemException.invalidField("shippingAddress", "is required for PHYSICAL items");
         }
-        if (!"PHYSICAL".equals(item.type) && r.shippingAddress() != null) {
+        if (item.type != ItemType.PHYSICAL && r.shippingAddress() != null) {
             throw ProblemException.invalidField("shippingAddress", "applies to PHYSICAL items only (item `"
                     + item.sku + "` is " + item.type + ")");
         }
     }
 
-    private record OrderRow(long id, long memberId, String memberExternalId, long itemId, String sku, String type,
-                            String status, long transactionId, long pointsBack) {
+    private record OrderRow(long id, long memberId, String memberExternalId, long itemId, String sku, String redemptionId,
+                            ItemType type, OrderStatus status, String carrier, String trackingNumber, long transactionId,
+                            long pointsBack) {
+        RedemptionOrder order() {
+            return new RedemptionOrder(redemptionId, type, status, carrier, trackingNumber);
+        }
     }
 
     private OrderRow orderRow(Merchant merchant, String redemptionId, boolean lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select o.id, o.member_id, m.external_id, o.item_id, i.sku, i.type, o.status, o.transaction_id,
-                               o.points_back
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
+                        select o.id, o.member_id, m.external_id as member_external_id, o.item_id, i.sku, i.type, o.status,
+                               o.carrier, o.tracking_number, o.transaction_id, o.points_back
                         from redemption_order o join member m on m.id = o.member_id join mall_item i on i.id = o.item_id
-                        where o.merchant_id = ?1 and o.external_id = ?2""" + (lock ? " for update of o" : ""))
-                .setParameter(1, merchant.id).setParameter(2, redemptionId).setFlushMode(FlushModeType.COMMIT)
-                .getResultList();
+                        where o.merchant_id = ?1 and o.external_id = ?2""" + (lock ? " for update of o" : ""), Tuple.class)
+                .setParameter(1, merchant.id).setParameter(2, redemptionId).setFlushMode(FlushModeType.COMMIT));
         if (rows.isEmpty()) {
             throw ProblemException.notFound("redemption `" + redemptionId + "`");
         }
-        Object[] r = rows.get(0);
-        return new OrderRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).longValue(),
-                ((Number) r[8]).longValue());
-    }
-
-    private static void requirePhysical(OrderRow order) {
-        if (!"PHYSICAL".equals(order.type())) {
-            throw ProblemException.conflict("invalid-status", "redemption of a " + order.type()
-                    + " item is not shipped (only PHYSICAL items are)");
-        }
-    }
-
-    private static void requireStatus(OrderRow order, String expected, String action) {
-        if (!expected.equals(order.status())) {
-            throw ProblemException.conflict("invalid-status", "cannot " + action + " a redemption that is "
-                    + order.status() + " (it must be " + expected + ")");
-        }
+        Tuple r = rows.get(0);
+        return new OrderRow(Rows.longValue(r, "id"), Rows.longValue(r, "member_id"), Rows.string(r, "member_external_id"),
+                Rows.longValue(r, "item_id"), Rows.string(r, "sku"), redemptionId,
+                Rows.enumValue(r, "type", ItemType.class), Rows.enumValue(r, "status", OrderStatus.class),
+                Rows.string(r, "carrier"), Rows.string(r, "tracking_number"), Rows.longValue(r, "transaction_id"),
+                Rows.longValue(r, "points_back"));
     }
 
     private static DomainEvent statusChanged(long memberId, String memberExternalId, String redemptionId, String sku,
-                                             String from, String to, String carrier, String trackingNumber) {
+                                             OrderStatus from, OrderStatus to, String carrier, String trackingNumber) {
         return new DomainEvent.RedemptionStatusChanged(memberId, memberExternalId, redemptionId, sku,
-                from == null ? "" : from, to, carrier, trackingNumber);
+                from == null ? "" : from.name(), to.name(), carrier, trackingNumber);
     }
 
 }

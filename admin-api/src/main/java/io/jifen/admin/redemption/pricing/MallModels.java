@@ -1,9 +1,13 @@
 package io.jifen.admin.redemption.pricing;
 
+import io.jifen.admin.redemption.catalog.ItemType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.jifen.admin.redemption.catalog.ItemType;
 import java.math.BigDecimal;
+import io.jifen.admin.redemption.catalog.ItemType;
 import java.time.Instant;
+import io.jifen.admin.redemption.catalog.ItemType;
 import java.util.List;
 
 /** What members (through the integrator) see of the mall: prices quoted by the rules, redeemable items. */
@@ -40,7 +44,7 @@ public final class MallModels {
 
     /** An item a member may redeem now, at the member's price. {@code stock} null: unlimited. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RedeemableItem(String sku, String name, String description, String imageUrl, String type,
+    public record RedeemableItem(String sku, String name, String description, String imageUrl, ItemType type,
                                  String category, long basePoints, long pointsPrice, BigDecimal cashPart,
                                  List<DiscountView> discounts, List<OptionView> options, Long stock,
                                  Integer remainingForMember, boolean affordable, Instant availableUntil) {

@@ -5,6 +5,7 @@ import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.MallItem;
 import io.jifen.admin.ruleset.ActiveProgram;
@@ -46,7 +47,7 @@ public class Pricing {
     public PriceQuote quote(Merchant merchant, ActiveProgram program, LoyaltyMember member, MemberActivity activity,
                             MallItem item, Instant at) {
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
-        CatalogItem fact = new CatalogItem(item.sku, item.type, item.category, item.basePoints, item.cashPrice,
+        CatalogItem fact = new CatalogItem(item.sku, item.type.name(), item.category, item.basePoints, item.cashPrice,
                 catalog.attributes(item));
         return completed(program.program().quote(context, fact, at));
     }
@@ -58,13 +59,13 @@ public class Pricing {
         if (evaluation instanceof Evaluation.Refused<PriceQuote> refused) {
             List<Problem.FieldError> errors = refused.problems().stream()
                     .map(p -> Problem.FieldError.field(EvaluationInputs.requestField(p.field()), p.message())).toList();
-            throw new ProblemException(422, "rule-evaluation-failed", "The rules could not price this item",
-                    "the item is not valid for pricing: " + errors.stream().map(e -> e.field() + " " + e.message())
-                            .reduce((a, b) -> a + "; " + b).orElse("invalid item"), errors);
+            throw ProblemException.of(ProblemType.RULE_EVALUATION_FAILED, "the item is not valid for pricing: "
+                    + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid item"), errors);
         }
         Evaluation.Failed<PriceQuote> failed = (Evaluation.Failed<PriceQuote>) evaluation;
-        throw new ProblemException(422, "rule-evaluation-failed", "The rules could not price this item",
-                failed.kind() + ": " + failed.message() + " (nothing was redeemed)", null);
+        throw ProblemException.of(ProblemType.RULE_EVALUATION_FAILED,
+                failed.kind() + ": " + failed.message() + " (nothing was redeemed)");
     }
 
     public static List<MallModels.DiscountView> discounts(PriceQuote quote) {

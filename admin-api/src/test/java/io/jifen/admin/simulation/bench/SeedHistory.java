@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jifen.admin.ledger.EarningPlan;
+import io.jifen.admin.merchant.ExpiryRule;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.shared.PayloadHash;
@@ -290,7 +291,7 @@ public final class SeedHistory {
                 m.accountCap = (Long) r.getObject(6);
                 m.dailyEarnCap = (Long) r.getObject(7);
                 m.pendingDays = r.getInt(8);
-                m.expiryPolicy = r.getString(9);
+                m.expiryPolicy = ExpiryRule.valueOf(r.getString(9));
                 m.expiryMonths = (Integer) r.getObject(10);
                 m.tierOrder = r.getString(11);
                 m.tierPeriodMonths = r.getInt(12);
