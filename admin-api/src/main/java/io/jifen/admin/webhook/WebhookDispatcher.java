@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /**
  * Delivers outbox events to merchant webhooks, at least once.
@@ -133,8 +135,7 @@ public class WebhookDispatcher {
     List<Claim> claim(Instant now) {
         JifenConfig.Webhooks c = config.webhooks();
         Instant lease = now.plus(c.connectTimeout()).plus(c.requestTimeout()).plus(LEASE_MARGIN);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
                         with due as (
                             select d.id from webhook_delivery d join webhook w on w.id = d.webhook_id
                             where d.delivered_at is null and d.failed_at is null and d.cancelled_at is null
@@ -145,12 +146,14 @@ public class WebhookDispatcher {
                         update webhook_delivery d set next_attempt_at = ?3
                         from due, webhook w, outbox_event e
                         where d.id = due.id and w.id = d.webhook_id and e.id = d.event_id
-                        returning d.id, d.attempts, w.id, w.url, w.secret, e.id, e.type, e.payload""")
-                .setParameter(1, now).setParameter(2, c.batchSize()).setParameter(3, lease).getResultList();
+                        returning d.id as delivery_id, d.attempts, w.id as webhook_id, w.url, w.secret, e.id as event_id,
+                                  e.type, e.payload""", Tuple.class)
+                .setParameter(1, now).setParameter(2, c.batchSize()).setParameter(3, lease));
         List<Claim> claims = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            claims.add(new Claim(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                    (String) r[3], (String) r[4], ((Number) r[5]).longValue(), (String) r[6], (String) r[7]));
+        for (Tuple r : rows) {
+            claims.add(new Claim(Rows.longValue(r, "delivery_id"), Rows.intValue(r, "attempts"),
+                    Rows.longValue(r, "webhook_id"), Rows.string(r, "url"), Rows.string(r, "secret"),
+                    Rows.longValue(r, "event_id"), Rows.string(r, "type"), Rows.string(r, "payload")));
         }
         return claims;
     }

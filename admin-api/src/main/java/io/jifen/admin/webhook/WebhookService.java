@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /** Registers, lists and disables a merchant's webhooks; every change is audited in its transaction. */
 @ApplicationScoped
@@ -96,10 +98,9 @@ public class WebhookService {
                 .page(0, limit).list();
         Map<Long, String> types = new HashMap<>();
         if (!deliveries.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, type from outbox_event where id in (?1)")
-                    .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()).getResultList();
-            rows.forEach(r -> types.put(((Number) r[0]).longValue(), (String) r[1]));
+            List<Tuple> rows = Rows.tuples(em.createNativeQuery("select id, type from outbox_event where id in (?1)", Tuple.class)
+                    .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()));
+            rows.forEach(r -> types.put(Rows.longValue(r, "id"), Rows.string(r, "type")));
         }
         return deliveries.stream().map(d -> new DeliveryRow(d, types.get(d.eventId), w.disabledAt != null)).toList();
     }
