@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import io.jifen.admin.shared.Rows;
+import jakarta.persistence.Tuple;
 
 /** A member's tier history, oldest first: every change and retention with its cause and reason. */
 @Path("/merchants/{code}/members/{memberId}/tier-history")
@@ -35,14 +37,14 @@ public class TierHistoryResource {
         Merchant m = tenancy.merchant(code);
         LoyaltyMember member = LoyaltyMember.of(m.id, memberId)
                 .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.from_tier, c.to_tier, c.cause, t.external_id, v.number, c.rule_name, c.reason, c.at
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
+                        select c.from_tier, c.to_tier, c.cause, t.external_id as transaction_id, v.number as rule_version,
+                               c.rule_name, c.reason, c.at
                         from tier_change c left join loyalty_transaction t on t.id = c.transaction_id
                         left join rule_version v on v.id = c.rule_version_id
-                        where c.member_id = ?1 order by c.id""").setParameter(1, member.id).getResultList();
-        return rows.stream().map(r -> new TierChangeView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], (String) r[6],
-                io.jifen.admin.shared.SqlValues.instant(r[7]))).toList();
+                        where c.member_id = ?1 order by c.id""", Tuple.class).setParameter(1, member.id));
+        return rows.stream().map(r -> new TierChangeView(Rows.string(r, "from_tier"), Rows.string(r, "to_tier"),
+                Rows.string(r, "cause"), Rows.string(r, "transaction_id"), Rows.nullableInt(r, "rule_version"),
+                Rows.string(r, "rule_name"), Rows.string(r, "reason"), Rows.instant(r, "at"))).toList();
     }
 }
