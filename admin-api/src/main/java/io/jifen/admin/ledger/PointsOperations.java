@@ -2,6 +2,7 @@ package io.jifen.admin.ledger;
 
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.shared.IdempotentAnswer;
+import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
@@ -73,7 +74,7 @@ public class PointsOperations {
             events.add(new DomainEvent.PointsAdjusted(account.memberId, memberId, r.adjustmentId(), r.points(),
                     account.balance, r.reason()));
             events.addAll(Thresholds.crossed(policy, account));
-            return new Operations.Done(id, new LedgerModels.OperationResult(r.adjustmentId(), "ADJUSTMENT", memberId,
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.adjustmentId(), TransactionKind.ADJUSTMENT.name(), memberId,
                     r.points(), account.balance, account.pending, null, null, views(taken), r.reason()), r.points(), 0,
                     events, List.of(account));
         });
@@ -87,7 +88,7 @@ public class PointsOperations {
             account.requireSpendable(r.points(), "(points)");
             long id = ledger.open(command.row(account.memberId, clock.instant(), r.reason()));
             List<Accounts.Taken> taken = accounts.spend(account, id, r.points(), EntryKind.DEBIT, r.reason());
-            return new Operations.Done(id, new LedgerModels.OperationResult(r.debitId(), "DEBIT", memberId, -r.points(),
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.debitId(), TransactionKind.DEBIT.name(), memberId, -r.points(),
                     account.balance, account.pending, null, null, views(taken), r.reason()), -r.points(), 0,
                     List.of(new DomainEvent.PointsDebited(account.memberId, memberId, r.debitId(), r.points(),
                             account.balance, r.reason())), List.of(account));
@@ -171,7 +172,7 @@ public class PointsOperations {
             events.add(new DomainEvent.PointsTransferred(from.memberId, r.transferId(), r.fromMemberId(), r.toMemberId(),
                     r.points(), from.balance, to.balance));
             events.addAll(Thresholds.crossed(policy, to));
-            return new Operations.Done(id, new LedgerModels.OperationResult(r.transferId(), "TRANSFER", r.fromMemberId(),
+            return new Operations.Done(id, new LedgerModels.OperationResult(r.transferId(), TransactionKind.TRANSFER.name(), r.fromMemberId(),
                     -r.points(), from.balance, from.pending, r.toMemberId(), to.balance, views(taken), reason),
                     -r.points(), 0, events, List.of(from, to));
         });
@@ -187,7 +188,7 @@ public class PointsOperations {
     public void freeze(Merchant merchant, String memberId, String reason, boolean frozen) {
         Account account = accounts.lockOrNotFound(merchant.id, memberId);
         em.createNativeQuery("update member set status = ?2, frozen_reason = ?3, updated_at = now() where id = ?1")
-                .setParameter(1, account.memberId).setParameter(2, frozen ? "FROZEN" : "ACTIVE")
+                .setParameter(1, account.memberId).setParameter(2, (frozen ? MemberStatus.FROZEN : MemberStatus.ACTIVE).name())
                 .setParameter(3, frozen ? reason : null).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         audit.record(merchant.id, frozen ? "member.frozen" : "member.unfrozen", "member/" + memberId, reason);
     }

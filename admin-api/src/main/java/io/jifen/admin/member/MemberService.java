@@ -53,7 +53,7 @@ public class MemberService {
                 m.tier = request.tier();
                 em.flush();
                 tiers.apply(merchant.id, merchant.code, LedgerPolicy.of(merchant), m.id, m.externalId, from,
-                        request.tier(), new TierChanges.Decision("MANUAL", null, null, null,
+                        request.tier(), new TierChanges.Decision(TierChangeCause.MANUAL, null, null, null,
                                 "set by the integrator on enrolment or update"), clock.instant());
                 em.refresh(m);
             }

@@ -27,7 +27,7 @@ public class TierChanges {
     Outbox outbox;
 
     /** What decided a change. */
-    public record Decision(String cause, Long transactionId, Long ruleVersionId, String rule, String reason) {
+    public record Decision(TierChangeCause cause, Long transactionId, Long ruleVersionId, String rule, String reason) {
     }
 
     /**
@@ -49,13 +49,13 @@ public class TierChanges {
                                                  rule_version_id, rule_name, reason, at)
                         values (?1, ?2, ?3, ?4, ?5, cast(?6 as bigint), cast(?7 as bigint), cast(?8 as varchar), ?9, ?10)""")
                 .setParameter(1, merchantId).setParameter(2, memberId).setParameter(3, from).setParameter(4, to)
-                .setParameter(5, changed ? decision.cause() : decision.cause() + "_RETAINED")
+                .setParameter(5, decision.cause().stored(changed))
                 .setParameter(6, decision.transactionId()).setParameter(7, decision.ruleVersionId())
                 .setParameter(8, decision.rule()).setParameter(9, decision.reason()).setParameter(10, now)
                 .setFlushMode(FlushModeType.COMMIT).executeUpdate();
         if (changed) {
             outbox.emit(merchantId, merchantCode, List.of(new DomainEvent.TierChanged(memberId, externalId, from, to,
-                    decision.cause(), decision.rule(), decision.reason(), now.toString())));
+                    decision.cause().name(), decision.rule(), decision.reason(), now.toString())));
         }
         return changed;
     }

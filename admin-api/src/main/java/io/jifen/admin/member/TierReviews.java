@@ -1,5 +1,7 @@
 package io.jifen.admin.member;
 
+import jakarta.persistence.Tuple;
+import io.jifen.admin.shared.Rows;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
@@ -77,15 +79,17 @@ public class TierReviews {
     }
 
     private int reviewBatch(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("""
+        List<Tuple> due = Rows.tuples(em.createNativeQuery("""
                         select id, merchant_id, external_id, tier, status, enrolled_on, birthday from member
-                        where tier_review_at <= ?1 order by tier_review_at limit ?2 for update skip locked""")
+                        where tier_review_at <= ?1 order by tier_review_at limit ?2 for update skip locked""", Tuple.class)
                 .setParameter(1, now).setParameter(2, Math.min(config.batchSize(), 500))
-                .setFlushMode(FlushModeType.COMMIT).getResultList();
-        for (Object[] m : due) {
-            review(now, ((Number) m[0]).longValue(), ((Number) m[1]).longValue(), (String) m[2], (String) m[3],
-                    new Member((String) m[2], (String) m[3], (String) m[4], io.jifen.admin.shared.SqlValues.date(m[5]), io.jifen.admin.shared.SqlValues.date(m[6]), Map.of()));
+                .setFlushMode(FlushModeType.COMMIT));
+        for (Tuple m : due) {
+            String externalId = Rows.string(m, "external_id");
+            String tier = Rows.string(m, "tier");
+            review(now, Rows.longValue(m, "id"), Rows.longValue(m, "merchant_id"), externalId, tier,
+                    new Member(externalId, tier, Rows.string(m, "status"), Rows.date(m, "enrolled_on"),
+                            Rows.date(m, "birthday"), Map.of()));
         }
         return due.size();
     }
@@ -111,11 +115,11 @@ public class TierReviews {
         if (completed.value().decision().isPresent()) {
             var decision = completed.value().decision().get();
             tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, decision.targetTier(),
-                    new TierChanges.Decision("REVIEW", null, versionId, decision.rule(), decision.reason()), now);
+                    new TierChanges.Decision(TierChangeCause.REVIEW, null, versionId, decision.rule(), decision.reason()), now);
         } else if (!policy.tierOrder().isEmpty()) {
             // the member qualifies for no tier the rules name: the lowest tier of the merchant's order
             tiers.apply(merchantId, merchant.code, policy, memberId, externalId, tier, policy.tierOrder().get(0),
-                    new TierChanges.Decision("REVIEW", null, versionId, null, "no tier rule qualified the member at"
+                    new TierChanges.Decision(TierChangeCause.REVIEW, null, versionId, null, "no tier rule qualified the member at"
                             + " the end of the tier period: the lowest tier"), now);
         } else {
             postpone(memberId, now, "no tier rule decided and the merchant names no tiers");

@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
@@ -43,10 +44,10 @@ final class Replay {
      * day totals). {@code parsed}: what it was posted with, read by {@link RowParser}; null when it is
      * outside the window or was posted before its request and context were kept.
      */
-    record Row(long id, String kind, long memberId, Instant occurredAt, long totalPoints, BigDecimal amount,
+    record Row(long id, TransactionKind kind, long memberId, Instant occurredAt, long totalPoints, BigDecimal amount,
                String externalId, boolean inWindow, Parsed parsed) {
         boolean purchase() {
-            return "PURCHASE".equals(kind);
+            return kind == TransactionKind.PURCHASE;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.simulation.SimulationModels.AwardView;
 import io.jifen.engine.evaluation.Award;
 import io.jifen.engine.evaluation.Phase;
@@ -86,7 +87,7 @@ final class ReportAggregator {
     }
 
     /** What a top change keeps: its row's details and both sides' awards. */
-    private record Row(String transactionId, long memberId, String kind, Instant occurredAt, BigDecimal amount,
+    private record Row(String transactionId, long memberId, TransactionKind kind, Instant occurredAt, BigDecimal amount,
                        String tier, long change, SimulationModels.Side baseline, SimulationModels.Side candidate) {
     }
 
@@ -113,7 +114,7 @@ final class ReportAggregator {
 
     /** Every row streamed, in the window or not: refunds of the window are counted here. */
     void seen(Replay.Row row) {
-        if ("REFUND".equals(row.kind()) && !row.occurredAt().isBefore(from) && row.occurredAt().isBefore(to)) {
+        if (row.kind() == TransactionKind.REFUND && !row.occurredAt().isBefore(from) && row.occurredAt().isBefore(to)) {
             refunds++;
             refundedPoints += row.totalPoints();
         }
@@ -150,7 +151,7 @@ final class ReportAggregator {
             failureGroupCounts.computeIfAbsent(key, k -> new long[1])[0]++;
             failureGroups.putIfAbsent(key, new String[] {side, outcome.failure(), outcome.rule(), outcome.reason()});
             if (listedFailures > 0) {
-                listed.add(new Object[] {row.externalId(), row.memberId(), row.kind(), row.occurredAt(), side,
+                listed.add(new Object[] {row.externalId(), row.memberId(), row.kind().name(), row.occurredAt(), side,
                         outcome.failure(), outcome.rule(), outcome.reason(), row.id()});
                 if (listed.size() >= 2 * listedFailures) {
                     trimListed();
@@ -361,7 +362,7 @@ final class ReportAggregator {
         ranked.sort(Comparator.comparingLong(Ranked::magnitude).reversed().thenComparingLong(Ranked::id));
         List<SimulationModels.ChangedTransaction> tops = ranked.stream().map(Ranked::row)
                 .map(r -> new SimulationModels.ChangedTransaction(r.transactionId(), memberIds.apply(r.memberId()),
-                        r.kind(), r.occurredAt(), r.amount() == null ? null : decimal(r.amount(), digits), r.tier(), r.change(), r.baseline(), r.candidate()))
+                        r.kind().name(), r.occurredAt(), r.amount() == null ? null : decimal(r.amount(), digits), r.tier(), r.change(), r.baseline(), r.candidate()))
                 .toList();
         List<SimulationModels.FailureGroup> groups = failureGroups.entrySet().stream()
                 .map(e -> new SimulationModels.FailureGroup(e.getValue()[0], e.getValue()[1], e.getValue()[2],

@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.ledger.TransactionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.jifen.admin.merchant.Merchant;
@@ -39,11 +40,11 @@ final class RowParser {
     }
 
     /** Purchases and events that occurred in [from, to) are replayed; refunds and the rest of the days only count. */
-    boolean inWindow(String kind, Instant occurredAt) {
-        return !"REFUND".equals(kind) && !occurredAt.isBefore(from) && occurredAt.isBefore(to);
+    boolean inWindow(TransactionKind kind, Instant occurredAt) {
+        return kind != TransactionKind.REFUND && !occurredAt.isBefore(from) && occurredAt.isBefore(to);
     }
 
-    Replay.Row row(long id, String kind, long memberId, Instant occurredAt, long totalPoints, BigDecimal amount,
+    Replay.Row row(long id, TransactionKind kind, long memberId, Instant occurredAt, long totalPoints, BigDecimal amount,
                    String externalId, String payload, String context, String result) {
         boolean inWindow = inWindow(kind, occurredAt);
         Replay.Parsed parsed = null;
@@ -52,7 +53,7 @@ final class RowParser {
                 StoredContext stored = contexts.readValue(context);
                 PostedResult posted = results ? PostedResult.parse(result) : null;
                 try {
-                    Object fact = "PURCHASE".equals(kind)
+                    Object fact = kind == TransactionKind.PURCHASE
                             ? EvaluationInputs.purchase(merchant, purchases.readValue(payload))
                             : EvaluationInputs.event(merchant, events.readValue(payload));
                     parsed = new Replay.Parsed(stored, fact, posted, null);

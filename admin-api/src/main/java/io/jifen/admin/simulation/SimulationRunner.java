@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.ledger.TransactionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.jifen.admin.merchant.Merchant;
@@ -448,7 +449,7 @@ public class SimulationRunner {
                         s.setObject(5, utc(dayEnd));
                         try (ResultSet r = s.executeQuery()) {
                             while (r.next()) {
-                                String kind = r.getString(2);
+                                TransactionKind kind = TransactionKind.valueOf(r.getString(2));
                                 Instant at = r.getObject(4, OffsetDateTime.class).toInstant();
                                 boolean inWindow = parser.inWindow(kind, at);
                                 sink.accept(parser.row(r.getLong(1), kind, r.getLong(3), at, r.getLong(5),

@@ -1,5 +1,6 @@
 package io.jifen.admin.transaction;
 
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
@@ -30,13 +31,13 @@ public class DryRunService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TransactionModels.TransactionResult purchase(Merchant merchant, TransactionModels.PurchaseRequest r, Integer version) {
-        return evaluate(merchant, version, "PURCHASE", r.transactionId(), r.memberId(), r.occurredAt(),
+        return evaluate(merchant, version, TransactionKind.PURCHASE.name(), r.transactionId(), r.memberId(), r.occurredAt(),
                 (program, context) -> program.evaluatePurchase(context, EvaluationInputs.purchase(merchant, r)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TransactionModels.TransactionResult event(Merchant merchant, TransactionModels.EventRequest r, Integer version) {
-        return evaluate(merchant, version, "EVENT", r.transactionId(), r.memberId(), r.occurredAt(),
+        return evaluate(merchant, version, TransactionKind.EVENT.name(), r.transactionId(), r.memberId(), r.occurredAt(),
                 (program, context) -> program.evaluateEvent(context, EvaluationInputs.event(merchant, r)));
     }
 

@@ -11,6 +11,7 @@ import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.member.MemberService;
+import io.jifen.admin.member.TierChangeCause;
 import io.jifen.admin.member.TierChanges;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -163,7 +164,7 @@ public class PostingWriter {
         // a purchase whose tier rules decide a higher tier upgrades at once; downgrades wait for the review
         outcome.tierDecision().filter(d -> policy.rank(d.targetTier()) > policy.rank(member.tier)).ifPresent(d ->
                 tiers.apply(merchant.id, merchant.code, policy, member.id, member.externalId, member.tier, d.targetTier(),
-                        new TierChanges.Decision("PURCHASE", posted.get(), active.version().id, d.rule(), d.reason()),
+                        new TierChanges.Decision(TierChangeCause.PURCHASE, posted.get(), active.version().id, d.rule(), d.reason()),
                         state.now()));
         return new Operations.Written.Answered(body);
     }

@@ -1,6 +1,7 @@
 package io.jifen.admin.redemption.catalog;
 
 
+import java.util.HashMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.LedgerPolicy;
@@ -277,12 +278,10 @@ public class CatalogService {
             return;
         }
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> active = em.createNativeQuery("select id, stock from lottery_prize where item_id = ?1"
-                        + " and retired_at is null for update").setParameter(1, item.id).getResultList();
-        java.util.Map<Long, Long> stockById = new java.util.HashMap<>();
-        for (Object[] a : active) {
-            stockById.put(((Number) a[0]).longValue(), a[1] == null ? null : ((Number) a[1]).longValue());
+        Map<Long, Long> stockById = new HashMap<>();
+        for (Tuple a : Rows.tuples(em.createNativeQuery("select id, stock from lottery_prize where item_id = ?1"
+                + " and retired_at is null for update", Tuple.class).setParameter(1, item.id))) {
+            stockById.put(Rows.longValue(a, "id"), Rows.nullableLong(a, "stock"));
         }
         List<Long> kept = new ArrayList<>();
         for (int i = 0; i < prizes.size(); i++) {
@@ -330,13 +329,13 @@ public class CatalogService {
                 .setParameter(1, prizeId).setParameter(2, item.id).setParameter(3, r.change())
                 .setFlushMode(FlushModeType.COMMIT).getResultList();
         if (after.isEmpty()) {
-            Object[] prize = (Object[]) em.createNativeQuery("select count(*), count(stock) from lottery_prize"
-                            + " where id = ?1 and item_id = ?2 and retired_at is null")
+            Tuple prize = (Tuple) em.createNativeQuery("select count(*) as prizes, count(stock) as limited from lottery_prize"
+                            + " where id = ?1 and item_id = ?2 and retired_at is null", Tuple.class)
                     .setParameter(1, prizeId).setParameter(2, item.id).getSingleResult();
-            if (((Number) prize[0]).longValue() == 0) {
+            if (Rows.longValue(prize, "prizes") == 0) {
                 throw ProblemException.notFound("prize " + prizeId + " of item `" + sku + "`");
             }
-            if (((Number) prize[1]).longValue() == 0) {
+            if (Rows.longValue(prize, "limited") == 0) {
                 throw ProblemException.of(ProblemType.STOCK_UNLIMITED, "prize " + prizeId + " has unlimited stock");
             }
             throw ProblemException.of(ProblemType.INSUFFICIENT_STOCK, "prize " + prizeId + " has fewer than " + -r.change()
