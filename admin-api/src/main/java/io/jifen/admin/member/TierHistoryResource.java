@@ -1,18 +1,14 @@
 package io.jifen.admin.member;
 
-import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 /** A member's tier history, oldest first: every change and retention with its cause and reason. */
@@ -23,26 +19,11 @@ public class TierHistoryResource {
     Tenancy tenancy;
 
     @Inject
-    EntityManager em;
-
-    public record TierChangeView(String from, String to, String cause, String transactionId, Integer ruleVersion,
-                                 String rule, String reason, Instant at) {
-    }
+    TierHistory history;
 
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
-    public List<TierChangeView> history(@PathParam("code") String code, @PathParam("memberId") String memberId) {
-        Merchant m = tenancy.merchant(code);
-        LoyaltyMember member = LoyaltyMember.of(m.id, memberId)
-                .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.from_tier, c.to_tier, c.cause, t.external_id, v.number, c.rule_name, c.reason, c.at
-                        from tier_change c left join loyalty_transaction t on t.id = c.transaction_id
-                        left join rule_version v on v.id = c.rule_version_id
-                        where c.member_id = ?1 order by c.id""").setParameter(1, member.id).getResultList();
-        return rows.stream().map(r -> new TierChangeView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], (String) r[6],
-                io.jifen.admin.shared.SqlValues.instant(r[7]))).toList();
+    public List<TierHistory.TierChangeView> history(@PathParam("code") String code, @PathParam("memberId") String memberId) {
+        return history.of(tenancy.merchant(code), memberId);
     }
 }
