@@ -1,7 +1,6 @@
 package io.jifen.admin.member;
 
 import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.merchant.Tenancy;
@@ -37,8 +36,6 @@ public class MemberResource {
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
     public MemberModels.MemberView get(@PathParam("code") String code, @PathParam("memberId") String memberId) {
-        Merchant m = tenancy.merchant(code);
-        return MemberModels.MemberView.of(LoyaltyMember.of(m.id, memberId)
-                .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`")));
+        return MemberModels.MemberView.of(members.require(tenancy.merchant(code), memberId));
     }
 }

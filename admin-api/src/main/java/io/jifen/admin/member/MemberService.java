@@ -38,6 +38,12 @@ public class MemberService {
     public record Enrolment(LoyaltyMember member, boolean created) {
     }
 
+    /** A member by its id at the merchant, or 404. */
+    public LoyaltyMember require(Merchant merchant, String externalId) {
+        return LoyaltyMember.of(merchant.id, externalId)
+                .orElseThrow(() -> ProblemException.notFound("member `" + externalId + "`"));
+    }
+
     @Transactional
     public Enrolment enrol(Merchant merchant, String externalId, MemberModels.MemberRequest request) {
         boolean created = ensureExists(merchant, externalId);

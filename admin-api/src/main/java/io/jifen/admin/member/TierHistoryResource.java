@@ -1,21 +1,15 @@
 package io.jifen.admin.member;
 
-import io.jifen.admin.merchant.Merchant;
-import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
-import io.jifen.admin.shared.Rows;
-import jakarta.persistence.Tuple;
 
 /** A member's tier history, oldest first: every change and retention with its cause and reason. */
 @Path("/merchants/{code}/members/{memberId}/tier-history")
@@ -25,26 +19,11 @@ public class TierHistoryResource {
     Tenancy tenancy;
 
     @Inject
-    EntityManager em;
-
-    public record TierChangeView(String from, String to, String cause, String transactionId, Integer ruleVersion,
-                                 String rule, String reason, Instant at) {
-    }
+    TierHistory history;
 
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
-    public List<TierChangeView> history(@PathParam("code") String code, @PathParam("memberId") String memberId) {
-        Merchant m = tenancy.merchant(code);
-        LoyaltyMember member = LoyaltyMember.of(m.id, memberId)
-                .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
-                        select c.from_tier, c.to_tier, c.cause, t.external_id as transaction_id, v.number as rule_version,
-                               c.rule_name, c.reason, c.at
-                        from tier_change c left join loyalty_transaction t on t.id = c.transaction_id
-                        left join rule_version v on v.id = c.rule_version_id
-                        where c.member_id = ?1 order by c.id""", Tuple.class).setParameter(1, member.id));
-        return rows.stream().map(r -> new TierChangeView(Rows.string(r, "from_tier"), Rows.string(r, "to_tier"),
-                Rows.string(r, "cause"), Rows.string(r, "transaction_id"), Rows.nullableInt(r, "rule_version"),
-                Rows.string(r, "rule_name"), Rows.string(r, "reason"), Rows.instant(r, "at"))).toList();
+    public List<TierHistory.TierChangeView> history(@PathParam("code") String code, @PathParam("memberId") String memberId) {
+        return history.of(tenancy.merchant(code), memberId);
     }
 }

@@ -2,7 +2,7 @@ package io.jifen.admin.merchant;
 
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.ApiKeyModels;
-import io.jifen.admin.security.AuditEntry;
+import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
@@ -23,13 +23,14 @@ public class AuditResource {
     @Inject
     Tenancy tenancy;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     @Allowed({Role.ADMIN, Role.QA})
     public List<ApiKeyModels.AuditView> list(@PathParam("code") String code,
                                              @QueryParam("limit") @DefaultValue("100")
                                              @Min(value = 1, message = Inputs.LIMIT_1000) @Max(value = 1000, message = Inputs.LIMIT_1000) int limit) {
-        Merchant m = tenancy.merchant(code);
-        return AuditEntry.<AuditEntry>find("merchantId = ?1 order by id desc", m.id)
-                .page(0, limit).list().stream().map(ApiKeyModels.AuditView::of).toList();
+        return audit.newestFirst(tenancy.merchant(code).id, limit).stream().map(ApiKeyModels.AuditView::of).toList();
     }
 }

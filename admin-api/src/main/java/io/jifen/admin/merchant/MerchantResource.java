@@ -35,7 +35,7 @@ public class MerchantResource {
     @GET
     @Allowed(Role.ADMIN)
     public List<MerchantView> list() {
-        return Merchant.<Merchant>listAll().stream().map(MerchantView::of).toList();
+        return merchants.all().stream().map(MerchantView::of).toList();
     }
 
     @GET

@@ -26,6 +26,11 @@ public class MerchantService {
     @Inject
     io.jifen.admin.security.CallerContext callerContext;
 
+    /** Every merchant, in no particular order. */
+    public List<Merchant> all() {
+        return Merchant.listAll();
+    }
+
     @Transactional
     public Merchant create(MerchantRequest request) {
         return createAs(callerContext.caller().keyId(), request);

@@ -1,7 +1,7 @@
 package io.jifen.admin.merchant;
 
 import io.jifen.admin.security.Allowed;
-import io.jifen.admin.security.ApiKey;
+import io.jifen.admin.security.ApiKeyService;
 import io.jifen.admin.security.Caller;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.security.Role;
@@ -26,6 +26,9 @@ public class WhoAmIResource {
     @Inject
     CallerContext callerContext;
 
+    @Inject
+    ApiKeyService keys;
+
     /**
      * {@code platformAdmin}: an ADMIN key of the platform (it may act on every merchant);
      * {@code label}: the label given when the key was issued (null for the bootstrap key).
@@ -38,8 +41,7 @@ public class WhoAmIResource {
     public CallerView me(@PathParam("code") String code) {
         Merchant merchant = tenancy.merchant(code);
         Caller caller = callerContext.caller();
-        ApiKey key = ApiKey.findById(caller.keyId());
-        return new CallerView(caller.keyId(), caller.role(), key == null ? null : key.label, merchant.code,
+        return new CallerView(caller.keyId(), caller.role(), keys.labelOf(caller.keyId()), merchant.code,
                 caller.isPlatformAdmin());
     }
 }

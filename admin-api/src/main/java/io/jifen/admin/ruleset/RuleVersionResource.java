@@ -46,6 +46,9 @@ public class RuleVersionResource {
     RuleVersions resolver;
 
     @Inject
+    RuleVersionFiles files;
+
+    @Inject
     SuiteRuns suiteRuns;
 
     @Inject
@@ -87,8 +90,7 @@ public class RuleVersionResource {
     @GET
     @Allowed({Role.MARKETING, Role.QA})
     public List<RuleVersionModels.VersionView> list(@PathParam("code") String code) {
-        Merchant m = tenancy.merchant(code);
-        return RuleVersion.<RuleVersion>list("merchantId = ?1 order by number", m.id).stream().map(versions::view).toList();
+        return versions.list(tenancy.merchant(code));
     }
 
     @GET
@@ -137,18 +139,14 @@ public class RuleVersionResource {
     @Path("/{number}/files")
     @Allowed({Role.MARKETING, Role.QA})
     public List<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number) {
-        RuleVersion v = RuleVersions.require(tenancy.merchant(code), number);
-        return RuleVersionFile.of(v.id).stream().map(f -> RuleFiles.view(f.name, f.content)).toList();
+        return files.list(tenancy.merchant(code), number);
     }
 
     @GET
     @Path("/{number}/files/{name: .+}")
     @Allowed({Role.MARKETING, Role.QA})
     public Response file(@PathParam("code") String code, @PathParam("number") int number, @PathParam("name") String name) {
-        RuleVersion v = RuleVersions.require(tenancy.merchant(code), number);
-        RuleVersionFile f = RuleVersionFile.<RuleVersionFile>find("ruleVersionId = ?1 and name = ?2", v.id, name)
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("file `" + name + "` of rule version " + number));
+        RuleVersionFile f = files.named(tenancy.merchant(code), number, name);
         String baseName = name.substring(name.lastIndexOf('/') + 1);
         return Response.ok(f.content, RuleFiles.contentType(name))
                 .header("Content-Disposition", "attachment; filename=\"" + baseName + "\"")
@@ -161,10 +159,7 @@ public class RuleVersionResource {
     @Allowed({Role.MARKETING, Role.QA})
     public RuleVersionModels.DiffView diff(@PathParam("code") String code, @PathParam("from") int from,
                                            @PathParam("to") int to) {
-        Merchant m = tenancy.merchant(code);
-        RuleVersion a = RuleVersions.require(m, from);
-        RuleVersion b = RuleVersions.require(m, to);
-        return RuleFiles.diff(from, to, RuleVersionFile.ruleFilesOf(a.id), RuleVersionFile.ruleFilesOf(b.id));
+        return files.diff(tenancy.merchant(code), from, to);
     }
 
     @GET

@@ -224,6 +224,11 @@ public class RuleVersionService {
         return new RuleVersionModels.CancellationView(number, cancelled, now);
     }
 
+    /** The merchant's versions by number, drafts included, each with its status now. */
+    public List<RuleVersionModels.VersionView> list(Merchant merchant) {
+        return RuleVersion.<RuleVersion>list("merchantId = ?1 order by number", merchant.id).stream().map(this::view).toList();
+    }
+
     public RuleVersionModels.VersionView view(RuleVersion v) {
         Instant now = clock.instant();
         String status;

@@ -45,6 +45,9 @@ public class SpreadsheetPreviewResource {
     @Inject
     JifenConfig config;
 
+    @Inject
+    RuleVersionFiles files;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
@@ -62,11 +65,7 @@ public class SpreadsheetPreviewResource {
         if (!isSpreadsheet(file)) {
             throw ProblemException.invalidParameter("file", "must name a spreadsheet (*.xlsx or *.xls)");
         }
-        RuleVersion v = RuleVersions.require(m, version);
-        RuleVersionFile f = RuleVersionFile.<RuleVersionFile>find("ruleVersionId = ?1 and name = ?2", v.id, file)
-                .firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("file `" + file + "` of rule version " + version));
-        return preview(file, f.content, "file");
+        return preview(file, files.named(m, version, file).content, "file");
     }
 
     @POST

@@ -64,6 +64,12 @@ public class ApiKeyService {
         }
     }
 
+    /** The label given when the key was issued; null for an unknown key (the bootstrap key is not stored). */
+    public String labelOf(String keyId) {
+        ApiKey key = ApiKey.findById(keyId);
+        return key == null ? null : key.label;
+    }
+
     public List<ApiKey> keysOf(Long merchantId) {
         return merchantId == null ? ApiKey.list("merchantId is null order by createdAt")
                 : ApiKey.list("merchantId = ?1 order by createdAt", merchantId);

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Writes audit entries in the caller's transaction, so a change and its audit entry commit together. */
+/**
+ * Writes audit entries in the caller's transaction, so a change and its audit entry commit together;
+ * reads them back newest first.
+ */
 @ApplicationScoped
 public class AuditLog {
     @Inject
@@ -27,5 +31,10 @@ public class AuditLog {
         entry.details = details;
         entry.at = Instant.now();
         entry.persist();
+    }
+
+    /** A merchant's entries, newest first, at most {@code limit}. */
+    public List<AuditEntry> newestFirst(Long merchantId, int limit) {
+        return AuditEntry.<AuditEntry>find("merchantId = ?1 order by id desc", merchantId).page(0, limit).list();
     }
 }
