@@ -101,6 +101,12 @@ class AdminApiPackagesTest {
         layers.check(SERVICE);
     }
 
+    /** The engine's façade (LoyaltyEngine, CompiledProgram, the facts) is all the service sees of rules. */
+    @Test
+    void droolsStaysBehindTheEngine() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..").check(SERVICE);
+    }
+
     @Test
     void resourcesLeaveEntityManagersAndQueriesToTheirFeaturesServices() {
         noClasses().that().haveSimpleNameEndingWith("Resource").or().areAnnotatedWith(Path.class)

@@ -46,7 +46,7 @@ public class RuleVersionResource {
     RuleVersions resolver;
 
     @Inject
-    RuleVersionFiles files;
+    RuleVersionFiles storedFiles;
 
     @Inject
     SuiteRuns suiteRuns;
@@ -139,14 +139,14 @@ public class RuleVersionResource {
     @Path("/{number}/files")
     @Allowed({Role.MARKETING, Role.QA})
     public List<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number) {
-        return files.list(tenancy.merchant(code), number);
+        return storedFiles.list(tenancy.merchant(code), number);
     }
 
     @GET
     @Path("/{number}/files/{name: .+}")
     @Allowed({Role.MARKETING, Role.QA})
     public Response file(@PathParam("code") String code, @PathParam("number") int number, @PathParam("name") String name) {
-        RuleVersionFile f = files.named(tenancy.merchant(code), number, name);
+        RuleVersionFile f = storedFiles.named(tenancy.merchant(code), number, name);
         String baseName = name.substring(name.lastIndexOf('/') + 1);
         return Response.ok(f.content, RuleFiles.contentType(name))
                 .header("Content-Disposition", "attachment; filename=\"" + baseName + "\"")
@@ -159,7 +159,7 @@ public class RuleVersionResource {
     @Allowed({Role.MARKETING, Role.QA})
     public RuleVersionModels.DiffView diff(@PathParam("code") String code, @PathParam("from") int from,
                                            @PathParam("to") int to) {
-        return files.diff(tenancy.merchant(code), from, to);
+        return storedFiles.diff(tenancy.merchant(code), from, to);
     }
 
     @GET

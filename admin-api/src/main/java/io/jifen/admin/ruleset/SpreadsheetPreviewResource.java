@@ -46,7 +46,7 @@ public class SpreadsheetPreviewResource {
     JifenConfig config;
 
     @Inject
-    RuleVersionFiles files;
+    RuleVersionFiles storedFiles;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +65,7 @@ public class SpreadsheetPreviewResource {
         if (!isSpreadsheet(file)) {
             throw ProblemException.invalidParameter("file", "must name a spreadsheet (*.xlsx or *.xls)");
         }
-        return preview(file, files.named(m, version, file).content, "file");
+        return preview(file, storedFiles.named(m, version, file).content, "file");
     }
 
     @POST
