@@ -8,6 +8,7 @@ import io.jifen.engine.compile.RuleText;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -99,7 +100,7 @@ public final class LoyaltyEngine {
      * that was not (a posting joining a dry run's refused compile), so it tries once more on its own.
      */
     private CompilationResult cached(String hash, WhenBusy whenBusy,
-                                     java.util.function.Function<WhenBusy, CompilationResult> compile) {
+                                     Function<WhenBusy, CompilationResult> compile) {
         boolean[] ran = {false};
         CompilationResult result = cache.get(hash, () -> {
             ran[0] = true;

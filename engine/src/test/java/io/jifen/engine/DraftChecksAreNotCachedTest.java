@@ -3,6 +3,7 @@ package io.jifen.engine;
 import io.jifen.engine.compile.RuleDefinition;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.evaluation.Phase;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.InstantSource;
@@ -54,8 +55,8 @@ class DraftChecksAreNotCachedTest {
         CompilationResult.Rejected rejected = (CompilationResult.Rejected) result;
         assertThat(rejected.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.message()).contains("totl"));
         assertThat(rejected.rules()).extracting(RuleDefinition::name, RuleDefinition::phase, RuleDefinition::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("earn 1 point per yuan", Phase.BASE, 4),
-                        org.assertj.core.groups.Tuple.tuple("typo", Phase.BONUS, 12));
+                .containsExactly(Tuple.tuple("earn 1 point per yuan", Phase.BASE, 4),
+                        Tuple.tuple("typo", Phase.BONUS, 12));
     }
 
     @Test

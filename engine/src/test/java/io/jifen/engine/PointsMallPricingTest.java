@@ -1,12 +1,15 @@
 package io.jifen.engine;
 
 import io.jifen.engine.evaluation.AppliedDiscount;
-import io.jifen.engine.evaluation.PriceQuote;
+import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.PointsBack;
+import io.jifen.engine.evaluation.PriceQuote;
 import io.jifen.engine.facts.CatalogItem;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 
@@ -110,8 +113,8 @@ class PointsMallPricingTest {
         // 10% of the 720 points paid, split between the two rules
         assertThat(quote.totalPointsBack()).isEqualTo(72);
         assertThat(quote.pointsBack()).extracting(PointsBack::family, PointsBack::points)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("POINTS_BACK", 36L),
-                        org.assertj.core.groups.Tuple.tuple("DOUBLE_POINTS_BACK", 36L));
+                .containsExactlyInAnyOrder(Tuple.tuple("POINTS_BACK", 36L),
+                        Tuple.tuple("DOUBLE_POINTS_BACK", 36L));
         assertThat(quote.pointsBackOn(400)).as("on a points-plus-cash option's 400 points").isEqualTo(40);
     }
 
@@ -135,14 +138,14 @@ class PointsMallPricingTest {
                 end
                 """)).orThrow();
         assertThat(greedy.quote(context("REGULAR"), item("KETTLE", "PHYSICAL", 1000, null), at("2026-10-01T10:00:00")))
-                .isInstanceOf(io.jifen.engine.evaluation.Evaluation.Failed.class);
+                .isInstanceOf(Evaluation.Failed.class);
     }
 
     private static CatalogItem item(String sku, String type, long points, BigDecimal cash) {
         return new CatalogItem(sku, type, "home", points, cash, Map.of());
     }
 
-    private static java.time.Instant at(String local) {
+    private static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
     }
 }

@@ -1,8 +1,13 @@
 package io.jifen.admin.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Jifen's own settings (everything under {@code jifen.}); see docs/operations.md. */
 @ConfigMapping(prefix = "jifen")
@@ -38,7 +43,7 @@ public interface JifenConfig {
 
         /** Events are kept at least this long, and until every webhook delivery of theirs is finished. */
         @WithDefault("30d")
-        java.time.Duration keep();
+        Duration keep();
     }
 
     /** Group commit of postings (PostingBatcher); see docs/operations.md. */
@@ -73,22 +78,22 @@ public interface JifenConfig {
 
         @WithName("connect-timeout")
         @WithDefault("5s")
-        java.time.Duration connectTimeout();
+        Duration connectTimeout();
 
         /** The receiver must answer within this time (after connecting), or the attempt fails. */
         @WithName("request-timeout")
         @WithDefault("10s")
-        java.time.Duration requestTimeout();
+        Duration requestTimeout();
 
         /** The wait after the first failed attempt; it doubles with every further failure. */
         @WithName("backoff-base")
         @WithDefault("10s")
-        java.time.Duration backoffBase();
+        Duration backoffBase();
 
         /** The longest wait between two attempts (before jitter). */
         @WithName("backoff-max")
         @WithDefault("1h")
-        java.time.Duration backoffMax();
+        Duration backoffMax();
 
         /** Up to this fraction of the wait is added at random, so failed deliveries do not retry in step. */
         @WithDefault("0.1")
@@ -105,7 +110,7 @@ public interface JifenConfig {
          * its own network (SSRF). See docs/operations.md.
          */
         @WithName("allowed-private-networks")
-        java.util.Optional<java.util.List<String>> allowedPrivateNetworks();
+        Optional<List<String>> allowedPrivateNetworks();
     }
 
     interface Db {
@@ -117,12 +122,12 @@ public interface JifenConfig {
     interface Activation {
         /** How often ActivationWatcher looks for activations taking effect (also read by its @Scheduled). */
         @WithDefault("5s")
-        java.time.Duration poll();
+        Duration poll();
 
         /** Programs of activations due within this window are compiled ahead of the switch. */
         @WithName("precompile-ahead")
         @WithDefault("60s")
-        java.time.Duration precompileAhead();
+        Duration precompileAhead();
     }
 
     /** Rule engine limits (EngineOptions); see docs/operations.md, "Rule engine limits", and docs/engine.md. */
@@ -153,26 +158,26 @@ public interface JifenConfig {
         /** Bytes of one rule file. */
         @WithName("max-file-size")
         @WithDefault("512K")
-        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+        MemorySize maxFileSize();
 
         /** Bytes of all the files of one rule set. */
         @WithName("max-rule-set-size")
         @WithDefault("2M")
-        io.quarkus.runtime.configuration.MemorySize maxRuleSetSize();
+        MemorySize maxRuleSetSize();
 
         /** A compile running longer is abandoned: an upload gets 422 rule-set-too-slow. */
         @WithName("compile-timeout")
         @WithDefault("30s")
-        java.time.Duration compileTimeout();
+        Duration compileTimeout();
 
         /** Compiles at once; more get 503 compiler-busy with Retry-After. Absent: half the processors, at least 1. */
         @WithName("max-concurrent-compiles")
-        java.util.Optional<Integer> maxConcurrentCompiles();
+        Optional<Integer> maxConcurrentCompiles();
 
         /** A program neither live nor scheduled and unused this long is evicted at the next sweep. */
         @WithName("idle-time")
         @WithDefault("15m")
-        java.time.Duration idleTime();
+        Duration idleTime();
 
         /** How often the sweep runs ("off" disables it; also read by ProgramEviction's @Scheduled). */
         @WithName("evict-every")

@@ -1,8 +1,8 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.problem.ProblemException;
-import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public class Accounts {
     Ledger ledger;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** A lot points were taken from, with what it keeps of its origin: the expiry. */
     public record Taken(long lotId, long points, LocalDate earnedOn, Instant expiresAt) {

@@ -1,19 +1,19 @@
 package io.jifen.admin.ledger;
 
 
-import java.time.Duration;
-import jakarta.persistence.Tuple;
-import io.jifen.admin.shared.Rows;
-import io.jifen.admin.shared.Inputs;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 

@@ -16,8 +16,8 @@ import jakarta.persistence.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Expires lots past their expiry and releases pending lots past their return window, in batches.
@@ -77,7 +77,7 @@ public class LotJobs {
     }
 
     /** Runs batches, each in its own transaction, until one locks no member; each returns {members, lots, points}. */
-    private Run inBatches(String counter, java.util.function.Supplier<long[]> batch) {
+    private Run inBatches(String counter, Supplier<long[]> batch) {
         long members = 0;
         long lots = 0;
         long points = 0;

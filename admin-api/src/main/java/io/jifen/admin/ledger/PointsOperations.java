@@ -1,13 +1,13 @@
 package io.jifen.admin.ledger;
 
-import io.jifen.admin.merchant.LedgerPolicy;
-import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.member.MemberStatus;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.webhook.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,23 +1,22 @@
 package io.jifen.admin.member;
 
 import io.jifen.admin.ruleset.RuleVersions;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
-import java.util.regex.Pattern;
+import io.jifen.admin.shared.Rows;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.jifen.admin.shared.Rows;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A member's history before an instant, as the rules see it ({@link MemberActivity}): days, months

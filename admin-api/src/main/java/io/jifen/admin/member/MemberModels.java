@@ -1,9 +1,11 @@
 package io.jifen.admin.member;
 
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -29,7 +31,7 @@ public final class MemberModels {
      * {@code balance}: spendable points (negative only when a refund took back points already spent and
      * the merchant allows it); {@code pending}: points held for the return window.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonInclude(JsonInclude.Include.NON_NULL)
     public record MemberView(String memberId, String tier, MemberStatus status, String frozenReason, LocalDate enrolledOn,
                              LocalDate birthday, long balance, long pending, Instant tierSince, Instant tierReviewAt,
                              Instant createdAt, Instant updatedAt) {

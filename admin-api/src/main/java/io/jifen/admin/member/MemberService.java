@@ -3,15 +3,17 @@ package io.jifen.admin.member;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,10 +31,10 @@ public class MemberService {
     TierChanges tiers;
 
     @Inject
-    io.jifen.admin.security.AuditLog audit;
+    AuditLog audit;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** The result of an enrolment: the member and whether this call created it. */
     public record Enrolment(LoyaltyMember member, boolean created) {
@@ -147,10 +149,10 @@ public class MemberService {
      * statements only, so it needs neither Hibernate's entity loading nor its dirty checking.
      */
     private LoyaltyMember lockedRow(long merchantId, String externalId) {
-        java.util.List<Tuple> rows = Rows.tuples(em.createNativeQuery("select " + LOCKED_COLUMNS
+        List<Tuple> rows = Rows.tuples(em.createNativeQuery("select " + LOCKED_COLUMNS
                         + " from member where merchant_id = ?1 and external_id = ?2 for update", Tuple.class)
                 .setParameter(1, merchantId).setParameter(2, externalId)
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT));
+                .setFlushMode(FlushModeType.COMMIT));
         return rows.isEmpty() ? null : member(rows.get(0), merchantId, externalId);
     }
 

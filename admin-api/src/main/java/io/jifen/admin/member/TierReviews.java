@@ -1,11 +1,11 @@
 package io.jifen.admin.member;
 
-import jakarta.persistence.Tuple;
-import io.jifen.admin.shared.Rows;
+import io.jifen.admin.config.LedgerConfig;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.shared.Rows;
 import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
 import io.jifen.engine.evaluation.ProgramPolicy;
@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class TierReviews {
     TierChanges tiers;
 
     @Inject
-    io.jifen.admin.config.LedgerConfig config;
+    LedgerConfig config;
 
     @Inject
     Clock clock;

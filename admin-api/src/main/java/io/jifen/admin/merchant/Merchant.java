@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -75,7 +76,7 @@ public class Merchant extends PanacheEntityBase {
 
     /** What one point is worth in the merchant's currency; null when the merchant has not said. */
     @Column(name = "point_value")
-    public java.math.BigDecimal pointValue;
+    public BigDecimal pointValue;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -4,8 +4,10 @@ import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MerchantService {
@@ -24,7 +27,7 @@ public class MerchantService {
     MerchantDirectory directory;
 
     @Inject
-    io.jifen.admin.security.CallerContext callerContext;
+    CallerContext callerContext;
 
     /** Every merchant, in no particular order. */
     public List<Merchant> all() {
@@ -56,7 +59,7 @@ public class MerchantService {
     public Merchant update(Merchant merchant, MerchantRequest request) {
         validate(request);
         // the caller's instance was loaded outside this transaction: change the managed one
-        Merchant m = Merchant.findById(merchant.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Merchant m = Merchant.findById(merchant.id, LockModeType.PESSIMISTIC_WRITE);
         if (!m.code.equals(request.code())) {
             throw ProblemException.invalidField("code", "cannot change (was " + m.code + ")");
         }
@@ -78,7 +81,7 @@ public class MerchantService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("the points policy is invalid", errors);
         }
-        Merchant m = Merchant.findById(merchant.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Merchant m = Merchant.findById(merchant.id, LockModeType.PESSIMISTIC_WRITE);
         applyPolicy(m, policy);
         audit.record(m.id, "merchant.policy-updated", "merchant/" + m.code, "policy=" + policy);
         directory.forget(m.code);
@@ -109,7 +112,7 @@ public class MerchantService {
         m.tierOrder = String.join(",", p.tiers().order());
         m.tierPeriodMonths = p.tiers().periodMonths();
         m.balanceThresholds = p.balanceThresholds().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
         m.pointValue = p.pointValue();
         m.updatedAt = Instant.now();
     }

@@ -1,6 +1,8 @@
 package io.jifen.admin.merchant;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** A merchant as the API shows it. */
 public record MerchantView(String code, String name, String timeZone, String currency, PointsPolicyModel pointsPolicy,
@@ -11,9 +13,9 @@ public record MerchantView(String code, String name, String timeZone, String cur
                 new PointsPolicyModel.Expiry(m.expiryPolicy.name(), m.expiryMonths), m.accountCap, m.autoEnrol,
                 m.pendingDays, m.dailyEarnCap, m.shortfallPolicy,
                 new PointsPolicyModel.Transfers(m.transfersEnabled, m.transferMin, m.transferMax),
-                new PointsPolicyModel.Tiers(java.util.List.of(m.tierOrder.split(",")), m.tierPeriodMonths),
-                m.balanceThresholds.isEmpty() ? java.util.List.of()
-                        : java.util.Arrays.stream(m.balanceThresholds.split(",")).map(Long::valueOf).toList(),
+                new PointsPolicyModel.Tiers(List.of(m.tierOrder.split(",")), m.tierPeriodMonths),
+                m.balanceThresholds.isEmpty() ? List.of()
+                        : Arrays.stream(m.balanceThresholds.split(",")).map(Long::valueOf).toList(),
                 m.pointValue == null ? null : m.pointValue.stripTrailingZeros().scale() < 0
                         ? m.pointValue.setScale(0) : m.pointValue.stripTrailingZeros()),
                 m.createdAt, m.updatedAt);

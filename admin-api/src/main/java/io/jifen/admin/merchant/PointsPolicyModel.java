@@ -1,8 +1,8 @@
 package io.jifen.admin.merchant;
 
 
-import io.jifen.admin.shared.Inputs;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.jifen.admin.problem;
 
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,23 +16,39 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves as application/problem+json (RFC 9457). Details are written here, in the API's
@@ -172,7 +188,7 @@ public class ProblemMappers {
     }
 
     /** admin_shutdown, crash_shutdown, cannot_connect_now: the server stopping, or starting up after a stop. */
-    private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
+    private static final Set<String> SERVER_GOING_OR_COMING = Set.of("57P01", "57P02", "57P03");
 
     /**
      * Whether the failure comes from losing the database: a connection error (SQLState class 08), or
@@ -181,15 +197,15 @@ public class ProblemMappers {
      * only trace of the SQL error is a suppressed XAException.
      */
     static boolean isDatabaseDown(Throwable e) {
-        java.util.Deque<Throwable> toVisit = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!toVisit.isEmpty() && seen.size() < 64) {
             Throwable t = toVisit.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLTransientConnectionException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState())))) {
                 return true;
             }
@@ -249,10 +265,10 @@ public class ProblemMappers {
         return new Field(name.toString(), false);
     }
 
-    private static final Set<Class<? extends Annotation>> NAMING = Set.of(jakarta.ws.rs.QueryParam.class,
-            jakarta.ws.rs.PathParam.class, jakarta.ws.rs.HeaderParam.class, jakarta.ws.rs.FormParam.class,
-            org.jboss.resteasy.reactive.RestQuery.class, org.jboss.resteasy.reactive.RestPath.class,
-            org.jboss.resteasy.reactive.RestForm.class, org.jboss.resteasy.reactive.RestHeader.class);
+    private static final Set<Class<? extends Annotation>> NAMING = Set.of(QueryParam.class,
+            PathParam.class, HeaderParam.class, FormParam.class,
+            RestQuery.class, RestPath.class,
+            RestForm.class, RestHeader.class);
 
     /** The URL's (or form's) name of a resource method's parameter; empty for the body. */
     static Optional<String> parameterName(Class<?> resource, Path.MethodNode methodNode, int index) {
@@ -357,7 +373,7 @@ public class ProblemMappers {
 
     private static String allowed(WebApplicationException e) {
         Set<String> methods = e.getResponse().getAllowedMethods();
-        return methods.isEmpty() ? "" : "; it takes " + String.join(", ", new java.util.TreeSet<>(methods));
+        return methods.isEmpty() ? "" : "; it takes " + String.join(", ", new TreeSet<>(methods));
     }
 
     /** The Content-Type a request was sent with, for saying what the endpoint did not read. */

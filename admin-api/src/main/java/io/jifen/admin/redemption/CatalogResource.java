@@ -2,12 +2,14 @@ package io.jifen.admin.redemption;
 
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.redemption.catalog.CatalogModels;
 import io.jifen.admin.redemption.catalog.CatalogService;
+import io.jifen.admin.redemption.order.Orders;
+import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,8 +26,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
 
 /** The mall's catalog: MARKETING edits it; INTEGRATOR and QA read it. */
 @Path("/merchants/{code}/mall/items")
@@ -38,7 +41,7 @@ public class CatalogResource {
     CatalogService catalog;
 
     @Inject
-    io.jifen.admin.redemption.order.Orders orders;
+    Orders orders;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,7 +122,7 @@ public class CatalogResource {
     @GET
     @Path("/{sku}/draws")
     @Allowed({Role.MARKETING, Role.QA})
-    public io.jifen.admin.redemption.order.RedemptionModels.DrawList draws(@PathParam("code") String code,
+    public RedemptionModels.DrawList draws(@PathParam("code") String code,
             @PathParam("sku") String sku, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
         return orders.draws(tenancy.merchant(code), sku, before, limit);

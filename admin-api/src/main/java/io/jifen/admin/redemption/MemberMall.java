@@ -2,8 +2,8 @@ package io.jifen.admin.redemption;
 
 
 import io.jifen.admin.member.LoyaltyMember;
-import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.member.MemberActivityQuery;
+import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.redemption.catalog.CatalogService;
@@ -14,12 +14,15 @@ import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.shared.Rows;
 import io.jifen.engine.evaluation.PriceQuote;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,8 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.jifen.admin.shared.Rows;
-import jakarta.persistence.Tuple;
 
 /** The mall as a member sees it: what an item costs them now, and which items they can redeem. */
 @ApplicationScoped

@@ -1,12 +1,12 @@
 package io.jifen.admin.redemption;
 
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.redemption.order.Orders;
 import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.redemption.order.RedemptionService;
 import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

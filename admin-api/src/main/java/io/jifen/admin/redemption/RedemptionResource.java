@@ -1,11 +1,11 @@
 package io.jifen.admin.redemption;
 
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.redemption.order.Orders;
 import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.redemption.order.RedemptionService;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,9 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.problem.RetryLater;
 import io.jifen.admin.security.AuditLog;
+import io.jifen.engine.WhenBusy;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -66,8 +68,8 @@ public class ActivationWatcher {
         for (RuleVersion version : due) {
             try {
                 // a cache hit once compiled; refused (and tried again next poll) while compiles fill every slot
-                registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
-            } catch (io.jifen.admin.problem.RetryLater e) {
+                registry.programOf(version, WhenBusy.REFUSE);
+            } catch (RetryLater e) {
                 Log.debugf("activation watcher: precompiling rule version %d of merchant %d: %s", version.number,
                         version.merchantId, e.getMessage());
             } catch (RuntimeException e) {

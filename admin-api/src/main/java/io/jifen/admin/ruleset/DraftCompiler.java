@@ -1,6 +1,7 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.engine.CompilationResult;
+import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.compile.Diagnostic;
 import io.jifen.engine.compile.RuleDefinition;
 import io.jifen.engine.compile.RuleFile;
@@ -8,7 +9,6 @@ import io.jifen.engine.compile.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.jifen.engine.CompiledProgram;
 import java.util.List;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class RuleFiles {
             byte[] oldBytes = a.get(name);
             if (oldBytes == null) {
                 added.add(view(name, newBytes));
-            } else if (java.util.Arrays.equals(oldBytes, newBytes)) {
+            } else if (Arrays.equals(oldBytes, newBytes)) {
                 unchanged.add(name);
             } else {
                 boolean binary = isBinary(name);

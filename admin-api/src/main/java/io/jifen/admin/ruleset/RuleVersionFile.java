@@ -1,13 +1,12 @@
 package io.jifen.admin.ruleset;
 
+import io.jifen.engine.compile.RuleFile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
-import io.jifen.engine.compile.RuleFile;
 
 import java.io.Serializable;
 import java.util.List;

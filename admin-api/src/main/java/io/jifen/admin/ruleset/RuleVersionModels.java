@@ -1,13 +1,17 @@
 package io.jifen.admin.ruleset;
 
 
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.scenario.Observed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +28,7 @@ public final class RuleVersionModels {
     /** An upload as JSON: text files as they are, binary ones (xlsx, xls) base64-encoded. */
     public record UploadRequest(@Size(max = 500) String description, @NotEmpty List<@NotNull @Valid UploadedFile> files) {
         /** The files decoded (base64 where the upload says so). */
-        public List<io.jifen.engine.compile.RuleFile> ruleFiles() {
+        public List<RuleFile> ruleFiles() {
             return files.stream().map(RuleVersionService::decode).toList();
         }
     }
@@ -42,7 +46,7 @@ public final class RuleVersionModels {
     /** Draft rule files to compile without storing them: the same file shapes as an upload. */
     public record CompilationRequest(@NotEmpty List<@NotNull @Valid UploadedFile> files) {
         /** The files decoded (base64 where the request says so). */
-        public List<io.jifen.engine.compile.RuleFile> ruleFiles() {
+        public List<RuleFile> ruleFiles() {
             return files.stream().map(RuleVersionService::decode).toList();
         }
     }
@@ -164,11 +168,11 @@ public final class RuleVersionModels {
     }
 
     /** Unused keys are kept out of the JSON report of an observation. */
-    static Map<String, Object> observed(io.jifen.engine.scenario.Observed o) {
+    static Map<String, Object> observed(Observed o) {
         if (o == null) {
             return null;
         }
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", o.outcome());
         putIf(m, "totalPoints", o.totalPoints());
         putIf(m, "awards", o.awards().isEmpty() && o.totalPoints() == null ? null : o.awards());

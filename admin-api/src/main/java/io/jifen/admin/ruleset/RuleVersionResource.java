@@ -2,10 +2,10 @@ package io.jifen.admin.ruleset;
 
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.scenario.Suite;
 import jakarta.inject.Inject;
@@ -21,13 +21,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 
 @Path("/merchants/{code}/rule-versions")
 @Tag(name = "rule versions")

@@ -8,14 +8,20 @@ import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
 import io.jifen.engine.CompilationResult;
 import io.jifen.engine.CompiledProgram;
+import io.jifen.engine.WhenBusy;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +29,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Uploads (compile, check, store as an immutable draft) and activations of rule versions. */
 @ApplicationScoped
@@ -42,7 +49,7 @@ public class RuleVersionService {
     CallerContext callerContext;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Inject
     RuleVersions versions;
@@ -122,7 +129,7 @@ public class RuleVersionService {
             throw ProblemException.invalidField("at", "is in the past (" + at + "); omit it to activate now");
         }
         // compile before going live, so a version that cannot run is never made active (503 when no slot is free)
-        CompiledProgram program = registry.programOf(version, io.jifen.engine.WhenBusy.REFUSE);
+        CompiledProgram program = registry.programOf(version, WhenBusy.REFUSE);
         // the gate runs when the activation is made, a scheduled one included: not again at its instant
         ActivationGate.Verdict verdict = gate.check(merchant, new ActiveProgram(version, program));
         if (!verdict.passed() && overrideReason == null) {
@@ -188,7 +195,7 @@ public class RuleVersionService {
         for (ActivationGate.FailingSuite suite : verdict.failures()) {
             s.append(s.length() == 0 ? "" : "; ").append(suite.name()).append(" r").append(suite.revision()).append(": ")
                     .append(suite.scenarios().stream().map(ActivationGate.FailingScenario::name)
-                            .collect(java.util.stream.Collectors.joining(" | ")));
+                            .collect(Collectors.joining(" | ")));
         }
         return s.length() <= 2000 ? s.toString() : s.substring(0, 2000) + " …";
     }
@@ -250,11 +257,11 @@ public class RuleVersionService {
     }
 
     /** Multipart parts as rule files: each part's filename is the file's name; bad names are listed, not skipped. */
-    static List<RuleFile> decode(List<org.jboss.resteasy.reactive.multipart.FileUpload> parts) {
+    static List<RuleFile> decode(List<FileUpload> parts) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<RuleFile> files = new ArrayList<>();
-        for (org.jboss.resteasy.reactive.multipart.FileUpload part : parts == null
-                ? List.<org.jboss.resteasy.reactive.multipart.FileUpload>of() : parts) {
+        for (FileUpload part : parts == null
+                ? List.<FileUpload>of() : parts) {
             String name = part.fileName();
             if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
                 errors.add(Problem.FieldError.field("files[" + part.name() + "]",
@@ -262,9 +269,9 @@ public class RuleVersionService {
                 continue;
             }
             try {
-                files.add(new RuleFile(name, java.nio.file.Files.readAllBytes(part.uploadedFile())));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                files.add(new RuleFile(name, Files.readAllBytes(part.uploadedFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         if (files.isEmpty() && errors.isEmpty()) {

@@ -1,18 +1,19 @@
 package io.jifen.admin.ruleset;
 
-import jakarta.persistence.FlushModeType;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
+import io.jifen.engine.WhenBusy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which program a merchant's evaluation runs on. Resolved once per request, from the activation
@@ -28,7 +29,7 @@ public class RuleVersions {
     EntityManager em;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** Versions are immutable rows: each is read from the database once. */
     private final ConcurrentHashMap<Long, RuleVersion> versionsById = new ConcurrentHashMap<>();
@@ -83,6 +84,6 @@ public class RuleVersions {
      */
     public ActiveProgram version(Merchant merchant, int number) {
         RuleVersion v = require(merchant, number);
-        return new ActiveProgram(v, registry.programOf(v, io.jifen.engine.WhenBusy.REFUSE));
+        return new ActiveProgram(v, registry.programOf(v, WhenBusy.REFUSE));
     }
 }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A workbook (XLSX or XLS) as grids of text, for a preview in the console: each cell as a
@@ -32,7 +34,7 @@ final class SpreadsheetGrid {
     /** The sheets of {@code content}; IllegalArgumentException when it is not a workbook POI can read. */
     static List<EditorModels.SheetView> read(byte[] content) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
             formatter.setUseCachedValuesForFormulaCells(true);
             List<EditorModels.SheetView> sheets = new ArrayList<>();
             for (int s = 0; s < Math.min(workbook.getNumberOfSheets(), MAX_SHEETS); s++) {
@@ -67,7 +69,7 @@ final class SpreadsheetGrid {
                     }
                 }
             }
-            if (cells.stream().anyMatch(java.util.Objects::nonNull)) {
+            if (cells.stream().anyMatch(Objects::nonNull)) {
                 usedRows = r + 1;
             }
             rows.add(cells);

@@ -2,12 +2,12 @@ package io.jifen.admin.ruleset;
 
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.engine.compile.RuleFileKind;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

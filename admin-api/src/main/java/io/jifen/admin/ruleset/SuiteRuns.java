@@ -1,9 +1,9 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
-import io.jifen.admin.problem.Problem;
 import io.jifen.engine.scenario.InvalidSuiteException;
 import io.jifen.engine.scenario.RuleSetComparison;
 import io.jifen.engine.scenario.Suite;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ final class Vocabulary {
     }
 
     private static String scope(String bracket) {
-        return switch (bracket.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (bracket.toLowerCase(Locale.ROOT)) {
             case "when", "condition" -> "condition";
             case "then", "consequence" -> "consequence";
             case "keyword" -> "keyword";

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** Issues and revokes API keys; every change is audited. */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class ApiKeyService {
     @Transactional
     public void revoke(Long merchantId, String keyId) {
         ApiKey key = ApiKey.findById(keyId);
-        if (key == null || !java.util.Objects.equals(key.merchantId, merchantId)) {
+        if (key == null || !Objects.equals(key.merchantId, merchantId)) {
             throw ProblemException.notFound("api key `" + keyId + "`");
         }
         if (key.revokedAt == null) {

@@ -1,5 +1,7 @@
 package io.jifen.admin.seeding;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.merchant.MerchantRequest;
@@ -78,8 +80,8 @@ public class ExampleMerchantSeeder {
     /** The example's merchant.yaml, read as the API's merchant request and validated like one. */
     private MerchantRequest settingsOf(ExampleMerchant example) {
         try {
-            MerchantRequest request = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
+            MerchantRequest request = new ObjectMapper(
+                    new YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
             Set<ConstraintViolation<MerchantRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("the example merchant's settings are invalid: " + violations);

@@ -1,6 +1,7 @@
 package io.jifen.admin.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON stored in text columns (results replayed to retries, requests kept for refunds): failures are bugs. */
@@ -16,7 +17,7 @@ public final class JsonText {
         }
     }
 
-    public static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    public static <T> T read(ObjectMapper json, String text, TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.jifen.admin.shared;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,6 @@ public final class SqlValues {
     }
 
     public static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+        return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

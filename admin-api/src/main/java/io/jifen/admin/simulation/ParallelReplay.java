@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -29,7 +30,7 @@ final class ParallelReplay {
     private volatile RuntimeException failure;
 
     ParallelReplay(int evaluators, ExecutorService pool, IntFunction<ReportAggregator> report,
-                   java.util.function.Function<ReportAggregator, Replay> replay) {
+                   Function<ReportAggregator, Replay> replay) {
         this.n = evaluators;
         this.replays = new Replay[n];
         this.reports = new ReportAggregator[n];

@@ -1,7 +1,7 @@
 package io.jifen.admin.simulation;
 
-import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.ledger.EarningPlan;
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.transaction.EvaluationInputs;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -276,10 +277,10 @@ final class Replay {
         void add(long id, long at, long day, long candidate, long baseline) {
             if (size == ids.length) {
                 int n = size * 2;
-                ids = java.util.Arrays.copyOf(ids, n);
-                ats = java.util.Arrays.copyOf(ats, n);
-                days = java.util.Arrays.copyOf(days, n);
-                changes = new long[][] {java.util.Arrays.copyOf(changes[0], n), java.util.Arrays.copyOf(changes[1], n)};
+                ids = Arrays.copyOf(ids, n);
+                ats = Arrays.copyOf(ats, n);
+                days = Arrays.copyOf(days, n);
+                changes = new long[][] {Arrays.copyOf(changes[0], n), Arrays.copyOf(changes[1], n)};
             }
             ids[size] = id;
             ats[size] = at;

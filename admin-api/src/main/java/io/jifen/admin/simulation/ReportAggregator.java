@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -341,7 +342,7 @@ final class ReportAggregator {
     /** The report; {@code memberIds} turns the member row ids into the merchant's member ids. */
     SimulationModels.Report build(String currency, int candidateVersion, SimulationModels.BaselineView baseline,
                                   BigDecimal pointValue, LongFunction<String> memberIds) {
-        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         List<SimulationModels.RuleChange> byRule = rules.values().stream()
                 .map(r -> new SimulationModels.RuleChange(r.rule, r.phase, r.family, r.points[0], r.points[1],
                         r.points[1] - r.points[0], r.transactions[0], r.transactions[1]))

@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -79,8 +80,8 @@ final class ReportCsv {
         return out.toString();
     }
 
-    private static java.math.BigDecimal decimal(String s) {
-        return s == null ? null : new java.math.BigDecimal(s);
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
     }
 
     private static String awards(List<SimulationModels.AwardView> awards) {

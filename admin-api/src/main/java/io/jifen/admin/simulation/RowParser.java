@@ -1,8 +1,8 @@
 package io.jifen.admin.simulation;
 
-import io.jifen.admin.ledger.TransactionKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.transaction.EvaluationInputs;

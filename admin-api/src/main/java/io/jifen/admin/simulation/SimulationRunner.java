@@ -1,8 +1,9 @@
 package io.jifen.admin.simulation;
 
-import io.jifen.admin.ledger.TransactionKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.ruleset.ProgramRegistry;
@@ -27,8 +28,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Runs simulation runs on a bounded pool ({@code jifen.simulation.threads}, one by default) and keeps
@@ -347,9 +351,9 @@ public class SimulationRunner {
             };
             RowParser parser = new RowParser(setup.merchant, json, Replay.needsResults(setup.baseline == null,
                     setup.merchant), setup.from, setup.to);
-            java.util.function.IntFunction<ReportAggregator> aggregator = k -> new ReportAggregator(setup.from, setup.to,
+            IntFunction<ReportAggregator> aggregator = k -> new ReportAggregator(setup.from, setup.to,
                     zone, setup.top, config.listedFailures());
-            java.util.function.Function<ReportAggregator, Replay> replayOf = into -> new Replay(setup.merchant,
+            Function<ReportAggregator, Replay> replayOf = into -> new Replay(setup.merchant,
                     setup.candidate, setup.baseline, into, config.maxMemberDay(), progress);
             ReportAggregator report;
             if (inline) {
@@ -396,7 +400,7 @@ public class SimulationRunner {
             finish(id, RunStatus.FAILED, null, e.getMessage(), throttle.processed);
         } catch (SQLException e) {
             throw e;
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (RuntimeException | JsonProcessingException e) {
             Log.errorf(e, "simulation %d failed", id);
             finish(id, RunStatus.FAILED, null, "the run failed: " + e, throttle.processed);
         } finally {
@@ -411,7 +415,7 @@ public class SimulationRunner {
      * read visible to index-only scans).
      */
     private void stream(Setup setup, RowParser parser, Instant dayStart, Instant dayEnd,
-                        java.util.function.Consumer<Replay.Row> sink) throws SQLException {
+                        Consumer<Replay.Row> sink) throws SQLException {
         boolean results = Replay.needsResults(setup.baseline == null, setup.merchant);
         String sql = STREAM_SQL.formatted(results ? "t.result" : "null");
         long after = 0;

@@ -1,10 +1,10 @@
 package io.jifen.admin.suite;
 
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.ruleset.DraftCompiler;
 import io.jifen.admin.ruleset.RuleVersionModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

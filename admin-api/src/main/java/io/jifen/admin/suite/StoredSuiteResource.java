@@ -1,9 +1,9 @@
 package io.jifen.admin.suite;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,10 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
 
 /** A merchant's stored regression suites: stored by name as YAML, revised, read back, retired. */
 @Path("/merchants/{code}/suites")

@@ -1,6 +1,7 @@
 package io.jifen.admin.suite;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.SuiteRuns;
@@ -11,8 +12,10 @@ import io.jifen.engine.scenario.Suite;
 import io.jifen.engine.scenario.SuiteReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A merchant's stored regression suites: stored by name, each change an immutable revision, retired
@@ -40,7 +44,7 @@ public class StoredSuites {
     Clock clock;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     /** What a store did: created the suite, added a revision (or revived it), or found the text unchanged. */
     public enum Outcome { CREATED, REVISED, REVIVED, UNCHANGED }
@@ -141,7 +145,7 @@ public class StoredSuites {
 
     /** The suite by name, retired or not, or 404. */
     public StoredSuite require(Merchant merchant, String name) {
-        return (name == null || !name.matches(SuiteModels.NAME_PATTERN) ? java.util.Optional.<StoredSuite>empty()
+        return (name == null || !name.matches(SuiteModels.NAME_PATTERN) ? Optional.<StoredSuite>empty()
                 : StoredSuite.of(merchant.id, name))
                 .orElseThrow(() -> ProblemException.notFound("suite `" + name + "` of `" + merchant.code + "`"));
     }
@@ -191,7 +195,7 @@ public class StoredSuites {
                     suite = new Suite(name, suite.zone(), suite.policy(), suite.defaults(), suite.scenarios());
                 }
                 return new Current(name, (Integer) row[1], (String) row[2], (Integer) row[3], suite, null);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return new Current(name, (Integer) row[1], (String) row[2], (Integer) row[3], null, e.getMessage());
             }
         }).toList();
@@ -220,7 +224,7 @@ public class StoredSuites {
 
     private static ProblemException invalidText(String name, String message) {
         return ProblemException.of(ProblemType.INVALID_SUITE, name + ".yaml: " + message,
-                List.of(new io.jifen.admin.problem.Problem.FieldError(null, message, null, null, null, null)));
+                List.of(new Problem.FieldError(null, message, null, null, null, null)));
     }
 
     private static String sha256(byte[] bytes) {

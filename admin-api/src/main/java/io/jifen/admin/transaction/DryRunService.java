@@ -6,15 +6,14 @@ import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.evaluation.EarningOutcome;
+import io.jifen.engine.evaluation.Evaluation;
+import io.jifen.engine.evaluation.EvaluationContext;
 import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import io.jifen.engine.CompiledProgram;
-import io.jifen.engine.evaluation.Evaluation;
-import io.jifen.engine.evaluation.EvaluationContext;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,8 @@
 package io.jifen.admin.transaction;
 
 import io.jifen.admin.config.JifenConfig;
-import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.member.MemberService;
 import io.jifen.admin.shared.IdempotentAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,17 +12,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.jifen.admin.member.LoyaltyMember;
-import io.jifen.admin.member.MemberService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.Map;
 
 /**
  * Group commit for postings. Under load, a database commit per posting costs PostgreSQL about a

@@ -1,8 +1,8 @@
 package io.jifen.admin.transaction;
 
 import io.jifen.admin.ledger.TransactionKind;
-import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.member.MemberService;
+import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.shared.PayloadHash;
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.evaluation.EarningOutcome;

@@ -1,8 +1,11 @@
 package io.jifen.admin.transaction;
 
+import io.jifen.admin.ledger.EarningPlan;
+import io.jifen.engine.evaluation.Award;
 import io.jifen.engine.evaluation.EarningOutcome;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Builds the API view of an evaluation outcome. */
 final class Results {
@@ -18,14 +21,14 @@ final class Results {
 
     /** A posting: the awards and points after the policy's caps, the balances after posting. */
     static TransactionModels.TransactionResult of(String transactionId, String kind, String memberId, Instant occurredAt,
-                                                  int ruleVersion, EarningOutcome outcome, io.jifen.admin.ledger.EarningPlan plan,
+                                                  int ruleVersion, EarningOutcome outcome, EarningPlan plan,
                                                   long balance, long pending) {
         return of(transactionId, kind, memberId, occurredAt, ruleVersion, outcome, plan.awards(), plan.points(), balance,
                 pending, plan.held() ? plan.lot().availableAt() : null, true);
     }
 
     private static TransactionModels.TransactionResult of(String transactionId, String kind, String memberId,
-            Instant occurredAt, int ruleVersion, EarningOutcome outcome, java.util.List<io.jifen.engine.evaluation.Award> awards,
+            Instant occurredAt, int ruleVersion, EarningOutcome outcome, List<Award> awards,
             long totalPoints, Long balance, Long pending, Instant heldUntil, boolean posted) {
         return new TransactionModels.TransactionResult(transactionId, kind, memberId, occurredAt, ruleVersion,
                 totalPoints,

@@ -1,8 +1,7 @@
 package io.jifen.admin.webhook;
 
-import jakarta.persistence.Tuple;
-import io.jifen.admin.shared.Rows;
 import io.jifen.admin.config.JifenConfig;
+import io.jifen.admin.shared.Rows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Delivers outbox events to merchant webhooks, at least once.
@@ -239,10 +241,10 @@ public class WebhookDispatcher {
 
     private static String describe(Throwable error) {
         Throwable cause = error;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String text = cause instanceof java.util.concurrent.TimeoutException ? "timed out"
+        String text = cause instanceof TimeoutException ? "timed out"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }

@@ -2,9 +2,9 @@ package io.jifen.admin.webhook;
 
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
-import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.shared.Inputs;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,8 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 @Path("/merchants/{code}/webhooks")
 @Tag(name = "webhooks")

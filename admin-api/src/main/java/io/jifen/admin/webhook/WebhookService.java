@@ -1,13 +1,13 @@
 package io.jifen.admin.webhook;
 
-import jakarta.persistence.Tuple;
-import io.jifen.admin.shared.Rows;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.jifen.admin.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.engine.LoyaltyEngine;
+import io.jifen.engine.WhenBusy;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.rules.ReferenceProgram;
@@ -113,7 +114,7 @@ public final class DraftCompileLoad {
         for (int i = -5; i < runs; i++) {
             RuleSet ruleSet = new RuleSet(draft.apply(offset + i + 5));
             long t0 = System.nanoTime();
-            engine.check(ruleSet, io.jifen.engine.WhenBusy.WAIT);
+            engine.check(ruleSet, WhenBusy.WAIT);
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }

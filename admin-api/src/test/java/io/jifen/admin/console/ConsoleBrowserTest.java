@@ -1,5 +1,6 @@
 package io.jifen.admin.console;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.jifen.admin.support.FreshTestSchema;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -216,7 +218,7 @@ class ConsoleBrowserTest extends ConsoleBrowser {
 
         page.onceDialog(dialog -> dialog.accept()); // "Revoke key …? Whatever uses it stops working at once."
         button("Revoke " + keyId).click();
-        expect(testId("key-row").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(keyId)))
+        expect(testId("key-row").filter(new Locator.FilterOptions().setHasText(keyId)))
                 .containsText("revoked");
         as(secret).get("/merchants/" + shop.code() + "/me").then().statusCode(401);
         expect(testId("audit")).containsText("api-key.issued");
@@ -232,7 +234,7 @@ class ConsoleBrowserTest extends ConsoleBrowser {
     void aPlatformAdminOpensANewMerchant() {
         signIn(ADMIN_KEY);
         button("New merchant").click();
-        String code = "new-shop-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String code = "new-shop-" + UUID.randomUUID().toString().substring(0, 6);
         field("Merchant code").fill("Not A Code");
         field("Name").fill("Bright Minds Online School");
         field("Time zone").fill("Asia/Shanghai");

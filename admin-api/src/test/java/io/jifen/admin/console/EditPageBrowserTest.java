@@ -3,7 +3,6 @@ package io.jifen.admin.console;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.jifen.admin.support.FreshTestSchema;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
@@ -266,7 +266,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
                     actions.bonus(5, "TASK", "a big basket");
                 end
                 """;
-        testId("add-from-disk").setInputFiles(new FilePayload("basket.drl", "text/plain", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        testId("add-from-disk").setInputFiles(new FilePayload("basket.drl", "text/plain", drl.getBytes(StandardCharsets.UTF_8)));
         expect(testId("current-file")).hasText("basket.drl");
         expect(codeLine("a big basket earns 5 more")).isVisible();
         expect(compileStatus()).hasText("Compiles cleanly · 34 rules", compiled());

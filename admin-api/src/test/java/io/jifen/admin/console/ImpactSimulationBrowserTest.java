@@ -1,11 +1,11 @@
 package io.jifen.admin.console;
 
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
 
 import static io.jifen.admin.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,7 +45,7 @@ class ImpactSimulationBrowserTest extends ConsoleBrowser {
         field("To (last day)").fill("2026-03-31");
         button("Start the simulation").click();
 
-        expect(testId("run-status")).hasText("Finished", new com.microsoft.playwright.assertions.LocatorAssertions
+        expect(testId("run-status")).hasText("Finished", new LocatorAssertions
                 .HasTextOptions().setTimeout(60_000));
         expect(testId("points-change")).hasText("+200");
         expect(testId("report-summary")).containsText("500 → 700"); // 240 + 160 + 100 as posted

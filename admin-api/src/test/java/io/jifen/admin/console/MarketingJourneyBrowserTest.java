@@ -1,6 +1,8 @@
 package io.jifen.admin.console;
 
+import com.microsoft.playwright.options.AriaRole;
 import io.jifen.admin.support.FreshTestSchema;
+import io.jifen.admin.support.StoredSuiteTexts;
 import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +27,7 @@ class MarketingJourneyBrowserTest extends ConsoleBrowser {
     protected Shop seed() {
         Shop shop = newShop("journey");
         activateNow(shop, upload(shop, "reference program", f -> f));
-        as(shop.qa()).contentType("application/yaml").body(io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY)
+        as(shop.qa()).contentType("application/yaml").body(StoredSuiteTexts.MEMBER_DAY)
                 .put(shop.path("/suites/member-day")).then().statusCode(201);
         return shop;
     }
@@ -39,7 +41,7 @@ class MarketingJourneyBrowserTest extends ConsoleBrowser {
         testId("nav-edit").click();
         expect(field("Start from")).hasValue("1");
         button("Start draft").click();
-        expect(testId("file-list").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON))
+        expect(testId("file-list").getByRole(AriaRole.BUTTON))
                 .hasCount(ReferenceProgram.RULE_FILES.size());
         button("member-day.dslr").click();
         expect(compileStatus()).hasText("Compiles cleanly · 32 rules", compiled());

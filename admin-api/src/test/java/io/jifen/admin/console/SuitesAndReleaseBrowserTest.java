@@ -4,13 +4,12 @@ import com.microsoft.playwright.Locator;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.Map;
-
-import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static io.jifen.admin.support.Api.as;
+import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -158,7 +157,7 @@ class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
         testId("nav-overview").click();
         expect(testId("activations")).containsText("released with 1 failing:");
         expect(testId("activations")).containsText("triple points approved for the spring festival");
-        as(own.qa()).get(own.path("/audit")).then().body("action", org.hamcrest.Matchers.hasItem("rule-version.gate-overridden"));
+        as(own.qa()).get(own.path("/audit")).then().body("action", Matchers.hasItem("rule-version.gate-overridden"));
         shop = null; // the next test seeds its own again
     }
 }

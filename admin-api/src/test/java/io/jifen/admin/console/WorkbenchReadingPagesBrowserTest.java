@@ -1,5 +1,6 @@
 package io.jifen.admin.console;
 
+import com.microsoft.playwright.Locator;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.engine.compile.RuleFile;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import static io.jifen.admin.support.Api.as;
 
@@ -62,7 +64,7 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
 
         // swapped, the same change reads the other way round
         button("Swap the two versions").click();
-        expect(page).hasURL(java.util.regex.Pattern.compile("a=2&b=1"));
+        expect(page).hasURL(Pattern.compile("a=2&b=1"));
         expect(testId("rule-changed").locator("[data-kind=changed] .left")).containsText("by 3");
     }
 
@@ -85,7 +87,7 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
         expect(testId("result-1").getByTestId("total-points")).hasText("240");
         expect(testId("result-2").getByTestId("total-points")).hasText("360");
         expect(testId("try-difference")).hasText("Version 2 gives 120 points more than version 1.");
-        expect(testId("result-2").getByTestId("award").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        expect(testId("result-2").getByTestId("award").filter(new Locator.FilterOptions()
                 .setHasText("member day: double points on the 10th"))).containsText("240");
         expect(testId("result-2").locator("tr.differs")).hasCount(1);
         screenshot("try-it");

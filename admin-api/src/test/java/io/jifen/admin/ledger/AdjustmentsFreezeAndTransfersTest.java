@@ -6,9 +6,11 @@ import io.jifen.admin.support.LedgerInvariants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,15 +28,15 @@ class AdjustmentsFreezeAndTransfersTest {
 
     static Map<String, Object> transfersOn = Map.of("enabled", true, "min", 10, "max", 500);
 
-    static io.restassured.response.ValidatableResponse adjust(Api.TestMerchant shop, String member, String id, long points, String reason) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("adjustmentId", id, "points", points));
+    static ValidatableResponse adjust(Api.TestMerchant shop, String member, String id, long points, String reason) {
+        Map<String, Object> body = new HashMap<>(Map.of("adjustmentId", id, "points", points));
         if (reason != null) {
             body.put("reason", reason);
         }
         return as(shop.integrator()).body(body).post("/merchants/" + shop.code() + "/members/" + member + "/adjustments").then();
     }
 
-    static io.restassured.response.ValidatableResponse transfer(Api.TestMerchant shop, String id, String from, String to, long points) {
+    static ValidatableResponse transfer(Api.TestMerchant shop, String id, String from, String to, long points) {
         return as(shop.integrator()).body(Map.of("transferId", id, "fromMemberId", from, "toMemberId", to, "points", points,
                 "reason", "family pooling")).post("/merchants/" + shop.code() + "/transfers").then();
     }

@@ -2,19 +2,20 @@ package io.jifen.admin.ledger;
 
 import io.jifen.admin.member.TierReviews;
 import io.jifen.admin.support.AdjustableClock;
-import io.jifen.engine.compile.RuleFile;
-import io.jifen.engine.compile.RuleSets;
-import io.jifen.rules.ReferenceProgram;
-import org.junit.jupiter.api.AfterEach;
-import java.time.Duration;
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.admin.support.LedgerInvariants;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSets;
+import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -39,7 +40,7 @@ class CapsAndTiersTest {
         clock.reset();
     }
 
-    static io.restassured.response.ValidatableResponse buy(Api.TestMerchant shop, String id, String member, Instant at, String amount) {
+    static ValidatableResponse buy(Api.TestMerchant shop, String id, String member, Instant at, String amount) {
         return as(shop.integrator()).body(Map.of("transactionId", id, "memberId", member, "occurredAt", at.toString(),
                         "total", amount, "lines", List.of(Map.of("sku", "BASKET", "category", "grocery", "amount", amount))))
                 .post("/merchants/" + shop.code() + "/purchases").then().statusCode(201);

@@ -6,6 +6,7 @@ import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.admin.support.LedgerInvariants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DebitCancellationTest {
         LotsExpiryAndPendingPointsTest.buy(shop, id, member, at.toString(), amount);
     }
 
-    static io.restassured.response.ValidatableResponse cancel(Api.TestMerchant shop, String member, String debit, String id) {
+    static ValidatableResponse cancel(Api.TestMerchant shop, String member, String debit, String id) {
         return as(shop.integrator()).body(Map.of("cancellationId", id, "reason", "order cancelled"))
                 .post("/merchants/" + shop.code() + "/members/" + member + "/debits/" + debit + "/cancellation").then();
     }

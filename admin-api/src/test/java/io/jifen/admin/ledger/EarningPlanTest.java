@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,11 +34,11 @@ class EarningPlanTest {
     private static final LedgerPolicy NO_CAPS = policy(0, null, null);
 
     private static EarningOutcome earning(long... points) {
-        List<Award> awards = new java.util.ArrayList<>();
+        List<Award> awards = new ArrayList<>();
         for (int i = 0; i < points.length; i++) {
             awards.add(new Award("rule " + (i + 1), null, "BASE", points[i], "because"));
         }
-        return new EarningOutcome("program", java.util.Arrays.stream(points).sum(), awards, List.of(), List.of(),
+        return new EarningOutcome("program", Arrays.stream(points).sum(), awards, List.of(), List.of(),
                 Optional.empty());
     }
 

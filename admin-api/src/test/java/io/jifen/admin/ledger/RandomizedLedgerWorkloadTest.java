@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -81,9 +82,9 @@ class RandomizedLedgerWorkloadTest {
                         List<Response> answers = new ArrayList<>();
                         if (dice == 0) {
                             // the same request three times at once, as a client timing out and retrying might
-                            List<java.util.concurrent.CompletableFuture<Response>> copies = new ArrayList<>();
+                            List<CompletableFuture<Response>> copies = new ArrayList<>();
                             for (int i = 0; i < 3; i++) {
-                                copies.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                                copies.add(CompletableFuture.supplyAsync(
                                         () -> as(shop.integrator()).body(op.body()).post(op.path()), duplicates));
                             }
                             copies.forEach(c -> answers.add(c.join()));

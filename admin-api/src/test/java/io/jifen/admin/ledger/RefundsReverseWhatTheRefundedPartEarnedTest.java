@@ -5,6 +5,7 @@ import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.admin.support.LedgerInvariants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,7 +34,7 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
                 .then().statusCode(201).body("totalPoints", equalTo(1140));
     }
 
-    static io.restassured.response.ValidatableResponse refund(Api.TestMerchant shop, Map<String, Object> body) {
+    static ValidatableResponse refund(Api.TestMerchant shop, Map<String, Object> body) {
         return as(shop.integrator()).body(body).post("/merchants/" + shop.code() + "/refunds").then();
     }
 

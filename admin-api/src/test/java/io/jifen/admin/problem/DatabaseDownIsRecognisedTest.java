@@ -2,8 +2,9 @@ package io.jifen.admin.problem;
 
 import org.junit.jupiter.api.Test;
 
-import javax.transaction.xa.XAException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,7 @@ class DatabaseDownIsRecognisedTest {
     void aConnectionErrorAnywhereInTheCauseChainIsTheDatabaseBeingDown() {
         SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
         assertThat(ProblemMappers.isDatabaseDown(new RuntimeException(new IllegalStateException(refused)))).isTrue();
-        assertThat(ProblemMappers.isDatabaseDown(new RuntimeException(new java.sql.SQLTransientConnectionException("timeout"))))
+        assertThat(ProblemMappers.isDatabaseDown(new RuntimeException(new SQLTransientConnectionException("timeout"))))
                 .isTrue();
     }
 

@@ -4,11 +4,16 @@ import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -89,7 +94,7 @@ class ErrorDetailsSpeakTheApiTest {
     void aMissingBodyIsNamedAsTheBodyNotAsAJavaParameter() {
         Api.TestMerchant shop = newMerchant();
         String upload = "/merchants/" + shop.code() + "/rule-versions";
-        java.net.http.HttpResponse<String> nothing = BadInputIsRefusedTest.postWithNothing(upload, shop.marketing());
+        HttpResponse<String> nothing = BadInputIsRefusedTest.postWithNothing(upload, shop.marketing());
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(nothing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(nothing.body()).contains("(body)").doesNotContain("upload.request").doesNotContain("MessageBodyReader");
@@ -110,12 +115,12 @@ class ErrorDetailsSpeakTheApiTest {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(new byte[3 * 1024 * 1024]);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/merchants/"
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + RestAssured.port + "/merchants/"
                         + shop.code() + "/rule-versions"))
                 .header("X-Api-Key", shop.marketing()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(r.body()).contains("/payload-too-large").contains("larger than");

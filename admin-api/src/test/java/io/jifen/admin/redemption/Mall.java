@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.jifen.admin.support.Api.as;
 
@@ -66,6 +67,6 @@ final class Mall {
     }
 
     static List<String> codes(int n, String prefix) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+        return IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
     }
 }

@@ -6,8 +6,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.jifen.admin.redemption.Mall.*;
 import static io.jifen.admin.support.Api.as;
@@ -117,13 +121,13 @@ class MallCatalogTest {
     @Test
     void twoMarketersCreatingTheSameSkuAtOnceGetOneItemAndAClearConflict() throws Exception {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 answers.add(pool.submit(() -> item(shop, "TWIN", "PHYSICAL", 100, Map.of()).extract().statusCode()));
             }
-            List<Integer> statuses = new java.util.ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (var a : answers) {
                 statuses.add(a.get());
             }

@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class MallConcurrencyTest {
             assertThat(r.jsonPath().getString("type")).endsWith("/out-of-stock");
             assertThat(r.jsonPath().getString("detail")).isEqualTo("item `HOT-PHONE` is out of stock");
         });
-        itemView(shop, "HOT-PHONE").body("stock", org.hamcrest.Matchers.equalTo(0));
+        itemView(shop, "HOT-PHONE").body("stock", Matchers.equalTo(0));
         long charged = 0;
         for (int i = 0; i < 200; i++) {
             charged += 1000 - balance(shop, "racer-" + i);
@@ -138,8 +139,8 @@ class MallConcurrencyTest {
         assertThat(statuses(responses)).containsOnlyKeys(201, 200).containsEntry(201, 1L);
         assertThat(responses.stream().map(Response::asString).distinct()).hasSize(1);
         assertThat(balance(shop, "twin")).isEqualTo(900);
-        itemView(shop, "VOUCHER").body("stock", org.hamcrest.Matchers.equalTo(49))
-                .body("codesAvailable", org.hamcrest.Matchers.equalTo(49));
+        itemView(shop, "VOUCHER").body("stock", Matchers.equalTo(49))
+                .body("codesAvailable", Matchers.equalTo(49));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 
@@ -177,7 +178,7 @@ class MallConcurrencyTest {
                 .then().statusCode(422).extract().response()); // no address: nothing taken
         atOnce(20, i -> as(shop.integrator()).body(Map.of("redemptionId", "lamp-first-" + i, "sku", "LAMP",
                 "shippingAddress", ADDRESS)).post("/merchants/" + shop.code() + "/members/lamp-" + i + "/redemptions"));
-        itemView(shop, "LAMP").body("stock", org.hamcrest.Matchers.equalTo(0));
+        itemView(shop, "LAMP").body("stock", Matchers.equalTo(0));
 
         // the first twenty cancel while the other twenty try to take what comes back
         List<Response> responses = atOnce(40, i -> i < 20
@@ -189,7 +190,7 @@ class MallConcurrencyTest {
         assertThat(responses.subList(0, 20)).allMatch(r -> r.statusCode() == 201);
         long second = responses.subList(20, 40).stream().filter(r -> r.statusCode() == 201).count();
         assertThat(responses.subList(20, 40)).allMatch(r -> r.statusCode() == 201 || r.statusCode() == 409);
-        itemView(shop, "LAMP").body("stock", org.hamcrest.Matchers.equalTo((int) (20 - second)));
+        itemView(shop, "LAMP").body("stock", Matchers.equalTo((int) (20 - second)));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.jifen.admin.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class MallPricingSuiteTest {
         Suite suite = ReferenceProgram.suite("exchange-pricing.yaml");
         ZoneId zone = ZoneId.of(suite.zone());
         // the program goes live before the suite's earliest instant, so every scenario prices on it
-        clock.travelTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        clock.travelTo(Instant.parse("2026-01-01T00:00:00Z"));
         Api.TestMerchant shop;
         try {
             shop = Api.merchantOnReferenceProgram();
@@ -130,7 +132,7 @@ class MallPricingSuiteTest {
         return tests;
     }
 
-    private static final Set<String> ENROLLED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> ENROLLED = ConcurrentHashMap.newKeySet();
 
     private static void ensureMember(Api.TestMerchant shop, String member, String tier) {
         if (ENROLLED.add(shop.code() + "/" + member)) {

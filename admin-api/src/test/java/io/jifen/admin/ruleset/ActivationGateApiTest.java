@@ -4,6 +4,7 @@ import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -173,6 +174,6 @@ class ActivationGateApiTest {
     }
 
     private static void assertThat(String actual, String expected) {
-        org.assertj.core.api.Assertions.assertThat(actual).isEqualTo(expected);
+        Assertions.assertThat(actual).isEqualTo(expected);
     }
 }

@@ -6,6 +6,7 @@ import io.jifen.engine.compile.RuleSets;
 import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -76,6 +77,6 @@ class ActivationUnderLoadTest {
         });
         assertThat(responses.stream().map(r -> (int) r.path("ruleVersion")).distinct()).containsExactlyInAnyOrder(1, 2);
         as(shop.integrator()).get("/merchants/" + shop.code() + "/rule-versions/active").then().statusCode(200)
-                .body("number", org.hamcrest.Matchers.equalTo(2));
+                .body("number", Matchers.equalTo(2));
     }
 }

@@ -6,16 +6,18 @@ import io.jifen.engine.compile.RuleFile;
 import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static io.jifen.admin.ruleset.RuleVersionFixtures.asJson;
 import static io.jifen.admin.support.Api.as;
 import static io.jifen.admin.support.Api.merchantOnReferenceProgram;
+import static io.jifen.admin.support.StoredSuiteTexts.MEMBER_DAY;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,7 +65,7 @@ class DraftChecksApiTest {
         as(shop.qa()).body(Map.of("files", asJson(ReferenceProgram.ruleSet().files())))
                 .post("/merchants/" + shop.code() + "/draft-suite-runs")
                 .then().statusCode(200).body("passed", equalTo(1)).body("failed", equalTo(0));
-        org.assertj.core.api.Assertions.assertThat(versionCount(shop)).isEqualTo(versions);
+        Assertions.assertThat(versionCount(shop)).isEqualTo(versions);
     }
 
     @Test
@@ -89,8 +91,8 @@ class DraftChecksApiTest {
                 .body("added", empty()).body("removed", empty())
                 .body("changed", hasSize(1))
                 .body("changed[0].name", equalTo("member day: double points on the 10th"))
-                .body("changed[0].unifiedDiff", org.hamcrest.Matchers.containsString("+"))
-                .body("changed[0].to.authored", org.hamcrest.Matchers.containsString("Multiply the base points by 3"));
+                .body("changed[0].unifiedDiff", Matchers.containsString("+"))
+                .body("changed[0].to.authored", Matchers.containsString("Multiply the base points by 3"));
         // against a named version; an unknown one is 404
         as(shop.qa()).body(Map.of("files", asJson(ReferenceProgram.ruleSet().files())))
                 .queryParam("against", 1).post("/merchants/" + shop.code() + "/draft-rule-diffs")

@@ -4,6 +4,8 @@ import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -57,11 +59,11 @@ class HostileUploadsAreRefusedApiTest {
                 end
                 """;
         refused(shop, "meta.drl", drl).body("errors.line", hasItem(5));
-        org.assertj.core.api.Assertions.assertThat(System.getProperty("jifen.pwned")).isNull();
+        Assertions.assertThat(System.getProperty("jifen.pwned")).isNull();
         as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(0));
     }
 
-    private static io.restassured.response.ValidatableResponse refused(Api.TestMerchant shop, String name, String drl) {
+    private static ValidatableResponse refused(Api.TestMerchant shop, String name, String drl) {
         return as(shop.marketing()).body(Map.of("files", List.of(textFile(name, drl))))
                 .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(422)
                 .contentType("application/problem+json")

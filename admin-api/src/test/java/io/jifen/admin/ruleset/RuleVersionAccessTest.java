@@ -6,8 +6,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -56,7 +58,7 @@ class RuleVersionAccessTest {
         Api.TestMerchant other = newMerchant();
         uploadDrl(shop, 1);
         uploadDrl(shop, 2);
-        as(shop.marketing()).body(Map.of("at", java.time.Instant.now().plusSeconds(3600).toString()))
+        as(shop.marketing()).body(Map.of("at", Instant.now().plusSeconds(3600).toString()))
                 .post("/merchants/" + shop.code() + "/rule-versions/2/activation").then().statusCode(202);
         String base = "/merchants/" + shop.code() + "/rule-versions";
         for (Call call : calls()) {
@@ -70,7 +72,7 @@ class RuleVersionAccessTest {
                     .isEqualTo(403);
         }
         // and none of those attempts changed anything
-        as(shop.qa()).get(base).then().body("size()", org.hamcrest.Matchers.equalTo(2));
+        as(shop.qa()).get(base).then().body("size()", Matchers.equalTo(2));
         assertThat(status(shop, 2)).isEqualTo("SCHEDULED");
     }
 

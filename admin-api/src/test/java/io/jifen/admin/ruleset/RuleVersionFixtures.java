@@ -4,6 +4,7 @@ import io.jifen.admin.support.Api;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleFileKind;
 import io.jifen.rules.ReferenceProgram;
+import org.hamcrest.Matchers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class RuleVersionFixtures {
     /** Uploads and returns the version number (201 or 200). */
     public static int upload(Api.TestMerchant shop, Map<String, Object> body) {
         return as(shop.marketing()).body(body).post("/merchants/" + shop.code() + "/rule-versions")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(200)))
+                .then().statusCode(Matchers.anyOf(Matchers.is(201), Matchers.is(200)))
                 .extract().path("number");
     }
 

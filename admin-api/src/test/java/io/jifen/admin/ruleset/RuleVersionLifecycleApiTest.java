@@ -3,6 +3,8 @@ package io.jifen.admin.ruleset;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSet;
 import io.jifen.rules.ReferenceProgram;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,7 +104,7 @@ class RuleVersionLifecycleApiTest {
                 .body("description", equalTo("from the console"))
                 .body("files.name", contains("earning.drl", "spend-threshold.xlsx"));
         // the same files as JSON are the same version: one content hash whatever the transport
-        as(shop.marketing()).body(Map.of("files", asJson(List.of(io.jifen.engine.compile.RuleFile.text("earning.drl", earnDrl(2)),
+        as(shop.marketing()).body(Map.of("files", asJson(List.of(RuleFile.text("earning.drl", earnDrl(2)),
                         ReferenceProgram.ruleFile("spend-threshold.xlsx")))))
                 .post(base).then().statusCode(200).body("number", equalTo(1));
     }
@@ -156,7 +158,7 @@ class RuleVersionLifecycleApiTest {
         // compiled beforehand, so the 8 uploads race on numbering, not on the compile slots
         // (more uploads than slots needing a compile are refused with 503: CompileLimitsApiTest)
         for (int i = 0; i < 8; i++) {
-            registry.compile(io.jifen.engine.compile.RuleSet.of(io.jifen.engine.compile.RuleFile.text("earning.drl",
+            registry.compile(RuleSet.of(RuleFile.text("earning.drl",
                     earnDrl(10 + i)))).orThrow();
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);

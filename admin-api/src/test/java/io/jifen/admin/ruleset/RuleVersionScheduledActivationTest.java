@@ -1,5 +1,6 @@
 package io.jifen.admin.ruleset;
 
+import io.jifen.admin.support.AdjustableClock;
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,8 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.jifen.admin.support.AdjustableClock;
-import java.time.Duration;
 
 import java.time.Duration;
 import java.time.Instant;

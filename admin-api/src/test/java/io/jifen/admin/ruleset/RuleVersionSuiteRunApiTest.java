@@ -5,6 +5,7 @@ import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.rules.ReferenceProgram;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static io.jifen.admin.ruleset.RuleVersionFixtures.*;
@@ -79,7 +80,7 @@ class RuleVersionSuiteRunApiTest {
         String xml = as(shop.qa()).contentType("application/yaml").accept("application/xml").body(SMOKE)
                 .post("/merchants/" + shop.code() + "/rule-versions/" + v + "/suite-runs").then().statusCode(200)
                 .contentType(startsWith("application/xml")).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(xml)
+        Assertions.assertThat(xml)
                 .contains("<testsuite name=\"smoke\" tests=\"2\" failures=\"1\"")
                 .contains("<failure message=\"totalPoints: expected 999, was 120\">");
     }

@@ -1,10 +1,12 @@
 package io.jifen.admin.security;
 
 import io.jifen.admin.JifenApi;
+import io.jifen.admin.transaction.PurchaseResource;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -38,7 +40,7 @@ class ResourceMethodsDeclareAccessTest {
     void theScanFindsAMethodThatDeclaresNothing() {
         assertThat(isResourceMethod(UndeclaredAccessResource.class, "undeclared")).isTrue();
         assertThat(declaresAccess(method(UndeclaredAccessResource.class, "undeclared"))).isFalse();
-        assertThat(declaresAccess(method(io.jifen.admin.transaction.PurchaseResource.class, "purchase"))).isTrue();
+        assertThat(declaresAccess(method(PurchaseResource.class, "purchase"))).isTrue();
     }
 
     /** Every class of the service's own output (not the tests') under io.jifen.admin with @Path and an HTTP method. */
@@ -48,7 +50,7 @@ class ResourceMethodsDeclareAccessTest {
         List<String> names;
         try (Stream<java.nio.file.Path> files = Files.walk(packageDir)) {
             names = files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", ""))
+                    .map(f -> root.relativize(f).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", ""))
                     .sorted().toList();
         }
         assertThat(names).as("classes under " + packageDir).isNotEmpty();

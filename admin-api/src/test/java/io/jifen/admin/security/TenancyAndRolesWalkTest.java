@@ -3,6 +3,7 @@ package io.jifen.admin.security;
 import io.jifen.admin.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -12,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import static io.jifen.admin.support.Api.*;
@@ -30,13 +32,13 @@ class TenancyAndRolesWalkTest {
     private Api.TestMerchant b;
 
     /** Each merchant's webhook, by merchant code: what {w} in a path stands for. */
-    private static final Map<String, Integer> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> WEBHOOKS = new ConcurrentHashMap<>();
 
     /** Each merchant's lottery prize, by merchant code: what {p} in a path stands for. */
-    private static final Map<String, Integer> PRIZES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> PRIZES = new ConcurrentHashMap<>();
 
     /** Each merchant's simulation run, by merchant code: what {s} in a path stands for. */
-    private static final Map<String, Integer> SIMULATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> SIMULATIONS = new ConcurrentHashMap<>();
 
     /**
      * One endpoint: method, path with {m} for the merchant code (and {w} its webhook), roles allowed,
@@ -233,7 +235,7 @@ class TenancyAndRolesWalkTest {
         tests.add(DynamicTest.dynamicTest("the platform ADMIN runs the ledger jobs on demand", () -> {
             for (String job : List.of("expiry", "release", "tier-reviews")) {
                 asAdmin().post("/platform/ledger-jobs/" + job).then().statusCode(200)
-                        .body("job", org.hamcrest.Matchers.equalTo(job));
+                        .body("job", Matchers.equalTo(job));
             }
         }));
         tests.add(DynamicTest.dynamicTest("merchant keys cannot create merchants or platform keys", () -> {

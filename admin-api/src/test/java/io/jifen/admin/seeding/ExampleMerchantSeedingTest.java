@@ -3,6 +3,7 @@ package io.jifen.admin.seeding;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -33,7 +34,7 @@ class ExampleMerchantSeedingTest {
                 .body("pointsPolicy.pendingDays", equalTo(7))
                 .body("pointsPolicy.transfers.enabled", equalTo(true))
                 .body("pointsPolicy.balanceThresholds", contains(1000, 5000))
-                .body("pointsPolicy.pointValue", org.hamcrest.Matchers.equalTo("0.01"));
+                .body("pointsPolicy.pointValue", Matchers.equalTo("0.01"));
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
                 .body("role", hasItem("INTEGRATOR"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)

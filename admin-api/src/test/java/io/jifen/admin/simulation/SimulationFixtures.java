@@ -11,6 +11,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +33,7 @@ final class SimulationFixtures {
 
     static void enrol(Api.TestMerchant shop, String member, String tier) {
         as(shop.integrator()).body(Map.of("tier", tier)).put("/merchants/" + shop.code() + "/members/" + member)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .then().statusCode(Matchers.oneOf(200, 201));
     }
 
     /** Posts a one-line grocery purchase; returns the points it earned. */
@@ -76,7 +78,7 @@ final class SimulationFixtures {
     static JsonPath report(Api.TestMerchant shop, Map<String, Object> body) {
         long id = start(shop, body);
         JsonPath run = finished(shop, id);
-        org.assertj.core.api.Assertions.assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
+        Assertions.assertThat(run.getString("status")).as(run.prettify()).isEqualTo("SUCCEEDED");
         return JsonPath.from(run.prettify()).setRootPath("report");
     }
 

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,8 +172,8 @@ class SimulationLifecycleTest {
                         select m.id, 'RUNNING', v.id, 'POSTED', ?2, ?3, 20, 'test', now(), now(), 5, 3, ?4
                         from merchant m join rule_version v on v.merchant_id = m.id and v.number = 1 where m.code = ?1
                         returning id""")
-                .setParameter(1, shop.code()).setParameter(2, java.time.OffsetDateTime.parse(FROM))
-                .setParameter(3, java.time.OffsetDateTime.parse(TO)).setParameter(4, restarts).getSingleResult()).longValue());
+                .setParameter(1, shop.code()).setParameter(2, OffsetDateTime.parse(FROM))
+                .setParameter(3, OffsetDateTime.parse(TO)).setParameter(4, restarts).getSingleResult()).longValue());
         if (restarts == 0) {
             runningRowId = id;
         }
@@ -195,7 +197,7 @@ class SimulationLifecycleTest {
         as(shop.integrator()).body(Map.of("transactionId", "priced", "memberId", "cy", "occurredAt", "2026-03-06T04:00:00Z",
                 "total", "20.00", "currency", "CNY")).post("/merchants/" + shop.code() + "/purchases").then().statusCode(201);
         // the merchant's currency changes: the request that named CNY no longer fits it
-        Map<String, Object> body = new java.util.HashMap<>(Api.merchantBody(shop.code()));
+        Map<String, Object> body = new HashMap<>(Api.merchantBody(shop.code()));
         body.put("currency", "HKD");
         asAdmin().body(body).put("/merchants/" + shop.code()).then().statusCode(200);
 

@@ -1,6 +1,9 @@
 package io.jifen.admin.simulation;
 
 import io.jifen.admin.support.Api;
+import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.compile.RuleSet;
+import io.jifen.rules.ReferenceProgram;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -8,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +68,7 @@ class SimulationModelTest {
                 """.formatted(condition);
     }
 
-    private static io.jifen.engine.compile.RuleSet activityProgram(String condition) {
+    private static RuleSet activityProgram(String condition) {
         return new io.jifen.engine.compile.RuleSet(List.of(io.jifen.engine.compile.RuleFile.text("earning.drl", """
                 package io.jifen.test;
                 import io.jifen.engine.facts.*;
@@ -103,14 +107,14 @@ class SimulationModelTest {
         assertThat(r.getList("byTier.name", String.class)).containsExactly("REGULAR");
     }
 
-    private static io.jifen.engine.compile.RuleSet referenceWithTiers() {
-        String text = io.jifen.rules.ReferenceProgram.ruleFile("tier-qualification.dslr").text()
+    private static RuleSet referenceWithTiers() {
+        String text = ReferenceProgram.ruleFile("tier-qualification.dslr").text()
                 .replace("is at least 5000 and less than 20000", "is at least 100 and less than 20000")
                 .replace("is less than 5000", "is less than 100");
-        List<io.jifen.engine.compile.RuleFile> files = new java.util.ArrayList<>(io.jifen.rules.ReferenceProgram.ruleSet().files());
+        List<RuleFile> files = new ArrayList<>(ReferenceProgram.ruleSet().files());
         files.removeIf(f -> f.name().equals("tier-qualification.dslr"));
-        files.add(io.jifen.engine.compile.RuleFile.text("tier-qualification.dslr", text));
-        return new io.jifen.engine.compile.RuleSet(files);
+        files.add(RuleFile.text("tier-qualification.dslr", text));
+        return new RuleSet(files);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jifen.admin.suite;
 
 import io.jifen.admin.support.Api;
+import org.hamcrest.Matchers;
 
 import static io.jifen.admin.support.Api.as;
 
@@ -51,7 +52,7 @@ public final class StoredSuiteFixtures {
     /** Stores {@code yaml} as suite {@code name} with the QA key (201 or 200); returns the revision. */
     public static int store(Api.TestMerchant shop, String name, String yaml) {
         return as(shop.qa()).contentType("application/yaml").body(yaml).put(suites(shop) + "/" + name)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("revision");
+                .then().statusCode(Matchers.oneOf(200, 201)).extract().path("revision");
     }
 
     public static void retire(Api.TestMerchant shop, String name) {

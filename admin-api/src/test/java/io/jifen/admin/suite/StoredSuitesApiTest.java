@@ -4,9 +4,15 @@ import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.jifen.admin.suite.StoredSuiteFixtures.*;
 import static io.jifen.admin.support.Api.as;
@@ -63,19 +69,19 @@ class StoredSuitesApiTest {
     void concurrentStoresOfOneNameGetOneCreationAndDistinctConsecutiveRevisions() throws Exception {
         Api.TestMerchant shop = newMerchant();
         int writers = 6;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 String text = BASKETS.replace("suite: baskets at one point per yuan", "suite: writer " + i);
                 statuses.add(pool.submit(() -> as(shop.qa()).contentType("application/yaml").body(text)
                         .put(suites(shop) + "/baskets").statusCode()));
             }
-            List<Integer> answered = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> f : statuses) {
-                answered.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> f : statuses) {
+                answered.add(f.get(60, TimeUnit.SECONDS));
             }
-            org.assertj.core.api.Assertions.assertThat(answered).containsOnly(200, 201).containsOnlyOnce(201);
+            Assertions.assertThat(answered).containsOnly(200, 201).containsOnlyOnce(201);
         } finally {
             pool.shutdownNow();
         }

@@ -1,10 +1,16 @@
 package io.jifen.admin.support;
 
+import io.jifen.engine.compile.RuleSet;
+import io.jifen.rules.ReferenceProgram;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,9 +47,9 @@ public final class Api {
     /** A merchant whose points policy has these settings on top of the default one. */
     public static TestMerchant newMerchant(Map<String, Object> policy) {
         String code = "m-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new java.util.HashMap<>(merchantBody(code));
+        Map<String, Object> body = new HashMap<>(merchantBody(code));
         @SuppressWarnings("unchecked")
-        Map<String, Object> merged = new java.util.HashMap<>((Map<String, Object>) body.get("pointsPolicy"));
+        Map<String, Object> merged = new HashMap<>((Map<String, Object>) body.get("pointsPolicy"));
         merged.putAll(policy);
         body.put("pointsPolicy", merged);
         asAdmin().body(body).post("/merchants").then().statusCode(201);
@@ -76,19 +82,19 @@ public final class Api {
 
     /** Uploads the reference program as the merchant's next version; returns its number. */
     public static int uploadReferenceProgram(TestMerchant merchant) {
-        return upload(merchant, io.jifen.rules.ReferenceProgram.ruleSet());
+        return upload(merchant, ReferenceProgram.ruleSet());
     }
 
     /** Uploads a rule set as the merchant's next version (binary files base64); returns its number. */
-    public static int upload(TestMerchant merchant, io.jifen.engine.compile.RuleSet ruleSet) {
-        java.util.List<Map<String, String>> files = ruleSet.files().stream()
+    public static int upload(TestMerchant merchant, RuleSet ruleSet) {
+        List<Map<String, String>> files = ruleSet.files().stream()
                 .map(f -> f.name().endsWith(".xlsx") || f.name().endsWith(".xls")
                         ? Map.of("name", f.name(), "encoding", "base64",
-                                "content", java.util.Base64.getEncoder().encodeToString(f.content()))
+                                "content", Base64.getEncoder().encodeToString(f.content()))
                         : Map.of("name", f.name(), "content", f.text()))
                 .toList();
         return as(merchant.marketing()).body(Map.of("description", "reference program", "files", files))
-                .post("/merchants/" + merchant.code() + "/rule-versions").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .post("/merchants/" + merchant.code() + "/rule-versions").then().statusCode(Matchers.oneOf(200, 201))
                 .extract().path("number");
     }
 

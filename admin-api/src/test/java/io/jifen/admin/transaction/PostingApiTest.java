@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -99,7 +100,7 @@ class PostingApiTest {
     @Test
     void unknownMemberIsNotFoundWhenAutoEnrolmentIsOff() {
         Api.TestMerchant shop = merchantOnReferenceProgram();
-        Map<String, Object> body = new java.util.HashMap<>(merchantBody(shop.code()));
+        Map<String, Object> body = new HashMap<>(merchantBody(shop.code()));
         body.put("pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE", "expiry", Map.of("rule", "NEVER"),
                 "autoEnrol", false));
         asAdmin().body(body).put("/merchants/" + shop.code()).then().statusCode(200);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class RefundSplitTest {
     }
 
     private static List<BigDecimal> money(String... amounts) {
-        return java.util.Arrays.stream(amounts).map(BigDecimal::new).toList();
+        return Arrays.stream(amounts).map(BigDecimal::new).toList();
     }
 
     @Test

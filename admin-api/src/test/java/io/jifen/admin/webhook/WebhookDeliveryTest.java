@@ -11,11 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.jifen.admin.support.Api.as;
 import static io.jifen.admin.support.Api.merchantOnReferenceProgram;
@@ -308,7 +309,7 @@ class WebhookDeliveryTest {
     /** Writes events of one member through the outbox in one transaction, as a posting does. */
     private void emit(Api.TestMerchant shop, String member, List<Function<Long, DomainEvent>> events) {
         as(shop.integrator()).body(Map.of()).put("/merchants/" + shop.code() + "/members/" + member)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .then().statusCode(Matchers.oneOf(200, 201));
         QuarkusTransaction.requiringNew().run(() -> {
             Merchant merchant = Merchant.find("code", shop.code()).firstResult();
             long memberId = ((Number) em.createNativeQuery("select id from member where merchant_id = ?1 and external_id = ?2")

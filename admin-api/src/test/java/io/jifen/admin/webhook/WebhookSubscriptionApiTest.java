@@ -4,6 +4,7 @@ import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -64,7 +65,7 @@ class WebhookSubscriptionApiTest {
                     .contentType("application/problem+json").body("errors.field", contains("url"))
                     .body("errors[0].message", containsString("must reach a public address"));
         }
-        as(shop.marketing()).get(hooks(shop)).then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+        as(shop.marketing()).get(hooks(shop)).then().statusCode(200).body("$", Matchers.empty());
     }
 
     @Test

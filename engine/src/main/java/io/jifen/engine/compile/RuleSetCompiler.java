@@ -11,14 +11,14 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.KieBaseConfiguration;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
+import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a rule set at runtime: translate every file to DRL, parse it, check it against the
@@ -299,15 +301,15 @@ public final class RuleSetCompiler {
         return null;
     }
 
-    private static final java.util.regex.Pattern LINE_IN_TEXT = java.util.regex.Pattern.compile("\\[Line: (\\d+)");
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[Line: (\\d+)");
 
     private static int lineIn(String text) {
-        java.util.regex.Matcher m = LINE_IN_TEXT.matcher(text == null ? "" : text);
+        Matcher m = LINE_IN_TEXT.matcher(text == null ? "" : text);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static final java.util.regex.Pattern EXPRESSION_IN_TEXT =
-            java.util.regex.Pattern.compile("Unable to Analyse Expression (.+?):\\s*(\\n|\\[|$)");
+    private static final Pattern EXPRESSION_IN_TEXT =
+            Pattern.compile("Unable to Analyse Expression (.+?):\\s*(\\n|\\[|$)");
 
     /**
      * Some constraint errors come without any line (an unknown name in a constraint: "Unable to
@@ -315,7 +317,7 @@ public final class RuleSetCompiler {
      * was written, or 0 when none does.
      */
     private static int lineOfExpression(String drl, String text) {
-        java.util.regex.Matcher m = EXPRESSION_IN_TEXT.matcher(text == null ? "" : text);
+        Matcher m = EXPRESSION_IN_TEXT.matcher(text == null ? "" : text);
         if (!m.find()) {
             return 0;
         }

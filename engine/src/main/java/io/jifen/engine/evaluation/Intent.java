@@ -3,6 +3,7 @@ package io.jifen.engine.evaluation;
 import io.jifen.engine.facts.LineItem;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * What a rule's consequence asked for. Rules only state intents; the engine turns them into
@@ -28,7 +29,7 @@ public sealed interface Intent {
         }
 
         public BigDecimal perCurrencyUnit() {
-            return points.divide(unit, java.math.MathContext.DECIMAL64);
+            return points.divide(unit, MathContext.DECIMAL64);
         }
     }
 

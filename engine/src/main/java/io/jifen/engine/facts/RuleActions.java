@@ -4,6 +4,7 @@ import io.jifen.engine.evaluation.Intent;
 import io.jifen.engine.evaluation.IntentSink;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -164,6 +165,6 @@ public final class RuleActions {
         if (family == null || family.isBlank()) {
             throw new IllegalArgumentException("family must not be blank");
         }
-        return family.toUpperCase(java.util.Locale.ROOT);
+        return family.toUpperCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.jifen.engine.safety;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -26,6 +27,7 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ public final class BytecodeCheck {
         private final long[] size;
         /** Everything added to any collection so far: a collection is at most that big. */
         private long collectionMass;
-        private final Set<Integer> collectionValues = new java.util.HashSet<>();
+        private final Set<Integer> collectionValues = new HashSet<>();
 
         Flow(String className, MethodNode method, Frame<SourceValue>[] frames) {
             this.className = className;
@@ -230,7 +232,7 @@ public final class BytecodeCheck {
                 }
                 return PRIMITIVE_SIZE;
             }
-            if (constant instanceof Handle || constant instanceof org.objectweb.asm.ConstantDynamic) {
+            if (constant instanceof Handle || constant instanceof ConstantDynamic) {
                 refuse(className, "loads a method handle, which rules may not do");
             }
             return PRIMITIVE_SIZE;

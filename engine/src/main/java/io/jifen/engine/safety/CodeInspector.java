@@ -185,7 +185,7 @@ final class CodeInspector {
         return i + 1 < tokens.size() && tokens.get(i).is("(") && tokens.get(i + 1).is(")");
     }
 
-    /** Checks a name such as {@code java.io.File}; returns the index of the last token consumed. */
+    /** Checks a name such as {@code File}; returns the index of the last token consumed. */
     private int checkQualifiedName(List<CodeToken> tokens, int i, List<Violation> violations) {
         StringBuilder qualified = new StringBuilder(tokens.get(i).text());
         int j = i;

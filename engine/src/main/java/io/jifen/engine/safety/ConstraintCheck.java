@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The second line of defence for constraints, {@code from} expressions and bindings, which Drools
@@ -68,7 +69,7 @@ public final class ConstraintCheck {
      * {@code compiled} is MVEL's compilation of it with {@code inputs} ({@code $p}, {@code this} …).
      */
     public static List<String> check(ParserConfiguration configuration, Map<String, Class<?>> inputs,
-                                     java.util.function.Function<ParserContext, Object> compiled, boolean strict,
+                                     Function<ParserContext, Object> compiled, boolean strict,
                                      Set<String> declaredTypes) {
         ConstraintCheck check = new ConstraintCheck(configuration, inputs, declaredTypes);
         if (!strict) {

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates one parsed DRL source (written by hand, expanded from DSLR or generated from a decision
@@ -174,7 +175,7 @@ public final class RuleSafetyCheck {
         return Math.max(owner.getLine(), 0);
     }
 
-    private static final java.util.regex.Pattern SAFE_ANNOTATION_VALUE = java.util.regex.Pattern.compile(
+    private static final Pattern SAFE_ANNOTATION_VALUE = Pattern.compile(
             "\"[^\"\\\\]*\"|-?\\d+(\\.\\d+)?[a-z]{0,2}|!?[A-Za-z_][A-Za-z0-9_]*(\\s*,\\s*!?[A-Za-z_][A-Za-z0-9_]*)*|");
 
     private void checkRule(RuleDescr rule) {
@@ -351,7 +352,7 @@ public final class RuleSafetyCheck {
         if (code == null) {
             return;
         }
-        java.util.Set<Integer> reported = new HashSet<>();
+        Set<Integer> reported = new HashSet<>();
         for (Violation violation : inspector.inspect(code, kind)) {
             // one finding per line: `System.exit` is one problem, not two
             if (reported.add(violation.lineOffset())) {

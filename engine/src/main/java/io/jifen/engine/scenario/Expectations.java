@@ -3,6 +3,7 @@ package io.jifen.engine.scenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -95,7 +96,7 @@ final class Expectations {
         return switch (observed.outcome()) {
             case Observed.REFUSED -> "refused: " + observed.failureMessage();
             case Observed.FAILED -> "failed (" + observed.failure() + "): " + observed.failureMessage();
-            default -> observed.outcome().toLowerCase(java.util.Locale.ROOT)
+            default -> observed.outcome().toLowerCase(Locale.ROOT)
                     + (observed.totalPoints() == null ? "" : " with " + observed.totalPoints() + " points");
         };
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ScenarioFacts {
         }
         try {
             return OffsetDateTime.parse(at).toInstant();
-        } catch (java.time.format.DateTimeParseException notOffset) {
+        } catch (DateTimeParseException notOffset) {
             return LocalDateTime.parse(at).atZone(zone).toInstant();
         }
     }

@@ -8,6 +8,7 @@ import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
 import io.jifen.engine.evaluation.InputProblem;
 import io.jifen.engine.evaluation.PaymentOption;
+import io.jifen.engine.evaluation.PointsBack;
 import io.jifen.engine.evaluation.PriceQuote;
 import io.jifen.engine.evaluation.TierDecision;
 import io.jifen.engine.evaluation.TierOutcome;
@@ -96,7 +97,7 @@ public final class ScenarioRunner {
             options.add(o.points() + " points + " + o.cash().stripTrailingZeros().toPlainString() + " cash");
         }
         Map<String, Long> back = new LinkedHashMap<>();
-        for (io.jifen.engine.evaluation.PointsBack b : quote.pointsBack()) {
+        for (PointsBack b : quote.pointsBack()) {
             back.merge(b.family(), b.points(), Long::sum);
         }
         return new Observed(Observed.QUOTED, null, null, null, null, null, null, null, quote.pointsPrice(),

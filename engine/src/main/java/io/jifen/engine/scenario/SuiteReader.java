@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -124,7 +125,7 @@ public final class SuiteReader {
 
     /** A syntax error as the YAML parser states it, without its copy of the text (the line is given apart). */
     private static String syntax(JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
             return (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
         }
         return String.valueOf(e.getOriginalMessage());

@@ -1,6 +1,7 @@
 package io.jifen.engine.scenario;
 
 import java.util.List;
+import java.util.Locale;
 
 /** A suite run against one program: every scenario's verdict, printable for people and as JUnit XML for CI. */
 public record SuiteReport(String suite, String programId, List<ScenarioReport> scenarios) {
@@ -38,11 +39,11 @@ public record SuiteReport(String suite, String programId, List<ScenarioReport> s
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<testsuite name=\"").append(xml(suite)).append("\" tests=\"").append(scenarios.size())
                 .append("\" failures=\"").append(failed()).append("\" errors=\"0\" skipped=\"0\" time=\"")
-                .append(String.format(java.util.Locale.ROOT, "%.3f", seconds)).append("\">\n");
+                .append(String.format(Locale.ROOT, "%.3f", seconds)).append("\">\n");
         x.append("  <properties><property name=\"program\" value=\"").append(xml(programId)).append("\"/></properties>\n");
         for (ScenarioReport r : scenarios) {
             x.append("  <testcase classname=\"").append(xml(suite)).append("\" name=\"").append(xml(r.name()))
-                    .append("\" time=\"").append(String.format(java.util.Locale.ROOT, "%.3f", r.durationNanos() / 1e9))
+                    .append("\" time=\"").append(String.format(Locale.ROOT, "%.3f", r.durationNanos() / 1e9))
                     .append('"');
             if (r.passed()) {
                 x.append("/>\n");

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -128,9 +129,9 @@ class DecisionTableDiagnosticsNameTheCellTest {
     void aRuleIsDefinedAtItsRow(String format) {
         CompilationResult result = ENGINE.compile(RuleSet.of(file(format, table())));
         assertThat(result.orThrow().rules()).extracting(RuleDefinition::name, RuleDefinition::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("spend 2000", 10),
-                        org.assertj.core.groups.Tuple.tuple("spend 1000", 11),
-                        org.assertj.core.groups.Tuple.tuple("spend 500", 12));
+                .containsExactly(Tuple.tuple("spend 2000", 10),
+                        Tuple.tuple("spend 1000", 11),
+                        Tuple.tuple("spend 500", 12));
     }
 
     private static RuleFile file(String format, List<List<String>> rows) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,8 +71,8 @@ class HostileRuleSetsAreRefusedTest {
     /** The corpus, kept as data in {@code hostile-payloads.tsv} beside this class. */
     static List<Payload> payloads() {
         List<Payload> payloads = new ArrayList<>();
-        try (java.io.InputStream in = HostileRuleSetsAreRefusedTest.class.getResourceAsStream("hostile-payloads.tsv")) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        try (InputStream in = HostileRuleSetsAreRefusedTest.class.getResourceAsStream("hostile-payloads.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -248,7 +250,7 @@ class HostileRuleSetsAreRefusedTest {
             }
             out.append(String.join(",", cells)).append('\n');
         }
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] xlsx(String code, String value) {

@@ -1,5 +1,6 @@
 package io.jifen.engine.compile;
 
+import io.jifen.engine.safety.ConstraintCheck;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -79,7 +80,7 @@ class SourceAndCompiledChecksAgreeTest {
         // the types; anything else it refuses would be a disagreement between the two allow-lists
         boolean allowListDisagrees = outcome.refusedByCompiledCheck()
                 && ((KieBaseBuild.Failed) outcome.build()).diagnostics().stream()
-                .anyMatch(d -> !d.message().contains(io.jifen.engine.safety.ConstraintCheck.NOT_VALID));
+                .anyMatch(d -> !d.message().contains(ConstraintCheck.NOT_VALID));
         assertThat(allowListDisagrees)
                 .as("the compiled check refused what the source check accepted:\n%s\n%s", drl, outcome.build())
                 .isFalse();

@@ -5,10 +5,10 @@ import io.jifen.engine.LoyaltyEngine;
 import io.jifen.engine.compile.Diagnostic;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.compile.RuleSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.stream.Stream;

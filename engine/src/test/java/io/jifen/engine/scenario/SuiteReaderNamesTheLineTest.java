@@ -1,5 +1,6 @@
 package io.jifen.engine.scenario;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -111,14 +112,14 @@ class SuiteReaderNamesTheLineTest {
                 """);
         assertThat(findings).extracting(InvalidSuiteException.Finding::path, InvalidSuiteException.Finding::line)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("zone", 2),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[1].name", 7),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[2].when.purchase", 12),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[3].when", 15),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[4].when.event.at", 20),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[5]", 22),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[6].then.failed", 26),
-                        org.assertj.core.groups.Tuple.tuple("scenarios[7]", 27));
+                        Tuple.tuple("zone", 2),
+                        Tuple.tuple("scenarios[1].name", 7),
+                        Tuple.tuple("scenarios[2].when.purchase", 12),
+                        Tuple.tuple("scenarios[3].when", 15),
+                        Tuple.tuple("scenarios[4].when.event.at", 20),
+                        Tuple.tuple("scenarios[5]", 22),
+                        Tuple.tuple("scenarios[6].then.failed", 26),
+                        Tuple.tuple("scenarios[7]", 27));
         assertThat(findings.get(3).message()).isEqualTo("holds event and tier; a scenario has exactly one of purchase, event, tier, quote");
         assertThat(findings.get(7).message()).startsWith("needs `then`");
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,7 +82,7 @@ public final class PostingLoad {
             if (rate <= 0) {
                 // closed loop: every worker posts back to back
                 AtomicInteger next = new AtomicInteger();
-                List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+                List<Future<?>> workers = new ArrayList<>();
                 for (int w = 0; w < concurrency; w++) {
                     workers.add(pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
@@ -96,7 +97,7 @@ public final class PostingLoad {
                         }
                     }));
                 }
-                for (java.util.concurrent.Future<?> w : workers) {
+                for (Future<?> w : workers) {
                     w.get();
                 }
             } else {

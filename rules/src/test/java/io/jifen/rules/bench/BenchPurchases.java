@@ -10,6 +10,7 @@ import io.jifen.engine.facts.Purchase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class BenchPurchases {
 
     /** A quarter on the 10th (half of those in the campaign), about half in the campaign window. */
     private static LocalDateTime date(int i, SplittableRandom random) {
-        java.time.LocalTime time = java.time.LocalTime.of(8 + random.nextInt(14), random.nextInt(60));
+        LocalTime time = LocalTime.of(8 + random.nextInt(14), random.nextInt(60));
         return switch (i % 4) {
             case 0 -> LocalDate.of(2026, i % 8 == 0 ? 11 : 3, 10).atTime(time);      // member day
             case 1 -> LocalDate.of(2026, 11, 1 + random.nextInt(30)).atTime(time);    // campaign

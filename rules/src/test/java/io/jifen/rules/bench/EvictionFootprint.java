@@ -9,10 +9,13 @@ import io.jifen.rules.ReferenceProgram;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Heap and metaspace of a service that compiles many large rule sets and then evicts them: compile
@@ -81,7 +84,7 @@ public final class EvictionFootprint {
     private static Map<String, long[]> classHistogram() {
         try {
             String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
             Map<String, long[]> byClass = new HashMap<>();
             for (String line : text.split("\n")) {
@@ -91,7 +94,7 @@ public final class EvictionFootprint {
                 }
             }
             return byClass;
-        } catch (javax.management.JMException e) {
+        } catch (JMException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -125,7 +128,7 @@ public final class EvictionFootprint {
 
         /** Full GCs until a weakly reachable object is provably collected, then a few more (class unloading, cleaners). */
         private static void collectGarbage() {
-            java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+            WeakReference<Object> sentinel = new WeakReference<>(new Object());
             for (int attempt = 0; sentinel.get() != null && attempt < 50; attempt++) {
                 System.gc();
             }

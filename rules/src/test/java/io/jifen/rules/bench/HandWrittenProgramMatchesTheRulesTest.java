@@ -5,10 +5,6 @@ import io.jifen.engine.LoyaltyEngine;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
-import io.jifen.engine.evaluation.ProgramPolicy;
-import io.jifen.engine.facts.LineItem;
-import io.jifen.engine.facts.Member;
-import io.jifen.engine.facts.MemberActivity;
 import io.jifen.engine.facts.Purchase;
 import io.jifen.engine.scenario.ScenarioFacts;
 import io.jifen.engine.scenario.Suite;
@@ -16,16 +12,9 @@ import io.jifen.rules.ReferenceProgram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

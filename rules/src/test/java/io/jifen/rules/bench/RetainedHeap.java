@@ -7,6 +7,7 @@ import io.jifen.rules.ReferenceProgram;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class RetainedHeap {
 
     /** Runs GC until it has provably collected: an object reachable only weakly is gone. */
     private static void collectGarbage() {
-        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
         for (int attempt = 0; sentinel.get() != null && attempt < 50; attempt++) {
             System.gc();
         }

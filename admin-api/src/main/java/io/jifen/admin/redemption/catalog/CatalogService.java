@@ -1,7 +1,6 @@
 package io.jifen.admin.redemption.catalog;
 
 
-import java.util.HashMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.LedgerPolicy;
@@ -11,22 +10,24 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.jifen.admin.shared.Rows;
-import jakarta.persistence.Tuple;
 
 /** Marketing's side of the mall: items, their stock, code pools and lottery prizes; every change audited. */
 @ApplicationScoped

@@ -2,18 +2,18 @@ package io.jifen.admin.redemption.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.jifen.admin.shared.Rows;
-import jakarta.persistence.Tuple;
 
 /**
  * One lottery draw: a number drawn uniformly from [0, 1,000,000) by a {@link SecureRandom}; each prize

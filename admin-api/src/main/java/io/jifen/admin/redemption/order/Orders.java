@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
-import io.jifen.admin.redemption.pricing.MallModels;
-import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.catalog.MallItem;
+import io.jifen.admin.redemption.pricing.MallModels;
+import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
 import java.util.List;
 
 /** Reads of redemption orders and lottery draws, as the API shows them. */

@@ -2,15 +2,16 @@ package io.jifen.admin.redemption.order;
 
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.catalog.CatalogModels;
 import io.jifen.admin.redemption.catalog.ItemType;
+import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class RedemptionModels {
             @NotBlank @Pattern(regexp = CatalogModels.SKU, message = "is not a valid sku") String sku,
             @PositiveOrZero Integer paymentOption,
             @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long expectedPoints,
-            @PositiveOrZero @Inputs.Money java.math.BigDecimal expectedCash,
+            @PositiveOrZero @Inputs.Money BigDecimal expectedCash,
             @Valid ShippingAddress shippingAddress) {
     }
 

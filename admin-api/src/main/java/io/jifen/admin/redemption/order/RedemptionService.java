@@ -1,33 +1,32 @@
 package io.jifen.admin.redemption.order;
 
-import io.jifen.admin.shared.IdempotentAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.Accounts;
 import io.jifen.admin.ledger.EntryKind;
 import io.jifen.admin.ledger.Ledger;
-import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.ledger.OperationCommand;
 import io.jifen.admin.ledger.Operations;
 import io.jifen.admin.ledger.Thresholds;
 import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.member.LoyaltyMember;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
-import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.catalog.MallItem;
+import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.Rows;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import io.jifen.engine.evaluation.PriceQuote;
-import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,9 +36,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Redemption orders: one database transaction each, under one lock order (docs/mall.md) — the member

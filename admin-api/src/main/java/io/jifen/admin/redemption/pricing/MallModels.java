@@ -1,13 +1,10 @@
 package io.jifen.admin.redemption.pricing;
 
-import io.jifen.admin.redemption.catalog.ItemType;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jifen.admin.redemption.catalog.ItemType;
 
-import io.jifen.admin.redemption.catalog.ItemType;
 import java.math.BigDecimal;
-import io.jifen.admin.redemption.catalog.ItemType;
 import java.time.Instant;
-import io.jifen.admin.redemption.catalog.ItemType;
 import java.util.List;
 
 /** What members (through the integrator) see of the mall: prices quoted by the rules, redeemable items. */

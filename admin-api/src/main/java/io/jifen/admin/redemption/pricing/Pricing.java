@@ -18,6 +18,7 @@ import io.jifen.engine.facts.MemberActivity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ public class Pricing {
     }
 
     /** 10.00 → 10, 2.50 → 2.5, 20.0000 (a money column) → 20: never 1E+1, which JSON readers take as a double. */
-    public static java.math.BigDecimal plain(java.math.BigDecimal value) {
-        java.math.BigDecimal stripped = value.stripTrailingZeros();
+    public static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
@@ -113,6 +114,6 @@ public class Pricing {
         return new Payment(chosen, o.points(), o.cash());
     }
 
-    public record Payment(int option, long points, java.math.BigDecimal cash) {
+    public record Payment(int option, long points, BigDecimal cash) {
     }
 }

@@ -18,7 +18,6 @@ import static io.jifen.admin.redemption.order.OrderStatus.PENDING_SHIPMENT;
 import static io.jifen.admin.redemption.order.OrderStatus.RETURNED;
 import static io.jifen.admin.redemption.order.OrderStatus.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every move a redemption order allows, and every one it refuses with the problem the API answers. */
 class RedemptionOrderTest {
