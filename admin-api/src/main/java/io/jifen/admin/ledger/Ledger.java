@@ -145,7 +145,9 @@ public class Ledger {
         if (!account.changed()) {
             return;
         }
-        s.with("balance_" + account.memberId, "update member set balance = " + s.p(account.balance) + ", pending = "
+        // named by position, never by member: the statement's text must repeat, so PostgreSQL and the driver
+        // reuse its plan (a text per member would be parsed and planned on every posting)
+        s.with("balance_" + s.ctes(), "update member set balance = " + s.p(account.balance) + ", pending = "
                 + s.p(account.pending) + ", updated_at = now() where id = " + s.p(account.memberId)
                 + (onlyIfRowsIn == null ? "" : " and exists (select 1 from " + onlyIfRowsIn + ")"));
     }

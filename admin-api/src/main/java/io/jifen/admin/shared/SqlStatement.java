@@ -29,6 +29,11 @@ public final class SqlStatement {
         return "cast(" + p(value) + " as " + sqlType + ")";
     }
 
+    /** How many CTEs the statement has so far (for names that must not depend on the data). */
+    public int ctes() {
+        return ctes;
+    }
+
     /** Adds {@code name as (body)} to the statement's WITH list. */
     public SqlStatement with(String name, String body) {
         sql.append(ctes++ == 0 ? "with " : ",\n").append(name).append(" as (").append(body).append(')');
