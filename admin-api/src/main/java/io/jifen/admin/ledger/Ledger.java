@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -91,7 +92,7 @@ public class Ledger {
                     + ", " + s.p(lot.released()) + " from tx returning id");
             lotId = "(select id from lot)";
         }
-        entries(s, "tx", "tx.id", lotId, List.of(account));
+        earnings(s, account, lotId);
         outbox.addTo(s, "tx", tx.merchantId(), merchantCode, events);
         List<?> ids = s.query(em, "select id from tx").getResultList();
         account.entries.clear();
@@ -129,7 +130,7 @@ public class Ledger {
         for (Account account : accounts) {
             balances(s, null, account);
         }
-        entries(s, null, null, null, accounts);
+        entries(s, accounts);
         outbox.addTo(s, null, merchantId, merchantCode, events);
         if (outcome != null) {
             s.with("outcome", "update loyalty_transaction set total_points = " + s.p(outcome.totalPoints())
@@ -153,11 +154,36 @@ public class Ledger {
     }
 
     /**
-     * The accounts' entries as one insert. In a posting ({@code transactionId}, {@code lotId} given as SQL)
-     * the entries belong to the row and lot its statement inserts; otherwise each names its own.
+     * A posting's entries as one insert: they share their member, kind, bucket, version, row and lot, so
+     * each VALUES row carries only what differs (points, balance after, rule, family, reason) — the
+     * hot path binds a third of the parameters a general row needs.
      */
-    private static void entries(SqlStatement s, String onlyIfRowsIn, String transactionId, String lotId,
-                                List<Account> accounts) {
+    private static void earnings(SqlStatement s, Account account, String lotId) {
+        if (account.entries.isEmpty()) {
+            return;
+        }
+        Account.Entry first = account.entries.get(0);
+        StringBuilder values = new StringBuilder();
+        for (Account.Entry e : account.entries) {
+            if (e.kind() != first.kind() || e.bucket() != first.bucket()
+                    || !Objects.equals(e.cause().ruleVersionId(), first.cause().ruleVersionId())) {
+                throw new IllegalStateException("a posting's entries differ in kind, bucket or version");
+            }
+            values.append(values.isEmpty() ? "" : ", ").append('(').append(s.p(e.points(), "bigint")).append(", ")
+                    .append(s.p(e.balanceAfter(), "bigint")).append(", ").append(s.p(e.cause().rule(), "varchar"))
+                    .append(", ").append(s.p(e.cause().family(), "varchar")).append(", ")
+                    .append(s.p(e.cause().reason(), "text")).append(')');
+        }
+        s.with("entries", "insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
+                + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at) select "
+                + s.p(account.merchantId) + ", " + s.p(account.memberId) + ", " + s.p(first.kind().name()) + ", "
+                + s.p(first.bucket().name()) + ", e.points, e.balance_after, tx.id, "
+                + s.p(first.cause().ruleVersionId(), "bigint") + ", e.rule, e.family, e.reason, " + lotId
+                + ", now() from tx cross join (values " + values + ") as e(points, balance_after, rule, family, reason)");
+    }
+
+    /** The accounts' entries as one insert, each row naming its member, transaction and lot. */
+    private static void entries(SqlStatement s, List<Account> accounts) {
         StringBuilder values = new StringBuilder();
         for (Account a : accounts) {
             for (Account.Entry e : a.entries) {
@@ -177,10 +203,8 @@ public class Ledger {
         }
         s.with("entries", "insert into ledger_entry (merchant_id, member_id, kind, bucket, points, balance_after,"
                 + " transaction_id, rule_version_id, rule_name, family, reason, lot_id, created_at)"
-                + " select e.merchant_id, e.member_id, e.kind, e.bucket, e.points, e.balance_after, "
-                + (transactionId == null ? "e.transaction_id" : transactionId) + ", e.rule_version_id, e.rule, e.family,"
-                + " e.reason, " + (lotId == null ? "e.lot_id" : lotId) + ", now() from "
-                + (onlyIfRowsIn == null ? "" : onlyIfRowsIn + " cross join ") + "(values " + values + ") as e(merchant_id,"
+                + " select e.merchant_id, e.member_id, e.kind, e.bucket, e.points, e.balance_after, e.transaction_id,"
+                + " e.rule_version_id, e.rule, e.family, e.reason, e.lot_id, now() from (values " + values + ") as e(merchant_id,"
                 + " member_id, kind, bucket, points, balance_after, transaction_id, rule_version_id, rule, family, reason,"
                 + " lot_id)");
     }

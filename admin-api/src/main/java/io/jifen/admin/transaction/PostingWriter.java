@@ -31,7 +31,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +84,7 @@ public class PostingWriter {
     }
 
     /** The member as locked, and what the posting read under the lock. */
-    private record Locked(LoyaltyMember member, MemberActivityQuery.PostingRead read, Instant now) {
+    private record Locked(LoyaltyMember member, LedgerPolicy policy, MemberActivityQuery.PostingRead read, Instant now) {
     }
 
     /**
@@ -123,8 +122,9 @@ public class PostingWriter {
         Instant now = clock.instant();
         requireNotFuture(command.occurredAt(), now);
         Merchant merchant = command.merchant();
-        return new Locked(member, activities.forPosting(merchant.id, command.transactionId(), now, member.id,
-                command.occurredAt(), ZoneId.of(merchant.timeZone), LedgerPolicy.of(merchant).dailyEarnCap() != null), now);
+        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        return new Locked(member, policy, activities.forPosting(merchant.id, command.transactionId(), now, member.id,
+                command.occurredAt(), policy.zone(), policy.dailyEarnCap() != null), now);
     }
 
     private Operations.Written write(PostingCommand command, Locked state) {
@@ -134,7 +134,7 @@ public class PostingWriter {
         if (read.activeVersionId() == null) {
             throw RuleVersions.noActiveVersion(merchant);
         }
-        LedgerPolicy policy = LedgerPolicy.of(merchant);
+        LedgerPolicy policy = state.policy();
         ActiveProgram active = versions.program(read.activeVersionId());
         EvaluationContext context = EvaluationInputs.context(merchant, member, read.activity());
         EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", command, "evaluated")
