@@ -252,7 +252,17 @@ public final class RuleSetCompiler {
             kfs.write(path, sources.get(i).drl());
             byPath.put(path, sources.get(i));
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException droolsFailed) {
+            // Drools' own parsers can fail with an exception instead of a message on text the checks let
+            // through (the source check should refuse it first): a refusal naming the rule set, never a crash
+            ks.getRepository().removeKieModule(releaseId);
+            return new Outcome(new KieBaseBuild.Failed(List.of(new Diagnostic(sources.isEmpty() ? "(rule set)"
+                    : sources.get(0).fileName(), 0, 0, "the rule engine could not build this rule set ("
+                    + droolsFailed.getClass().getSimpleName() + "); check the rules changed last")), rules), false);
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (message.getText() != null && message.getText().contains(JUNK_DIAGNOSTIC)) {

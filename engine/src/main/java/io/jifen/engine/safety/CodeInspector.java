@@ -101,6 +101,11 @@ final class CodeInspector {
                         "loops (`" + name + "`) are not allowed in rules: a rule fires once per match"));
             } else if (AllowList.FORBIDDEN_KEYWORDS.contains(name)) {
                 violations.add(new Violation(token.line(), "`" + name + "` is not allowed in rules"));
+            } else if (ENGINE_CALLS.contains(name)) {
+                // bare too: Drools reads `modify` and `update` as its own blocks even without a parenthesis,
+                // and its consequence parser fails with an exception of its own on `modify }`
+                violations.add(new Violation(token.line(), "`" + name + "` is not allowed in rules: it re-activates rules"
+                        + " (recursion through the agenda); state decisions through `actions`"));
             } else if (AllowList.ENGINE_HANDLES.contains(name)) {
                 violations.add(new Violation(token.line(), "`" + name
                         + "` gives access to the engine itself and is not allowed: state decisions through `actions`"));
