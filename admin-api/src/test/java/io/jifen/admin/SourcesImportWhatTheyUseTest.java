@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Code names a class by an import, not inline by its full name ({@code java.util.concurrent.TimeUnit.SECONDS}
- * in the middle of a method): Spotless sorts imports and drops unused ones, but cannot see inline names.
+ * in the middle of a method, or {@code @jakarta.validation.constraints.Max} on a field): Spotless sorts imports and drops unused ones, but cannot see inline names.
  * A full name stays allowed where the simple name is already taken by another import or a class of the
  * file (two {@code Path}s). Comments, strings and text blocks are not code: rule texts in tests may
  * name any class.
  */
 class SourcesImportWhatTheyUseTest {
     private static final Pattern QUALIFIED =
-            Pattern.compile("(?<![\\w.@\"])((?:java|javax|jakarta|io|org|com)\\.(?:[a-z][a-z0-9_]*\\.)+)([A-Z]\\w*)");
+            Pattern.compile("(?<![\\w.\"])((?:java|javax|jakarta|io|org|com)\\.(?:[a-z][a-z0-9_]*\\.)+)([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("^import (?!static )([\\w.]+)\\.(\\w+);", Pattern.MULTILINE);
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum)\\s+(\\w+)");
     private static final List<String> MODULES = List.of("engine", "rules", "examples", "admin-api");
@@ -50,7 +50,7 @@ class SourcesImportWhatTheyUseTest {
     }
 
     @Test
-    void theCheckSeesAnInlineNameButNotOneInAStringACommentOrATextBlockOrAClashingOne() {
+    void theCheckSeesInlineNamesAndAnnotationsButNotOnesInAStringACommentOrATextBlockOrAClashingOne() {
         String textBlock = "\"\"\"";
         String source = String.join("\n",
                 "package a;",
@@ -65,10 +65,11 @@ class SourcesImportWhatTheyUseTest {
                 "            " + textBlock + ";",
                 "    java.nio.file.Path clashing;",
                 "    java.util.concurrent.TimeUnit unit;",
+                "    @jakarta.validation.constraints.Max(3) int annotated;",
                 "}");
 
-        assertThat(inlineNames("Sample.java", source)).singleElement().asString()
-                .startsWith("Sample.java:12 ").contains("java.util.concurrent.TimeUnit");
+        assertThat(inlineNames("Sample.java", source)).containsExactly("Sample.java:12 java.util.concurrent.TimeUnit",
+                "Sample.java:13 jakarta.validation.constraints.Max");
     }
 
     static List<String> inlineNames(String name, String source) {

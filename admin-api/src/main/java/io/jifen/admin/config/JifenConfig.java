@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,15 +55,15 @@ public interface JifenConfig {
          * same-time pair on 2 cores (BENCHMARKS.md, section 4).
          */
         @WithDefault("4")
-        @jakarta.validation.constraints.Min(0)
-        @jakarta.validation.constraints.Max(256)
+        @Min(0)
+        @Max(256)
         int lanes();
 
         /** At most this many postings share one database transaction. */
         @WithName("batch-size")
         @WithDefault("32")
-        @jakarta.validation.constraints.Min(1)
-        @jakarta.validation.constraints.Max(1000)
+        @Min(1)
+        @Max(1000)
         int batchSize();
     }
 
@@ -134,25 +136,25 @@ public interface JifenConfig {
     interface Engine {
         @WithName("max-firings-per-evaluation")
         @WithDefault("10000")
-        @jakarta.validation.constraints.Min(1)
+        @Min(1)
         int maxFiringsPerEvaluation();
 
         /** Compiled programs kept in memory that are neither live nor scheduled (those are always kept). */
         @WithName("cache-capacity")
         @WithDefault("64")
-        @jakarta.validation.constraints.Min(1)
+        @Min(1)
         int cacheCapacity();
 
         /** Rules in one rule set, all files together; the reference program has 32. */
         @WithName("max-rules")
         @WithDefault("2000")
-        @jakarta.validation.constraints.Min(1)
+        @Min(1)
         int maxRules();
 
         /** Rule rows in one decision table; a 1,000-row table compiles in about 4 s cold on 2 cores. */
         @WithName("max-table-rows")
         @WithDefault("1000")
-        @jakarta.validation.constraints.Min(1)
+        @Min(1)
         int maxTableRows();
 
         /** Bytes of one rule file. */

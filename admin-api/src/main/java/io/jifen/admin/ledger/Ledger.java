@@ -85,11 +85,7 @@ public class Ledger {
         balances(s, "tx", account);
         String lotId = "null";
         if (lot != null) {
-            s.with("lot", "insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,"
-                    + " expires_at, available_at, released) select " + s.p(account.merchantId) + ", "
-                    + s.p(account.memberId) + ", tx.id, " + s.p(lot.points()) + ", " + s.p(lot.remaining()) + ", "
-                    + s.p(lot.earnedOn()) + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt())
-                    + ", " + s.p(lot.released()) + " from tx returning id");
+            s.with("lot", lotInsert(s, account, "tx.id", lot) + " from tx returning id");
             lotId = "(select id from lot)";
         }
         earnings(s, account, lotId);
@@ -137,7 +133,9 @@ public class Ledger {
                     + ", shortfall = " + s.p(outcome.shortfall()) + ", result = " + s.p(outcome.result())
                     + " where id = " + s.p(outcome.transactionId()));
         }
-        s.query(em, "select 1").getResultList();
+        if (s.ctes() > 0) { // a job's batch may have changed nothing: no round trip for it
+            s.query(em, "select 1").getResultList();
+        }
         accounts.forEach(a -> a.entries.clear());
     }
 
@@ -213,12 +211,16 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public long newLot(Account account, long transactionId, NewLot lot) {
         SqlStatement s = new SqlStatement();
-        s.with("lot", "insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on,"
-                + " expires_at, available_at, released) values (" + s.p(account.merchantId) + ", " + s.p(account.memberId)
-                + ", " + s.p(transactionId) + ", " + s.p(lot.points()) + ", " + s.p(lot.remaining()) + ", "
-                + s.p(lot.earnedOn()) + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt()) + ", "
-                + s.p(lot.released()) + ") returning id");
+        s.with("lot", lotInsert(s, account, s.p(transactionId), lot) + " returning id");
         return ((Number) s.query(em, "select id from lot").getSingleResult()).longValue();
+    }
+
+    /** The insert of a lot of the account for the transaction {@code transactionId} (SQL: a CTE's column or a placeholder). */
+    private static String lotInsert(SqlStatement s, Account account, String transactionId, NewLot lot) {
+        return "insert into point_lot (merchant_id, member_id, transaction_id, points, remaining, earned_on, expires_at,"
+                + " available_at, released) select " + s.p(account.merchantId) + ", " + s.p(account.memberId) + ", "
+                + transactionId + ", " + s.p(lot.points()) + ", " + s.p(lot.remaining()) + ", " + s.p(lot.earnedOn())
+                + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt()) + ", " + s.p(lot.released());
     }
 
     /** Takes points out of lots of the account for a transaction, recording which lot gave what. */

@@ -4,6 +4,8 @@ package io.jifen.admin.ledger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.member.MemberModels;
 import io.jifen.admin.shared.Inputs;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,14 +40,14 @@ public final class LedgerModels {
     /** A manual correction: positive adds a lot expiring by the policy, negative takes from the lots expiring first. */
     public record AdjustmentRequest(
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String adjustmentId,
-            @NotNull @jakarta.validation.constraints.Min(-MAX_POINTS) @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
+            @NotNull @Min(-MAX_POINTS) @Max(MAX_POINTS) Long points,
             @NotBlank @Size(max = 500) String reason) {
     }
 
     /** Spends points (a redemption elsewhere, a points-for-cash exchange): from the lots expiring first. */
     public record DebitRequest(
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String debitId,
-            @NotNull @Positive @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
+            @NotNull @Positive @Max(MAX_POINTS) Long points,
             @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -53,7 +55,7 @@ public final class LedgerModels {
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String transferId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String fromMemberId,
             @NotBlank @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String toMemberId,
-            @NotNull @Positive @jakarta.validation.constraints.Max(MAX_POINTS) Long points,
+            @NotNull @Positive @Max(MAX_POINTS) Long points,
             @Size(max = 500) String reason) {
     }
 

@@ -22,7 +22,7 @@ public final class MemberModels {
      */
     public record MemberRequest(@Size(max = 64) String tier,
                                 @Pattern(regexp = MemberStatus.PATTERN, message = "must be ACTIVE or FROZEN") String status,
-                                @jakarta.validation.constraints.Size(max = 500) String statusReason,
+                                @Size(max = 500) String statusReason,
                                 @Inputs.CalendarDate LocalDate enrolledOn,
                                 @Inputs.CalendarDate LocalDate birthday) {
     }
@@ -31,7 +31,7 @@ public final class MemberModels {
      * {@code balance}: spendable points (negative only when a refund took back points already spent and
      * the merchant allows it); {@code pending}: points held for the return window.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MemberView(String memberId, String tier, MemberStatus status, String frozenReason, LocalDate enrolledOn,
                              LocalDate birthday, long balance, long pending, Instant tierSince, Instant tierReviewAt,
                              Instant createdAt, Instant updatedAt) {

@@ -1,6 +1,7 @@
 package io.jifen.admin.ruleset;
 
 
+import io.jifen.admin.shared.Inputs;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.scenario.Observed;
 import jakarta.validation.Valid;
@@ -81,7 +82,7 @@ public final class RuleVersionModels {
      * {@code at}: when the version goes live (now when absent). {@code override}: release although
      * stored suites fail on the version, saying why (audited); not needed when they pass.
      */
-    public record ActivationRequest(@io.jifen.admin.shared.Inputs.Moment Instant at, @Valid GateOverride override) {
+    public record ActivationRequest(@Inputs.Moment Instant at, @Valid GateOverride override) {
         public String overrideReason() {
             return override == null ? null : override.reason().strip();
         }

@@ -6,6 +6,7 @@ import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +40,7 @@ public final class CatalogModels {
             @NotNull @Pattern(regexp = ItemType.PATTERN,
                     message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
             @Size(max = 64) String category,
-            @NotNull @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long basePoints,
+            @NotNull @PositiveOrZero @Max(Inputs.MAX_POINTS) Long basePoints,
             @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money BigDecimal cashPrice,
             @PositiveOrZero Long stock,
             @Positive Integer perMemberLimit,
@@ -86,8 +87,8 @@ public final class CatalogModels {
     }
 
     /** Stock moves by a difference, never by overwriting: redemptions take stock at the same time. */
-    public record StockChange(@NotNull @jakarta.validation.constraints.Min(-1_000_000_000)
-                              @jakarta.validation.constraints.Max(1_000_000_000) Long change,
+    public record StockChange(@NotNull @Min(-1_000_000_000)
+                              @Max(1_000_000_000) Long change,
                               @Size(max = 500) String reason) {
     }
 
@@ -96,7 +97,7 @@ public final class CatalogModels {
 
     /** JSON form of a code upload: the codes themselves, or how many random codes to generate. */
     public record CodesRequest(@Size(max = 100_000) List<@NotBlank @Size(max = 200) String> codes,
-                               @Min(1) @jakarta.validation.constraints.Max(100_000) Integer generate) {
+                               @Min(1) @Max(100_000) Integer generate) {
     }
 
     /** What an upload added; codes already in the pool (or issued) are skipped, never issued twice. */

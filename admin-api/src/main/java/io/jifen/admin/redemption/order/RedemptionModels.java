@@ -7,6 +7,7 @@ import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -34,7 +35,7 @@ public final class RedemptionModels {
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String redemptionId,
             @NotBlank @Pattern(regexp = CatalogModels.SKU, message = "is not a valid sku") String sku,
             @PositiveOrZero Integer paymentOption,
-            @PositiveOrZero @jakarta.validation.constraints.Max(Inputs.MAX_POINTS) Long expectedPoints,
+            @PositiveOrZero @Max(Inputs.MAX_POINTS) Long expectedPoints,
             @PositiveOrZero @Inputs.Money BigDecimal expectedCash,
             @Valid ShippingAddress shippingAddress) {
     }
