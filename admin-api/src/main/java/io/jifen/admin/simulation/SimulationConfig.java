@@ -23,12 +23,13 @@ public interface SimulationConfig {
     int threads();
 
     /**
-     * While postings are being served, a run pauses this many times the time it has worked (3: it works a
-     * quarter of the time), so live postings keep their throughput: with 0.5 and 2 some rounds of the A/B kept
-     * 71-79 % of them, with 3 they kept 79.9-95 %, 89 % on average (BENCHMARKS.md section 9). 0 never pauses.
+     * While postings are being served, a run pauses this many times the time it has worked (6: it works a
+     * seventh of the time while the postings are busy), scaled down by how busy they are (their time in flight
+     * per unit of time, when below 1). With a fixed 3, 4 of 12 A/B rounds kept under 80 % of the postings'
+     * rate (BENCHMARKS.md section 9). 0 never pauses.
      */
     @WithName("yield-to-postings")
-    @WithDefault("3")
+    @WithDefault("6")
     double yieldToPostings();
 
     /** The longest window a run may cover, in days (a report keeps one point per day). */

@@ -540,14 +540,22 @@ public class SimulationRunner {
         }
     }
 
-    /** Writes progress and notices a cancellation requested on any instance; paces the run while postings are served. */
+    /**
+     * Writes progress and notices a cancellation requested on any instance; paces the run while postings are
+     * served. After every 20 ms of work it looks at the postings this instance answered since it last looked:
+     * their total time in flight divided by the time that passed is how busy the postings are (1: one posting
+     * in flight all the time; wrk with 16 connections keeps it far above 1). The run then pauses
+     * {@code yield-to-postings} times the time it worked, scaled down by that share when it is below 1, so a
+     * trickle of postings barely slows a run and a busy till takes the cores nearly whole.
+     */
     private final class Throttle {
         /** The run's count of replayed transactions (written by the evaluating threads). */
         volatile long processed;
         long calls;
         long sliceStart = System.nanoTime();
-        long lastFlush = System.nanoTime();
-        long lastPostings = postings();
+        long lastLook = sliceStart;
+        long lastFlush = sliceStart;
+        PostingLoad lastPostings = postings();
         long yieldedNanos;
 
         /** Called by the thread that reads the stream, after each row; {@code count}: replayed so far. */
@@ -558,13 +566,15 @@ public class SimulationRunner {
             long now = System.nanoTime();
             long worked = now - sliceStart;
             if (worked >= 20_000_000L) {
-                long seen = postings();
-                if (config.yieldToPostings() > 0 && seen != lastPostings) {
-                    long pause = (long) (worked * config.yieldToPostings());
+                PostingLoad seen = postings();
+                long pause = pause(worked, seen.busyNanos() - lastPostings.busyNanos(), now - lastLook,
+                        seen.count() != lastPostings.count(), config.yieldToPostings());
+                if (pause > 0) {
                     LockSupport.parkNanos(pause);
                     yieldedNanos += pause;
                 }
                 lastPostings = seen;
+                lastLook = now;
                 sliceStart = System.nanoTime();
             }
             if (now - lastFlush >= config.progressEvery().toNanos()) {
@@ -577,13 +587,30 @@ public class SimulationRunner {
         }
     }
 
-    /** Postings this instance has answered so far (all outcomes). */
-    private long postings() {
+    /**
+     * How long a run pauses after {@code worked} ns of work, when postings spent {@code busy} ns in flight
+     * during the {@code elapsed} ns since it last looked ({@code answered}: some posting was answered then).
+     */
+    static long pause(long worked, long busy, long elapsed, boolean answered, double yieldToPostings) {
+        if (yieldToPostings <= 0 || !answered || elapsed <= 0) {
+            return 0;
+        }
+        double share = Math.min(1.0, (double) busy / elapsed);
+        return (long) (worked * yieldToPostings * share);
+    }
+
+    /** Postings this instance has answered so far (all outcomes) and their total time in flight. */
+    record PostingLoad(long count, long busyNanos) {
+    }
+
+    private PostingLoad postings() {
         long n = 0;
+        double busy = 0;
         for (Timer t : metrics.find("jifen.postings").timers()) {
             n += t.count();
+            busy += t.totalTime(TimeUnit.NANOSECONDS);
         }
-        return n;
+        return new PostingLoad(n, (long) busy);
     }
 
     /** Writes progress; true when a cancellation has been requested. */
