@@ -25,8 +25,8 @@ public interface SimulationConfig {
     /**
      * While postings are being served, a run pauses this many times the time it has worked (6: it works a
      * seventh of the time while the postings are busy), scaled down by how busy they are (their time in flight
-     * per unit of time, when below 1). With a fixed 3, 4 of 12 A/B rounds kept under 80 % of the postings'
-     * rate (BENCHMARKS.md section 9). 0 never pauses.
+     * per unit of time, when below 1), and takes its pauses between pages, with no read transaction open
+     * (BENCHMARKS.md section 9). 0 never pauses.
      */
     @WithName("yield-to-postings")
     @WithDefault("6")

@@ -359,7 +359,7 @@ public class SimulationRunner {
             if (inline) {
                 report = aggregator.apply(0);
                 Replay replay = replayOf.apply(report);
-                stream(setup, parser, dayStart, dayEnd, replay::accept);
+                stream(setup, parser, dayStart, dayEnd, replay::accept, () -> throttle.payOwed(id, self));
                 replay.finish();
             } else {
                 ParallelReplay parallel = new ParallelReplay(config.threads() - 1, evaluators, aggregator, replayOf);
@@ -367,7 +367,7 @@ public class SimulationRunner {
                     stream(setup, parser, dayStart, dayEnd, row -> {
                         parallel.accept(row);
                         throttle.tick(id, processed.get(), self);
-                    });
+                    }, () -> throttle.payOwed(id, self));
                     report = parallel.finish();
                 } catch (RuntimeException e) {
                     parallel.abort();
@@ -415,7 +415,7 @@ public class SimulationRunner {
      * read visible to index-only scans).
      */
     private void stream(Setup setup, RowParser parser, Instant dayStart, Instant dayEnd,
-                        Consumer<Replay.Row> sink) throws SQLException {
+                        Consumer<Replay.Row> sink, Runnable betweenPages) throws SQLException {
         boolean results = Replay.needsResults(setup.baseline == null, setup.merchant);
         String sql = STREAM_SQL.formatted(results ? "t.result" : "null");
         long after = 0;
@@ -468,6 +468,7 @@ public class SimulationRunner {
                 }
             }
             after = last;
+            betweenPages.run(); // pauses owed to postings are taken here, with no read transaction open
         }
     }
 
@@ -544,9 +545,14 @@ public class SimulationRunner {
      * Writes progress and notices a cancellation requested on any instance; paces the run while postings are
      * served. After every 20 ms of work it looks at the postings this instance answered since it last looked:
      * their total time in flight divided by the time that passed is how busy the postings are (1: one posting
-     * in flight all the time; wrk with 16 connections keeps it far above 1). The run then pauses
+     * in flight all the time; wrk with 16 connections keeps it far above 1). The run then owes a pause of
      * {@code yield-to-postings} times the time it worked, scaled down by that share when it is below 1, so a
      * trickle of postings barely slows a run and a busy till takes the cores nearly whole.
+     *
+     * <p>The pause is taken between pages, never inside one: a page's read transaction holds a snapshot, and a
+     * snapshot held open keeps vacuum from marking the pages postings read all-visible (their activity read is an
+     * index-only scan). Pausing inside the page kept a snapshot open nearly all the time postings were served,
+     * and cost them a quarter of their rate although the run itself barely worked (BENCHMARKS.md section 9).
      */
     private final class Throttle {
         /** The run's count of replayed transactions (written by the evaluating threads). */
@@ -556,6 +562,7 @@ public class SimulationRunner {
         long lastLook = sliceStart;
         long lastFlush = sliceStart;
         PostingLoad lastPostings = postings();
+        long owedNanos;
         long yieldedNanos;
 
         /** Called by the thread that reads the stream, after each row; {@code count}: replayed so far. */
@@ -567,16 +574,36 @@ public class SimulationRunner {
             long worked = now - sliceStart;
             if (worked >= 20_000_000L) {
                 PostingLoad seen = postings();
-                long pause = pause(worked, seen.busyNanos() - lastPostings.busyNanos(), now - lastLook,
+                owedNanos += pause(worked, seen.busyNanos() - lastPostings.busyNanos(), now - lastLook,
                         seen.count() != lastPostings.count(), config.yieldToPostings());
-                if (pause > 0) {
-                    LockSupport.parkNanos(pause);
-                    yieldedNanos += pause;
-                }
                 lastPostings = seen;
                 lastLook = now;
-                sliceStart = System.nanoTime();
+                sliceStart = now;
             }
+            flushProgress(id, count, self, now);
+        }
+
+        /** Between pages: the pause owed, in steps, still noticing a cancellation or the service stopping. */
+        void payOwed(long id, Running self) {
+            while (owedNanos > 0) {
+                long step = Math.min(owedNanos, 100_000_000L);
+                LockSupport.parkNanos(step);
+                owedNanos -= step;
+                yieldedNanos += step;
+                if (self.cancelled) {
+                    throw new Stop(true);
+                }
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    throw new Stop(false);
+                }
+                flushProgress(id, processed, self, System.nanoTime());
+            }
+            sliceStart = System.nanoTime();
+            lastLook = sliceStart;
+            lastPostings = postings();
+        }
+
+        private void flushProgress(long id, long count, Running self, long now) {
             if (now - lastFlush >= config.progressEvery().toNanos()) {
                 lastFlush = now;
                 if (progress(id, count)) {
