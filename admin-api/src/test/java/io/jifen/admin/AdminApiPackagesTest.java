@@ -44,7 +44,7 @@ class AdminApiPackagesTest {
             List.of("security"),
             List.of("merchant"),
             List.of("ruleset", "webhook"),
-            List.of("suite", "member"),
+            List.of("suite", "member", "campaign"),
             List.of("ledger"),
             List.of("transaction"),
             List.of("redemption", "simulation"),

@@ -25,6 +25,7 @@ final class IntentRecorder extends DefaultAgendaEventListener implements IntentS
     private final List<FiredRule> fired = new ArrayList<>();
     private String currentRule;
     private Phase currentPhase;
+    private String currentCampaign;
 
     IntentRecorder(Map<String, Map<String, Phase>> phases) {
         this.phases = phases;
@@ -36,6 +37,7 @@ final class IntentRecorder extends DefaultAgendaEventListener implements IntentS
         currentRule = rule.getName();
         Map<String, Phase> inPackage = phases.get(rule.getPackageName());
         currentPhase = inPackage == null ? null : inPackage.get(currentRule);
+        currentCampaign = Campaigns.of(rule);
         fired.add(new FiredRule(currentRule, currentPhase));
     }
 
@@ -47,7 +49,7 @@ final class IntentRecorder extends DefaultAgendaEventListener implements IntentS
                     + (currentPhase == null ? "?" : currentPhase.agendaGroup()) + "\" but "
                     + intent.description() + " belongs in phase \"" + expected.agendaGroup() + "\"");
         }
-        intents.add(new RecordedIntent(currentRule, currentPhase, intents.size(), intent));
+        intents.add(new RecordedIntent(currentRule, currentPhase, intents.size(), intent, currentCampaign));
     }
 
     List<RecordedIntent> intents() {

@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An example merchant shipped with Jifen: its settings file, its rule set and its own suites on top
- * of the reference suites. Loaded from the classpath, so the service can seed it from the jar.
+ * An example merchant shipped with Jifen: its settings file, its rule set, its own suites on top
+ * of the reference suites, and the campaigns its rules name (the API's campaign requests, as YAML). Loaded from the classpath, so the service can seed it from the jar.
  */
-public record ExampleMerchant(String code, String settingsYaml, RuleSet ruleSet, List<Suite> suites) {
+public record ExampleMerchant(String code, String settingsYaml, RuleSet ruleSet, List<Suite> suites,
+                              String campaignsYaml) {
 
     public static final String SUPERMARKET = "supermarket";
 
@@ -25,7 +26,7 @@ public record ExampleMerchant(String code, String settingsYaml, RuleSet ruleSet,
         List<Suite> suites = new ArrayList<>(ReferenceProgram.suites());
         suites.add(suite(base + "suites/first-week.yaml"));
         return new ExampleMerchant("fresh-harbour", text(base + "merchant.yaml"), ReferenceProgram.ruleSet(),
-                List.copyOf(suites));
+                List.copyOf(suites), text(base + "campaigns.yaml"));
     }
 
     private static Suite suite(String resource) {

@@ -4,13 +4,24 @@ import io.jifen.engine.CompilationResult;
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.LoyaltyEngine;
 import io.jifen.engine.compile.RuleFile;
+import io.jifen.engine.evaluation.EvaluationContext;
+import io.jifen.engine.evaluation.ProgramPolicy;
+import io.jifen.engine.facts.LineItem;
+import io.jifen.engine.facts.Member;
+import io.jifen.engine.facts.MemberActivity;
+import io.jifen.engine.facts.Purchase;
 import io.jifen.engine.scenario.Suite;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +66,21 @@ class ReferenceProgramTest {
     void aVariantStandsInForTheDslrTierQualification() {
         assertThat(ReferenceProgram.withVariant("tier-qualification.csv").files()).extracting(RuleFile::name)
                 .contains("tier-qualification.csv").doesNotContain("tier-qualification.dslr");
+    }
+
+    @Test
+    void theYearEndThresholdBonusBelongsToTheYearEndCampaign() {
+        CompiledProgram program = new LoyaltyEngine().compile(ReferenceProgram.ruleSet()).orThrow();
+        Purchase purchase = new Purchase("p-1", Instant.parse("2026-11-20T04:00:00Z"), ZoneId.of("Asia/Shanghai"), "POS",
+                "store-1", new BigDecimal("600.00"), "CNY", List.of(new LineItem("RICE", "grocery", 1, null,
+                new BigDecimal("600.00"))));
+        EvaluationContext context = new EvaluationContext(ZoneId.of("Asia/Shanghai"), ProgramPolicy.DEFAULT,
+                new Member("m-1", "REGULAR", Member.ACTIVE, LocalDate.of(2025, 1, 1), null, Map.of()), MemberActivity.none());
+
+        assertThat(program.evaluatePurchase(context, purchase).orThrow().awards())
+                .filteredOn(a -> a.family().equals("THRESHOLD")).singleElement()
+                .satisfies(a -> assertThat(a.campaign()).isEqualTo("year-end"))
+                .satisfies(a -> assertThat(a.points()).isEqualTo(100));
     }
 
     private static List<String> filesIn(String folder) throws IOException {

@@ -65,20 +65,22 @@ public final class XlsxTables {
         t.header("Spend-threshold bonus of the year-end campaign, 2026-11-01 to 2026-12-31 (merchant-local dates). "
                 + "Thresholds are on Purchase.total, what the member paid, so lines excluded from earning still count. "
                 + "Precedence: all three rules are in activation group spend-threshold, so only one of them fires: "
-                + "the one with the highest PRIORITY (salience) among those whose threshold is reached (2000 before 1000 before 500).");
+                + "the one with the highest PRIORITY (salience) among those whose threshold is reached (2000 before 1000 before 500). "
+                + "The rules belong to the campaign year-end (METADATA column): the merchant defines its window, audience and "
+                + "budget (docs/campaigns.md); outside them the rules award nothing.");
         t.row("RuleTable Spend threshold bonus");
-        t.row("NAME", "RULEFLOW-GROUP", "ACTIVATION-GROUP", "PRIORITY", "CONDITION", "CONDITION", "ACTION");
-        t.row("", "", "", "", "ProgramCalendar", "$purchase : Purchase", "");
+        t.row("NAME", "RULEFLOW-GROUP", "ACTIVATION-GROUP", "PRIORITY", "CONDITION", "CONDITION", "ACTION", "METADATA");
+        t.row("", "", "", "", "ProgramCalendar", "$purchase : Purchase", "", "");
         t.row("", "", "", "", "isBetween(\"$1\", \"$2\")", "total >= $param",
-                "actions.bonus($1, \"THRESHOLD\", \"$2\");");
+                "actions.bonus($1, \"THRESHOLD\", \"$2\");", "campaign(\"$param\")");
         t.row("Rule", "Phase", "Only one of", "Precedence (highest first)", "Campaign window (from,to)",
-                "Purchase total at least (yuan)", "Bonus points, reason");
+                "Purchase total at least (yuan)", "Bonus points, reason", "Campaign (window, audience, budget)");
         t.row("600 bonus points for 2000 yuan or more in the year-end campaign", "bonus", "spend-threshold", "30",
-                "2026-11-01,2026-12-31", "2000", "600, the purchase reached the 2000 yuan threshold");
+                "2026-11-01,2026-12-31", "2000", "600, the purchase reached the 2000 yuan threshold", "year-end");
         t.row("250 bonus points for 1000 yuan or more in the year-end campaign", "bonus", "spend-threshold", "20",
-                "2026-11-01,2026-12-31", "1000", "250, the purchase reached the 1000 yuan threshold");
+                "2026-11-01,2026-12-31", "1000", "250, the purchase reached the 1000 yuan threshold", "year-end");
         t.row("100 bonus points for 500 yuan or more in the year-end campaign", "bonus", "spend-threshold", "10",
-                "2026-11-01,2026-12-31", "500", "100, the purchase reached the 500 yuan threshold");
+                "2026-11-01,2026-12-31", "500", "100, the purchase reached the 500 yuan threshold", "year-end");
         return t.toXlsx();
     }
 

@@ -24,8 +24,14 @@ public record EarningPlan(List<Award> awards, long points, Ledger.NewLot lot) {
      */
     public static EarningPlan of(LedgerPolicy policy, long balance, long pending, long earnedToday,
                                  EarningOutcome outcome, boolean holdable, Instant occurredAt, Instant now) {
-        List<Award> awards = new ArrayList<>(outcome.awards());
-        long points = Math.max(0, outcome.totalPoints());
+        return of(policy, balance, pending, earnedToday, outcome.awards(), outcome.totalPoints(), holdable, occurredAt, now);
+    }
+
+    /** As above, for awards (and their total) that campaigns have had their say on already. */
+    public static EarningPlan of(LedgerPolicy policy, long balance, long pending, long earnedToday, List<Award> ruled,
+                                 long total, boolean holdable, Instant occurredAt, Instant now) {
+        List<Award> awards = new ArrayList<>(ruled);
+        long points = Math.max(0, total);
         if (policy.dailyEarnCap() != null) {
             long room = Math.max(0, policy.dailyEarnCap() - Math.max(0, earnedToday));
             long cut = Math.max(0, points - room);

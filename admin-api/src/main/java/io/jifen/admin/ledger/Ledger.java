@@ -4,6 +4,7 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.shared.Rows;
 import io.jifen.admin.shared.SqlStatement;
+import io.jifen.admin.shared.StatementPart;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.admin.webhook.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,12 +69,13 @@ public class Ledger {
 
     /**
      * Posts an earning: its transaction row, its lot, the account's entries (which name neither: they
-     * are this statement's) and totals, and the events, as one statement. Empty when the transaction id
+     * are this statement's) and totals, the events, and what another feature writes {@code alongside} (a
+     * campaign's counters), as one statement. Empty when the transaction id
      * was taken meanwhile (then nothing at all was written).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Long> post(TransactionRow tx, Account account, NewLot lot, String merchantCode,
-                               List<DomainEvent> events) {
+                               List<DomainEvent> events, StatementPart alongside) {
         SqlStatement s = new SqlStatement();
         s.with("tx", "insert into loyalty_transaction (merchant_id, external_id, kind, event_type, member_id, amount,"
                 + " occurred_at, payload_hash, rule_version_id, total_points, result, payload, context, created_at) values ("
@@ -89,6 +91,7 @@ public class Ledger {
             lotId = "(select id from lot)";
         }
         earnings(s, account, lotId);
+        alongside.addTo(s, "tx", "tx.id");
         outbox.addTo(s, "tx", tx.merchantId(), merchantCode, events);
         List<?> ids = s.query(em, "select id from tx").getResultList();
         account.entries.clear();

@@ -67,7 +67,10 @@ public enum ProblemType {
     // simulations
     SIMULATION_IN_PROGRESS("simulation-in-progress", 409, "Conflict"),
     SIMULATION_FINISHED("simulation-finished", 409, "Conflict"),
-    REPORT_NOT_AVAILABLE("report-not-available", 409, "Conflict");
+    REPORT_NOT_AVAILABLE("report-not-available", 409, "Conflict"),
+
+    // campaigns
+    CAMPAIGN_EXISTS("campaign-exists", 409, "Conflict");
 
     /** What every type URI starts with. */
     public static final String BASE = "https://jifen.io/problems/";

@@ -1,7 +1,10 @@
 package io.jifen.admin.seeding;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jifen.admin.campaign.CampaignModels;
+import io.jifen.admin.campaign.CampaignService;
 import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.merchant.MerchantRequest;
@@ -21,6 +24,7 @@ import jakarta.validation.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,6 +54,9 @@ public class ExampleMerchantSeeder {
     @Inject
     Validator validator;
 
+    @Inject
+    CampaignService campaigns;
+
     void onStart(@Observes StartupEvent event) {
         if (!config.seedExample()) {
             return;
@@ -69,6 +76,9 @@ public class ExampleMerchantSeeder {
             }
             RuleVersionService.Upload upload = versions.uploadAs(SEEDER, m, "reference program", example.ruleSet().files());
             versions.activateAs(SEEDER, m, upload.version().number, null);
+            for (CampaignModels.CampaignRequest campaign : campaignsOf(example)) {
+                campaigns.createAs(SEEDER, m, campaign);
+            }
             return out.toString();
         });
         if (printed != null) {
@@ -77,18 +87,34 @@ public class ExampleMerchantSeeder {
         }
     }
 
+    /** The example's campaigns.yaml, read as the API's campaign requests and validated like them. */
+    private List<CampaignModels.CampaignRequest> campaignsOf(ExampleMerchant example) {
+        List<CampaignModels.CampaignRequest> requests = yaml(example.campaignsYaml(),
+                new TypeReference<List<CampaignModels.CampaignRequest>>() {
+                }, "campaigns");
+        requests.forEach(r -> valid(r, "campaign `" + r.code() + "`"));
+        return requests;
+    }
+
     /** The example's merchant.yaml, read as the API's merchant request and validated like one. */
     private MerchantRequest settingsOf(ExampleMerchant example) {
+        return valid(yaml(example.settingsYaml(), new TypeReference<MerchantRequest>() {
+        }, "settings"), "settings");
+    }
+
+    private static <T> T yaml(String text, TypeReference<T> type, String what) {
         try {
-            MerchantRequest request = new ObjectMapper(
-                    new YAMLFactory()).readValue(example.settingsYaml(), MerchantRequest.class);
-            Set<ConstraintViolation<MerchantRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException("the example merchant's settings are invalid: " + violations);
-            }
-            return request;
+            return new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(text, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the example merchant's settings", e);
+            throw new UncheckedIOException("cannot read the example merchant's " + what, e);
         }
+    }
+
+    private <T> T valid(T request, String what) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the example merchant's " + what + " failed validation: " + violations);
+        }
+        return request;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -63,6 +64,10 @@ public final class Rows {
 
     public static LocalDate date(Tuple row, String alias) {
         return SqlValues.date(row.get(alias));
+    }
+
+    public static LocalDateTime localDateTime(Tuple row, String alias) {
+        return SqlValues.localDateTime(row.get(alias));
     }
 
     /** A closed-set column by its constant's name; null stays null. */

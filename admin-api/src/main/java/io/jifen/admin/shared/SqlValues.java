@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
 /** Column values of native queries, whichever JDBC type the driver returned them as. */
@@ -18,5 +19,10 @@ public final class SqlValues {
 
     public static LocalDate date(Object value) {
         return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /** A {@code timestamp} (without time zone) column: a wall-clock time. */
+    public static LocalDateTime localDateTime(Object value) {
+        return value == null ? null : value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
     }
 }

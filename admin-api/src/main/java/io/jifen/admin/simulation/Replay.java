@@ -1,5 +1,8 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.campaign.CampaignDefinition;
+import io.jifen.admin.campaign.CampaignGate;
+import io.jifen.admin.campaign.CampaignTerms;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.merchant.LedgerPolicy;
@@ -17,11 +20,14 @@ import io.jifen.engine.facts.Purchase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -105,8 +111,13 @@ final class Replay {
     private final long[] memberRunning = new long[2];
     private long processed;
 
+    /** The merchant's campaigns by code; per side, what each campaign charged the current member so far. */
+    private final Map<String, CampaignDefinition> campaigns;
+    private final List<Map<String, Long>> memberCampaigns = List.of(new HashMap<>(), new HashMap<>());
+
     Replay(Merchant merchant, CompiledProgram candidate, CompiledProgram baseline, ReportAggregator report,
-           int maxMemberDay, Progress progress) {
+           int maxMemberDay, Progress progress, Map<String, CampaignDefinition> campaigns) {
+        this.campaigns = campaigns;
         this.merchant = merchant;
         this.policy = LedgerPolicy.of(merchant);
         this.zone = ZoneId.of(merchant.timeZone);
@@ -131,6 +142,7 @@ final class Replay {
                 currentMember = row.memberId();
                 memberRunning[CANDIDATE] = 0;
                 memberRunning[BASELINE] = 0;
+                memberCampaigns.forEach(Map::clear);
                 monthKey = Long.MIN_VALUE;
             }
             currentDay = day;
@@ -242,8 +254,11 @@ final class Replay {
                 balance = posted.balance() - (posted.held() ? 0 : row.totalPoints()) + memberRunning[side];
                 pending = posted.pending() - (posted.held() ? row.totalPoints() : 0);
             }
-            EarningPlan plan = EarningPlan.of(policy, balance, pending, dayTotal, completed.value(), row.purchase(),
-                    row.occurredAt(), row.occurredAt());
+            CampaignGate.Gated gated = campaigned(side, completed.value(), stored, row);
+            EarningPlan plan = EarningPlan.of(policy, balance, pending, dayTotal, gated.awards(), gated.total(),
+                    row.purchase(), row.occurredAt(), row.occurredAt());
+            gated.afterCaps(Math.max(0, gated.total()) - plan.points())
+                    .forEach((code, points) -> memberCampaigns.get(side).merge(code, points, Long::sum));
             return new Outcome(plan.points(), plan.awards(), null, null, null);
         }
         if (evaluation instanceof Evaluation.Refused<EarningOutcome> refused) {
@@ -253,6 +268,26 @@ final class Replay {
         }
         Evaluation.Failed<EarningOutcome> failed = (Evaluation.Failed<EarningOutcome>) evaluation;
         return Outcome.failed(failed.kind().name(), failed.rule(), failed.message());
+    }
+
+    /**
+     * The awards once their campaigns have had their say: window and audience as on posting, and the
+     * per-member budget against what this side charged the member earlier in the replay. Total and daily
+     * budgets are not applied: they depend on other members' postings in time order, which a replay member by
+     * member does not have (docs/simulation.md).
+     */
+    private CampaignGate.Gated campaigned(int side, EarningOutcome outcome, StoredContext stored, Row row) {
+        List<String> codes = CampaignGate.campaignsOf(outcome.awards());
+        Map<String, CampaignTerms> terms = new HashMap<>();
+        LocalDateTime at = LocalDateTime.ofInstant(row.occurredAt(), zone);
+        for (String code : codes) {
+            CampaignDefinition d = campaigns.get(code);
+            if (d != null) {
+                terms.put(code, d.termsForMember(stored.context().member().getTier(),
+                        stored.context().member().getEnrolledOn(), at, memberCampaigns.get(side).getOrDefault(code, 0L)));
+            }
+        }
+        return CampaignGate.apply(outcome.awards(), outcome.totalPoints(), terms);
     }
 
     private static long nanos(Instant at) {

@@ -304,8 +304,7 @@ final class ReportAggregator {
 
     private static SimulationModels.Side side(Replay.Outcome outcome) {
         return new SimulationModels.Side(outcome.points(), outcome.awards().stream()
-                .map(a -> new AwardView(a.rule(), a.phase() == null ? null : a.phase().agendaGroup(), a.family(),
-                        a.points(), a.reason())).toList());
+                .map(AwardView::of).toList());
     }
 
     /** The member being replayed is complete: its change goes into the member figures. */

@@ -3,6 +3,7 @@ package io.jifen.admin.simulation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.engine.evaluation.Award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -130,6 +131,10 @@ public final class SimulationModels {
     }
 
     public record AwardView(String rule, String phase, String family, long points, String reason) {
+        static AwardView of(Award a) {
+            return new AwardView(a.rule(), a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(),
+                    a.reason());
+        }
     }
 
     /**

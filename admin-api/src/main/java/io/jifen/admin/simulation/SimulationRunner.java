@@ -3,6 +3,8 @@ package io.jifen.admin.simulation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.jifen.admin.campaign.CampaignDefinition;
+import io.jifen.admin.campaign.CampaignQueries;
 import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
@@ -68,6 +70,9 @@ public class SimulationRunner {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CampaignQueries campaignDefinitions;
 
     @Inject
     SimulationConfig config;
@@ -354,7 +359,7 @@ public class SimulationRunner {
             IntFunction<ReportAggregator> aggregator = k -> new ReportAggregator(setup.from, setup.to,
                     zone, setup.top, config.listedFailures());
             Function<ReportAggregator, Replay> replayOf = into -> new Replay(setup.merchant,
-                    setup.candidate, setup.baseline, into, config.maxMemberDay(), progress);
+                    setup.candidate, setup.baseline, into, config.maxMemberDay(), progress, setup.campaigns);
             ReportAggregator report;
             if (inline) {
                 report = aggregator.apply(0);
@@ -474,7 +479,8 @@ public class SimulationRunner {
 
     /** What a run needs, read once: the merchant (its policy and point value as of now) and both programs. */
     private record Setup(Merchant merchant, Instant from, Instant to, int top, CompiledProgram candidate,
-                         int candidateNumber, BaselineKind baselineKind, CompiledProgram baseline, Integer baselineNumber) {
+                         int candidateNumber, BaselineKind baselineKind, CompiledProgram baseline, Integer baselineNumber,
+                         Map<String, CampaignDefinition> campaigns) {
     }
 
     private Setup setup(long id) {
@@ -484,7 +490,7 @@ public class SimulationRunner {
         RuleVersion baseline = run.baselineVersionId == null ? null : RuleVersion.findById(run.baselineVersionId);
         return new Setup(merchant, run.from, run.to, run.top, programs.programOf(candidate), candidate.number,
                 run.baselineKind, baseline == null ? null : programs.programOf(baseline),
-                baseline == null ? null : baseline.number);
+                baseline == null ? null : baseline.number, campaignDefinitions.definitions(merchant.id));
     }
 
     /**

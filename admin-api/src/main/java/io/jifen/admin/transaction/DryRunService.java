@@ -1,8 +1,11 @@
 package io.jifen.admin.transaction;
 
+import io.jifen.admin.campaign.CampaignBudgets;
+import io.jifen.admin.campaign.CampaignGate;
 import io.jifen.admin.ledger.TransactionKind;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
+import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
@@ -17,6 +20,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /** Evaluates a purchase or event on any version, drafts included, and writes nothing. */
@@ -27,6 +32,9 @@ public class DryRunService {
 
     @Inject
     MemberActivityQuery activities;
+
+    @Inject
+    CampaignBudgets campaigns;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TransactionModels.TransactionResult purchase(Merchant merchant, TransactionModels.PurchaseRequest r, Integer version) {
@@ -47,7 +55,14 @@ public class DryRunService {
         LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId).orElse(null);
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity(merchant, member, occurredAt));
         EarningOutcome outcome = EvaluationInputs.completed(evaluation.apply(program.program(), context));
-        return Results.dryRun(transactionId, kind, memberId, occurredAt, program.version().number, outcome);
+        // campaigns have their say as they would on posting (window, audience, what budgets have left), unspent
+        List<String> codes = CampaignGate.campaignsOf(outcome.awards());
+        CampaignGate.Gated gated = CampaignGate.apply(outcome.awards(), outcome.totalPoints(), codes.isEmpty() ? Map.of()
+                : campaigns.preview(merchant.id, ZoneId.of(merchant.timeZone), new CampaignBudgets.Participant(
+                        member == null ? 0 : member.id, memberId, member == null ? null : member.tier,
+                        member == null ? null : member.enrolledOn), codes, occurredAt,
+                        LedgerPolicy.of(merchant).localDate(occurredAt)).terms());
+        return Results.dryRun(transactionId, kind, memberId, occurredAt, program.version().number, outcome, gated);
     }
 
     private ActiveProgram program(Merchant merchant, Integer version) {

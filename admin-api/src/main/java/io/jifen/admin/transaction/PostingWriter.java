@@ -1,6 +1,8 @@
 package io.jifen.admin.transaction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.campaign.CampaignBudgets;
+import io.jifen.admin.campaign.CampaignGate;
 import io.jifen.admin.ledger.Account;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.admin.ledger.Ledger;
@@ -20,6 +22,7 @@ import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
 import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.StatementPart;
 import io.jifen.admin.webhook.DomainEvent;
 import io.jifen.engine.evaluation.EarningOutcome;
 import io.jifen.engine.evaluation.EvaluationContext;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +77,9 @@ public class PostingWriter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CampaignBudgets campaigns;
 
     /** What one posting did inside a transaction: answered, or refused (with whether it wrote before refusing). */
     public sealed interface Attempt {
@@ -139,9 +146,12 @@ public class PostingWriter {
         EvaluationContext context = EvaluationInputs.context(merchant, member, read.activity());
         EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", command, "evaluated")
                 .record(() -> command.evaluator().evaluate(active.program(), context)));
+        Campaigned campaigned = campaigned(merchant, member, policy, outcome, command);
+        CampaignGate.Gated gated = campaigned.gated();
         // the cap counts the whole day, also what was posted after this transaction's instant
-        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, read.earnedOnDay(), outcome,
-                command.kind().holdable(), command.occurredAt(), state.now());
+        EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, read.earnedOnDay(), gated.awards(),
+                gated.total(), command.kind().holdable(), command.occurredAt(), state.now());
+        Map<String, Long> charges = gated.afterCaps(Math.max(0, gated.total()) - plan.points());
         Account account = Account.ofLockedMember(member.id, merchant.id, member.externalId, member.status, member.tier,
                 member.balance, member.pending);
         account.earn(plan.awards(), plan.held(), active.version().id);
@@ -153,10 +163,15 @@ public class PostingWriter {
                     plan.held(), account.balance(), active.version().number));
         }
         events.addAll(Thresholds.crossed(policy, account));
+        StatementPart alongside = StatementPart.NONE;
+        if (campaigned.read() != null) {
+            events.addAll(campaigned.read().events(charges, command.transactionId()));
+            alongside = campaigned.read().charge(charges);
+        }
         Optional<Long> posted = ledger.post(new Ledger.TransactionRow(merchant.id, command.transactionId(), command.kind(),
                 command.eventType(), member.id, command.amount(), command.occurredAt(), command.request().hash(),
                 active.version().id, plan.points(), body, command.request().json(),
-                JsonText.write(json, StoredContext.of(context))), account, plan.lot(), merchant.code, events);
+                JsonText.write(json, StoredContext.of(context))), account, plan.lot(), merchant.code, events, alongside);
         if (posted.isEmpty()) {
             // the same id was posted at the same moment for another member: theirs stands
             return new Operations.Written.IdTaken();
@@ -167,6 +182,22 @@ public class PostingWriter {
                         new TierChanges.Decision(TierChangeCause.PURCHASE, posted.get(), active.version().id, d.rule(), d.reason()),
                         state.now()));
         return new Operations.Written.Answered(body);
+    }
+
+    /** The awards once their campaigns have had their say, and the campaigns' terms as read (null: none named). */
+    private record Campaigned(CampaignGate.Gated gated, CampaignBudgets.Read read) {
+    }
+
+    private Campaigned campaigned(Merchant merchant, LoyaltyMember member, LedgerPolicy policy, EarningOutcome outcome,
+                                 PostingCommand command) {
+        List<String> codes = CampaignGate.campaignsOf(outcome.awards());
+        if (codes.isEmpty()) {
+            return new Campaigned(CampaignGate.apply(outcome.awards(), outcome.totalPoints(), Map.of()), null);
+        }
+        CampaignBudgets.Read read = campaigns.read(merchant.id, policy.zone(), new CampaignBudgets.Participant(member.id,
+                member.externalId, member.tier, member.enrolledOn), codes, command.occurredAt(),
+                policy.localDate(command.occurredAt()));
+        return new Campaigned(CampaignGate.apply(outcome.awards(), outcome.totalPoints(), read.terms()), read);
     }
 
     /** A transaction cannot have happened in the future (beyond clock skew): it would earn ahead of time. */

@@ -1,6 +1,7 @@
 package io.jifen.admin.transaction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jifen.admin.campaign.CampaignBudgets;
 import io.jifen.admin.ledger.Accounts;
 import io.jifen.admin.ledger.Ledger;
 import io.jifen.admin.ledger.OperationCommand;
@@ -17,6 +18,7 @@ import io.jifen.admin.shared.IdempotentAnswer;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.Rows;
 import io.jifen.admin.webhook.DomainEvent;
+import io.jifen.engine.evaluation.Award;
 import io.jifen.engine.evaluation.EarningOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +31,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Refunds reverse the points attributable to the refunded part of a purchase: the remaining purchase
@@ -67,6 +72,9 @@ public class RefundService {
     @Inject
     Clock clock;
 
+    @Inject
+    CampaignBudgets campaigns;
+
     private record Original(long id, long memberId, String memberExternalId, String payload,
                             String context, Long ruleVersionId, long points, Instant occurredAt) {
     }
@@ -98,10 +106,21 @@ public class RefundService {
             ActiveProgram program = versions.program(original.ruleVersionId());
             EarningOutcome kept = null;
             long keep = 0;
+            Map<String, CampaignBudgets.Charged> charged = campaigns.chargedFor(original.id());
+            Map<String, Long> keptByCampaign = new HashMap<>();
             if (remaining.total().signum() > 0) {
                 kept = EvaluationInputs.completed(program.program().evaluatePurchase(JsonText.read(json,
                         original.context(), StoredContext.class).context(), EvaluationInputs.purchase(merchant, remaining)));
-                keep = Math.min(Math.max(0, kept.totalPoints()), original.points());
+                // what is kept earns from a campaign at most what the campaign is charged for the purchase now
+                long cut = 0;
+                for (Map.Entry<String, Long> c : kept.awards().stream().filter(a -> a.campaign() != null)
+                        .collect(Collectors.groupingBy(Award::campaign, Collectors.summingLong(Award::points))).entrySet()) {
+                    CampaignBudgets.Charged now = charged.get(c.getKey());
+                    long allowed = Math.min(Math.max(0, c.getValue()), now == null ? 0 : now.points());
+                    keptByCampaign.put(c.getKey(), allowed);
+                    cut += Math.max(0, c.getValue()) - allowed;
+                }
+                keep = Math.min(Math.max(0, kept.totalPoints() - cut), original.points());
             }
             long toReverse = Math.max(0, original.points() - keep - decidedBefore);
 
@@ -117,6 +136,10 @@ public class RefundService {
                     refunded.total().negate(), refundedAt, JsonText.write(json, refunded), reason));
             Accounts.TakenBack back = accounts.takeBack(account, id, original.id(), toReverse, reason,
                     original.ruleVersionId(), LedgerPolicy.of(merchant).shortfall());
+            Map<String, Long> budgetBack = new HashMap<>();
+            charged.forEach((code, c) -> budgetBack.put(code, c.points() - keptByCampaign.getOrDefault(code, 0L)));
+            campaigns.giveBack(charged, budgetBack, original.memberId(), id,
+                    LedgerPolicy.of(merchant).localDate(original.occurredAt()));
             List<DomainEvent> events = back.points() > 0 || back.shortfall() > 0
                     ? List.of(new DomainEvent.PointsReversed(original.memberId(), original.memberExternalId(), r.refundId(),
                             r.purchaseId(), back.points(), back.shortfall(), account.balance()))
@@ -124,9 +147,7 @@ public class RefundService {
             RefundModels.RefundResult result = new RefundModels.RefundResult(r.refundId(), r.purchaseId(),
                     original.memberExternalId(), program.version().number, refunded.total(), remaining.total(),
                     original.points(), keep, back.points(), back.shortfall(), account.balance(), account.pending(),
-                    kept == null ? List.of() : kept.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
-                            a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason()))
-                            .toList(),
+                    kept == null ? List.of() : kept.awards().stream().map(TransactionModels.AwardView::of).toList(),
                     r.reason());
             return new Operations.Done(id, result, -back.points(), back.shortfall(), events, List.of(account));
         });

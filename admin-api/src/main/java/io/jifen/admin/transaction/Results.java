@@ -1,5 +1,6 @@
 package io.jifen.admin.transaction;
 
+import io.jifen.admin.campaign.CampaignGate;
 import io.jifen.admin.ledger.EarningPlan;
 import io.jifen.engine.evaluation.Award;
 import io.jifen.engine.evaluation.EarningOutcome;
@@ -12,10 +13,13 @@ final class Results {
     private Results() {
     }
 
-    /** A dry run: what the rules decide, before the ledger's policy (caps, pending) is applied. */
+    /**
+     * A dry run: what the rules decide once campaigns have had their say (window, audience, what budgets have
+     * left, nothing spent), before the ledger's policy (caps, pending) is applied.
+     */
     static TransactionModels.TransactionResult dryRun(String transactionId, String kind, String memberId, Instant occurredAt,
-                                                      int ruleVersion, EarningOutcome outcome) {
-        return of(transactionId, kind, memberId, occurredAt, ruleVersion, outcome, outcome.awards(), outcome.totalPoints(),
+                                                      int ruleVersion, EarningOutcome outcome, CampaignGate.Gated gated) {
+        return of(transactionId, kind, memberId, occurredAt, ruleVersion, outcome, gated.awards(), gated.total(),
                 null, null, null, false);
     }
 
@@ -32,8 +36,7 @@ final class Results {
             long totalPoints, Long balance, Long pending, Instant heldUntil, boolean posted) {
         return new TransactionModels.TransactionResult(transactionId, kind, memberId, occurredAt, ruleVersion,
                 totalPoints,
-                awards.stream().map(a -> new TransactionModels.AwardView(a.rule(),
-                        a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
+                awards.stream().map(TransactionModels.AwardView::of).toList(),
                 outcome.lineNotes().stream().map(n -> new TransactionModels.LineNoteView(n.rule(), n.sku(), n.kind(),
                         n.factor(), n.reason())).toList(),
                 outcome.tierDecision().map(t -> new TransactionModels.TierDecisionView(t.currentTier(), t.targetTier(),

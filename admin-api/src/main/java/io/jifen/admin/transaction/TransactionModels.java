@@ -1,9 +1,9 @@
 package io.jifen.admin.transaction;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.member.MemberModels;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.engine.evaluation.Award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +47,13 @@ public final class TransactionModels {
             @Size(max = 50) Map<@Size(max = 64) String, @Size(max = 500) String> attributes) {
     }
 
-    public record AwardView(String rule, String phase, String family, long points, String reason) {
+    /** An award as the API shows it; {@code campaign}: the code of the campaign its rule belongs to, or null. */
+    public record AwardView(String rule, String phase, String family, long points, String reason,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String campaign) {
+        public static AwardView of(Award a) {
+            return new AwardView(a.rule(), a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(),
+                    a.reason(), a.campaign());
+        }
     }
 
     public record LineNoteView(String rule, String sku, String kind, BigDecimal factor, String reason) {

@@ -23,18 +23,29 @@ public sealed interface DomainEvent {
     String TIER_CHANGED = "tier.changed";
     String THRESHOLD_CROSSED = "balance.threshold-crossed";
     String REDEMPTION_STATUS_CHANGED = "redemption.status-changed";
+    String CAMPAIGN_STARTED = "campaign.started";
+    String CAMPAIGN_ENDED = "campaign.ended";
+    String CAMPAIGN_BUDGET_WARNING = "campaign.budget-warning";
+    String CAMPAIGN_BUDGET_EXHAUSTED = "campaign.budget-exhausted";
 
     /** Every type, the values a webhook may subscribe to. */
     List<String> TYPES = List.of(POINTS_EARNED, POINTS_REDEEMED, POINTS_EXPIRED, POINTS_REVERSED,
-            POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED, REDEMPTION_STATUS_CHANGED);
+            POINTS_RESTORED, POINTS_ADJUSTED, POINTS_TRANSFERRED, TIER_CHANGED, THRESHOLD_CROSSED, REDEMPTION_STATUS_CHANGED,
+            CAMPAIGN_STARTED, CAMPAIGN_ENDED, CAMPAIGN_BUDGET_WARNING, CAMPAIGN_BUDGET_EXHAUSTED);
 
     /** The event's type, one of {@link #TYPES}. */
     @JsonIgnore
     String type();
 
-    /** The member row the event belongs to. */
+    /** The member row the event belongs to (see {@link #aboutAMember}). */
     @JsonIgnore
     long memberRowId();
+
+    /** False for a merchant's own events (a campaign's), which the outbox files under no member. */
+    @JsonIgnore
+    default boolean aboutAMember() {
+        return true;
+    }
 
     /** A purchase, event or a redemption's points back put points on the account ({@code pending}: held). */
     record PointsEarned(@JsonIgnore long memberRowId, String memberId, String transactionId, long points, boolean pending,
@@ -134,6 +145,44 @@ public sealed interface DomainEvent {
             implements DomainEvent {
         public String type() {
             return REDEMPTION_STATUS_CHANGED;
+        }
+    }
+
+    /**
+     * A campaign's window opened, or closed ({@code ended}); {@code at}: ISO-8601 instant of the window's
+     * edge. Filed under no member.
+     */
+    record CampaignWindow(String campaign, String name, boolean ended, String at, long awarded, long participants)
+            implements DomainEvent {
+        public String type() {
+            return ended ? CAMPAIGN_ENDED : CAMPAIGN_STARTED;
+        }
+
+        public long memberRowId() {
+            return 0;
+        }
+
+        public boolean aboutAMember() {
+            return false;
+        }
+    }
+
+    /**
+     * A campaign's total budget reached 80 % ({@code exhausted} false) or its end: the posting that got there
+     * ({@code transactionId}) is the member's, the event is the merchant's and filed under no member.
+     */
+    record CampaignBudget(String campaign, boolean exhausted, long budget, long awarded, String transactionId)
+            implements DomainEvent {
+        public String type() {
+            return exhausted ? CAMPAIGN_BUDGET_EXHAUSTED : CAMPAIGN_BUDGET_WARNING;
+        }
+
+        public long memberRowId() {
+            return 0;
+        }
+
+        public boolean aboutAMember() {
+            return false;
         }
     }
 }

@@ -53,7 +53,7 @@ public class Outbox {
         StringBuilder values = new StringBuilder();
         for (DomainEvent e : events) {
             values.append(values.isEmpty() ? "" : ", ").append('(').append(statement.p(e.type(), "varchar")).append(", ")
-                    .append(statement.p(e.memberRowId(), "bigint")).append(", ")
+                    .append(statement.p(e.aboutAMember() ? e.memberRowId() : null, "bigint")).append(", ")
                     .append(statement.p(EventJson.payload(json, merchantCode, e), "text")).append(')');
         }
         String merchant = statement.p(merchantId, "bigint");

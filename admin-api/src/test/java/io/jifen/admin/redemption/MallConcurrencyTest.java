@@ -2,6 +2,7 @@ package io.jifen.admin.redemption;
 
 import io.jifen.admin.support.AdjustableClock;
 import io.jifen.admin.support.Api;
+import io.jifen.admin.support.AtOnce;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.admin.support.LedgerInvariants;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,16 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import static io.jifen.admin.redemption.Mall.*;
 import static io.jifen.admin.support.Api.as;
@@ -45,34 +39,6 @@ class MallConcurrencyTest {
         clock.reset();
     }
 
-    /** Fires {@code n} calls at once (all threads wait on one gate) and returns the responses in call order. */
-    static List<Response> atOnce(int n, IntFunction<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 48));
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Callable<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> {
-                    gate.await();
-                    return call.apply(index);
-                });
-            }
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            gate.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static Response redemption(Api.TestMerchant shop, String member, String id, String sku) {
         return as(shop.integrator()).body(Map.of("redemptionId", id, "sku", sku))
                 .post("/merchants/" + shop.code() + "/members/" + member + "/redemptions");
@@ -88,12 +54,12 @@ class MallConcurrencyTest {
     void twoHundredMembersRacingForTenUnitsGetExactlyTenOrdersAndTheRestAClear409() throws Exception {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         createItem(shop, "HOT-PHONE", "SERVICE", 100, Map.of("stock", 10));
-        atOnce(200, i -> {
+        AtOnce.calls(200, i -> {
             member(shop, "racer-" + i, null, 1000);
             return null;
         });
 
-        List<Response> responses = atOnce(200, i -> redemption(shop, "racer-" + i, "hot-" + i, "HOT-PHONE"));
+        List<Response> responses = AtOnce.calls(200, i -> redemption(shop, "racer-" + i, "hot-" + i, "HOT-PHONE"));
 
         assertThat(statuses(responses)).containsOnlyKeys(201, 409).containsEntry(201, 10L).containsEntry(409, 190L);
         responses.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
@@ -117,7 +83,7 @@ class MallConcurrencyTest {
         createItem(shop, "SPEAKER", "SERVICE", 500, Map.of());
         member(shop, "eager", null, 700);
 
-        List<Response> responses = atOnce(20, i -> redemption(shop, "eager", "eager-" + i, "SPEAKER"));
+        List<Response> responses = AtOnce.calls(20, i -> redemption(shop, "eager", "eager-" + i, "SPEAKER"));
 
         assertThat(statuses(responses)).containsEntry(201, 1L).containsEntry(409, 19L);
         responses.stream().filter(r -> r.statusCode() == 409)
@@ -134,7 +100,7 @@ class MallConcurrencyTest {
                 .then().statusCode(201);
         member(shop, "twin", null, 1000);
 
-        List<Response> responses = atOnce(20, i -> redemption(shop, "twin", "same-key", "VOUCHER"));
+        List<Response> responses = AtOnce.calls(20, i -> redemption(shop, "twin", "same-key", "VOUCHER"));
 
         assertThat(statuses(responses)).containsOnlyKeys(201, 200).containsEntry(201, 1L);
         assertThat(responses.stream().map(Response::asString).distinct()).hasSize(1);
@@ -150,12 +116,12 @@ class MallConcurrencyTest {
         createItem(shop, "GAME-CARD", "VIRTUAL", 10, Map.of());
         as(shop.marketing()).body(Map.of("codes", codes(30, "GC-"))).post("/merchants/" + shop.code()
                 + "/mall/items/GAME-CARD/codes").then().statusCode(201);
-        atOnce(40, i -> {
+        AtOnce.calls(40, i -> {
             member(shop, "gamer-" + i, null, 100);
             return null;
         });
 
-        List<Response> responses = atOnce(40, i -> redemption(shop, "gamer-" + i, "gc-" + i, "GAME-CARD"));
+        List<Response> responses = AtOnce.calls(40, i -> redemption(shop, "gamer-" + i, "gc-" + i, "GAME-CARD"));
 
         assertThat(statuses(responses)).containsEntry(201, 30L).containsEntry(409, 10L);
         List<String> issued = responses.stream().filter(r -> r.statusCode() == 201)
@@ -170,18 +136,18 @@ class MallConcurrencyTest {
     void cancellationsRacingWithRedemptionsNeitherDeadlockNorLoseStock() throws Exception {
         Api.TestMerchant shop = Api.merchantOnReferenceProgram();
         createItem(shop, "LAMP", "PHYSICAL", 100, Map.of("stock", 20));
-        atOnce(40, i -> {
+        AtOnce.calls(40, i -> {
             member(shop, "lamp-" + i, null, 1000);
             return null;
         });
-        atOnce(20, i -> redemption(shop, "lamp-" + i, "lamp-first-" + i, "LAMP")
+        AtOnce.calls(20, i -> redemption(shop, "lamp-" + i, "lamp-first-" + i, "LAMP")
                 .then().statusCode(422).extract().response()); // no address: nothing taken
-        atOnce(20, i -> as(shop.integrator()).body(Map.of("redemptionId", "lamp-first-" + i, "sku", "LAMP",
+        AtOnce.calls(20, i -> as(shop.integrator()).body(Map.of("redemptionId", "lamp-first-" + i, "sku", "LAMP",
                 "shippingAddress", ADDRESS)).post("/merchants/" + shop.code() + "/members/lamp-" + i + "/redemptions"));
         itemView(shop, "LAMP").body("stock", Matchers.equalTo(0));
 
         // the first twenty cancel while the other twenty try to take what comes back
-        List<Response> responses = atOnce(40, i -> i < 20
+        List<Response> responses = AtOnce.calls(40, i -> i < 20
                 ? as(shop.integrator()).body(Map.of("cancellationId", "lamp-cancel-" + i, "reason", "changed mind"))
                         .post("/merchants/" + shop.code() + "/redemptions/lamp-first-" + i + "/cancellation")
                 : as(shop.integrator()).body(Map.of("redemptionId", "lamp-second-" + i, "sku", "LAMP",

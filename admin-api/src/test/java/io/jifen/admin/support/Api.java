@@ -61,11 +61,20 @@ public final class Api {
         return activateReferenceProgram(newMerchant(policy));
     }
 
+    /** Activates the reference program and defines the campaign its year-end rules name, without a budget. */
     private static TestMerchant activateReferenceProgram(TestMerchant merchant) {
         int version = uploadReferenceProgram(merchant);
         as(merchant.marketing()).post("/merchants/" + merchant.code() + "/rule-versions/" + version + "/activation")
                 .then().statusCode(200);
+        defineYearEndCampaign(merchant);
         return merchant;
+    }
+
+    /** The reference program's year-end campaign (2026-11-01 to 2026-12-31, Shanghai), with no budget or audience. */
+    public static void defineYearEndCampaign(TestMerchant merchant) {
+        as(merchant.marketing()).body(Map.of("code", "year-end", "name", "Year-end campaign",
+                        "startsAt", "2026-11-01T00:00", "endsAt", "2027-01-01T00:00"))
+                .post("/merchants/" + merchant.code() + "/campaigns").then().statusCode(201);
     }
 
     public static Map<String, Object> merchantBody(String code) {

@@ -61,8 +61,8 @@ final class SourceTranslator {
                 continue;
             }
             switch (kind.get()) {
-                case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL, file.text(),
-                        TranslatedSource.Locator.SAME_LINES));
+                case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL,
+                        HeaderAnnotations.hoist(file.text()), TranslatedSource.Locator.SAME_LINES));
                 case DSL -> { /* used by the DSLR files that name it */ }
                 case DSLR -> expandDslr(file, dslFiles, sources, diagnostics);
                 case XLSX, XLS, CSV -> compileDecisionTable(file, kind.get(), sources, diagnostics);
@@ -124,7 +124,8 @@ final class SourceTranslator {
             }
             return;
         }
-        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, expanded, TranslatedSource.Locator.SAME_LINES));
+        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, HeaderAnnotations.hoist(expanded),
+                TranslatedSource.Locator.SAME_LINES));
     }
 
     /** The first mapping line that fails to parse on its own, or 0 when each parses alone. */

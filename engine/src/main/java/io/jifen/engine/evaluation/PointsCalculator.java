@@ -144,7 +144,7 @@ public final class PointsCalculator {
     }
 
     private static Award award(RecordedIntent r, String family, long points, String reason) {
-        return new Award(r.rule(), r.phase(), family, points, reason);
+        return new Award(r.rule(), r.phase(), family, points, reason, r.campaign());
     }
 
     static long round(BigDecimal value, ProgramPolicy policy) {

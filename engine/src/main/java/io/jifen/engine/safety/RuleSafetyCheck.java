@@ -38,6 +38,12 @@ import java.util.regex.Pattern;
 public final class RuleSafetyCheck {
     public static final String ACTIONS_GLOBAL = "actions";
 
+    /**
+     * Marks the line an annotation was written on when the compiler moved it to its rule's line (Drools reads
+     * rule metadata only there): a finding about the annotation names the line its author wrote it on.
+     */
+    public static final String MOVED_ANNOTATION = "//@moved to the rule's line: @";
+
     /** A problem at a DRL line of the checked source. */
     public record Finding(int drlLine, String message) {
     }
@@ -167,6 +173,11 @@ public final class RuleSafetyCheck {
             return annotation.getLine();
         }
         int from = Math.max(owner.getLine(), 1);
+        for (int i = from - 1; i < drlLines.length && !drlLines[i].strip().startsWith("when"); i++) {
+            if (drlLines[i].strip().startsWith(MOVED_ANNOTATION + annotation.getName())) {
+                return i + 1;
+            }
+        }
         for (int i = from - 1; i < drlLines.length; i++) {
             if (drlLines[i].contains("@" + annotation.getName())) {
                 return i + 1;

@@ -8,6 +8,8 @@
 [keyword]in phase {phase}=ruleflow-group "{phase}"
 [keyword]only one rule of group {group} applies=activation-group "{group}"
 [keyword]checked with priority {priority}=salience {priority}
+# a campaign rule awards only inside its campaign's window, audience and budget (docs/campaigns.md)
+[keyword]belongs to campaign {campaign}=@campaign("{campaign}")
 #
 # ---- conditions: purchases ----
 [when]There is a purchase line in category {category}=$line : LineItem(category == "{category}")

@@ -224,8 +224,7 @@ public final class SeedHistory {
                 }
                 TransactionModels.TransactionResult result = new TransactionModels.TransactionResult(id,
                         purchase ? "PURCHASE" : "EVENT", m.externalId, at, versionNumber, plan.points(),
-                        plan.awards().stream().map(a -> new TransactionModels.AwardView(a.rule(),
-                                a.phase() == null ? null : a.phase().agendaGroup(), a.family(), a.points(), a.reason())).toList(),
+                        plan.awards().stream().map(TransactionModels.AwardView::of).toList(),
                         outcome.lineNotes().stream().map(n -> new TransactionModels.LineNoteView(n.rule(), n.sku(), n.kind(),
                                 n.factor(), n.reason())).toList(),
                         outcome.tierDecision().map(t -> new TransactionModels.TierDecisionView(t.currentTier(), t.targetTier(),
