@@ -3,6 +3,7 @@ package io.jifen.engine.compile;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.drl.parser.lang.ExpanderException;
+import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 
@@ -86,9 +87,7 @@ final class SourceTranslator {
             }
         }
         if (dslName == null) {
-            diagnostics.add(new Diagnostic(file.name(), 1, 0,
-                    "a DSLR file must name its vocabulary, e.g. `expander " + BUILT_IN_DSL + "`"));
-            return;
+            dslName = BUILT_IN_DSL; // a file that names no vocabulary speaks the shipped one
         }
         String dsl;
         RuleFile own = dslFiles.get(baseName(dslName));
@@ -115,9 +114,14 @@ final class SourceTranslator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // [keyword] sentences are the rule header's (`in phase bonus`): applied to header lines only, so the same
+        // words in a rule's name, a reason or a condition stay as written
+        List<DSLMappingEntry> keywords = List.copyOf(mapping.getMapping().getEntries(DSLMappingEntry.KEYWORD));
+        keywords.forEach(mapping.getMapping()::removeEntry);
+        RuleHeaders.applyKeywords(lines, keywords);
         DefaultExpander expander = new DefaultExpander();
         expander.addDSLMapping(mapping.getMapping());
-        String expanded = expander.expand(String.join("\n", lines));
+        String expanded = RuleHeaders.supplyFileHeader(expander.expand(String.join("\n", lines)));
         if (expander.hasErrors()) {
             for (ExpanderException error : expander.getErrors()) {
                 diagnostics.add(new Diagnostic(file.name(), Math.max(error.getLine(), 0), 0, cleanExpanderMessage(error)));

@@ -5,6 +5,7 @@
 # ("DSL parser error"), so write "as a {family} bonus, because", never "as {family}, because".
 #
 # ---- rule header ----
+# [keyword] sentences apply only between a rule's name and its `when` (the engine applies them there).
 [keyword]in phase {phase}=ruleflow-group "{phase}"
 [keyword]only one rule of group {group} applies=activation-group "{group}"
 [keyword]checked with priority {priority}=salience {priority}

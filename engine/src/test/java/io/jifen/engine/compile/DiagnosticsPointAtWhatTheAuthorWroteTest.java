@@ -81,9 +81,20 @@ class DiagnosticsPointAtWhatTheAuthorWroteTest {
     }
 
     @Test
-    void dslrWithoutAVocabularyIsToldToNameOne() {
-        List<Diagnostic> diagnostics = rejected(RuleFile.text("tasks.dslr", HEADER + "rule \"x\" when then end\n"));
-        assertThat(diagnostics).singleElement().satisfies(d -> assertThat(d.message()).contains("expander loyalty.dsl"));
+    void dslrWithoutAVocabularySpeaksTheShippedOne() {
+        List<Diagnostic> diagnostics = rejected(RuleFile.text("tasks.dslr", """
+                rule "x"
+                    in phase bonus
+                when
+                    The moon is full
+                then
+                    Give 5 bonus points as a TASK bonus, because the moon is full
+                end
+                """));
+        assertThat(diagnostics).anySatisfy(d -> {
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.message()).isEqualTo("no sentence of the vocabulary matches: The moon is full");
+        });
     }
 
     @Test
