@@ -24,6 +24,7 @@ public final class ReferenceProgram {
     public static final String RULES_FOLDER = "io/jifen/rules/reference/";
     public static final String VARIANTS_FOLDER = "io/jifen/rules/variants/";
     public static final String SUITES_FOLDER = "io/jifen/rules/suites/";
+    public static final String CHINESE_FOLDER = "io/jifen/rules/reference-zh/";
 
     /** The rule files of the reference program, one rule family (or two) per file. */
     public static final List<String> RULE_FILES = List.of(
@@ -42,6 +43,13 @@ public final class ReferenceProgram {
 
     /** The rule file each variant stands in for. */
     public static final String VARIANT_REPLACES = "tier-qualification.dslr";
+
+    /**
+     * The DSLR files again in Simplified Chinese sentences (loyalty-zh.dsl), without the header the engine
+     * supplies; rule names, values and reasons as in the English files, so each rule expands to the same DRL.
+     */
+    public static final List<String> CHINESE_FILES = List.of("tier-multipliers.dslr", "tier-qualification.dslr",
+            "member-day.dslr", "tasks.dslr", "exchange-pricing.dslr");
 
     /** The regression suites, one per family plus invalid input. */
     public static final List<String> SUITES = List.of(
@@ -72,6 +80,12 @@ public final class ReferenceProgram {
     /** The reference rule set with the named variant swapped in for {@link #VARIANT_REPLACES}. */
     public static RuleSet withVariant(String name) {
         return RuleSets.with(ruleSet(), List.of(variant(name)), List.of(VARIANT_REPLACES));
+    }
+
+    /** The reference rule set with its DSLR files written in Chinese sentences ({@link #CHINESE_FILES}). */
+    public static RuleSet inChinese() {
+        return RuleSets.with(ruleSet(), CHINESE_FILES.stream().map(n -> new RuleFile(n, bytes(CHINESE_FOLDER + n))).toList(),
+                CHINESE_FILES);
     }
 
     /** Every suite, in the order of {@link #SUITES}. */

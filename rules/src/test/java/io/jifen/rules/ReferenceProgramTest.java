@@ -49,6 +49,7 @@ class ReferenceProgramTest {
         assertThat(filesIn(ReferenceProgram.RULES_FOLDER)).containsExactlyInAnyOrderElementsOf(ReferenceProgram.RULE_FILES);
         assertThat(filesIn(ReferenceProgram.VARIANTS_FOLDER)).containsExactlyInAnyOrderElementsOf(ReferenceProgram.VARIANTS);
         assertThat(filesIn(ReferenceProgram.SUITES_FOLDER)).containsExactlyInAnyOrderElementsOf(ReferenceProgram.SUITES);
+        assertThat(filesIn(ReferenceProgram.CHINESE_FOLDER)).containsExactlyInAnyOrderElementsOf(ReferenceProgram.CHINESE_FILES);
     }
 
     @Test

@@ -50,13 +50,14 @@ class SpreadsheetPreviewApiTest {
                     .body("name", equalTo("spend-threshold.xlsx"))
                     .body("sheets", hasSize(greaterThanOrEqualTo(1)))
                     .body("sheets[0].rows", equalTo(13))
-                    .body("sheets[0].columns", equalTo(7))
+                    .body("sheets[0].columns", equalTo(8))
                     .body("sheets[0].truncated", equalTo(false))
                     .body("sheets[0].cells", hasSize(13))
                     .body("sheets[0].cells[0][0]", equalTo("RuleSet"))
                     .body("sheets[0].cells[5][0]", equalTo("RuleTable Spend threshold bonus"))
                     .body("sheets[0].cells[6]", contains("NAME", "RULEFLOW-GROUP", "ACTIVATION-GROUP", "PRIORITY",
-                            "CONDITION", "CONDITION", "ACTION"))
+                            "CONDITION", "CONDITION", "ACTION", "METADATA"))
+                    .body("sheets[0].cells[11][7]", equalTo("year-end"))
                     .body("sheets[0].cells[8][5]", equalTo("total >= $param"))
                     // F12: what the 1000-yuan rule needs; an empty cell is null
                     .body("sheets[0].cells[11][5]", equalTo("1000"))

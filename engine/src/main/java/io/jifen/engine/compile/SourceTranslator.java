@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  */
 final class SourceTranslator {
     static final String BUILT_IN_DSL = "loyalty.dsl";
-    private static final String BUILT_IN_DSL_RESOURCE = "/io/jifen/engine/dsl/loyalty.dsl";
+    /** The same vocabulary in Simplified Chinese: each sentence expands to what its English twin does. */
+    static final String BUILT_IN_DSL_ZH = "loyalty-zh.dsl";
+    private static final List<String> BUILT_IN = List.of(BUILT_IN_DSL, BUILT_IN_DSL_ZH);
     private static final Pattern EXPANDER = Pattern.compile("^\\s*expander\\s+(\\S+?)\\s*;?\\s*$");
 
     record Translation(List<TranslatedSource> sources, List<Diagnostic> diagnostics) {
@@ -93,11 +95,11 @@ final class SourceTranslator {
         RuleFile own = dslFiles.get(baseName(dslName));
         if (own != null) {
             dsl = own.text();
-        } else if (BUILT_IN_DSL.equals(baseName(dslName))) {
-            dsl = builtInDsl();
+        } else if (BUILT_IN.contains(baseName(dslName))) {
+            dsl = builtInDsl(baseName(dslName));
         } else {
             diagnostics.add(new Diagnostic(file.name(), 0, 0, "vocabulary `" + dslName
-                    + "` is neither in the rule set nor built in (the built-in one is " + BUILT_IN_DSL + ")"));
+                    + "` is neither in the rule set nor built in (the built-in ones are " + String.join(" and ", BUILT_IN) + ")"));
             return;
         }
         DSLTokenizedMappingFile mapping = new DSLTokenizedMappingFile();
@@ -237,9 +239,14 @@ final class SourceTranslator {
     }
 
     static String builtInDsl() {
-        try (InputStream in = SourceTranslator.class.getResourceAsStream(BUILT_IN_DSL_RESOURCE)) {
+        return builtInDsl(BUILT_IN_DSL);
+    }
+
+    static String builtInDsl(String name) {
+        String resource = "/io/jifen/engine/dsl/" + name;
+        try (InputStream in = SourceTranslator.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(BUILT_IN_DSL_RESOURCE + " is missing from the engine jar");
+                throw new IllegalStateException(resource + " is missing from the engine jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

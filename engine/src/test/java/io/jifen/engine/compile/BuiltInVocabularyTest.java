@@ -15,4 +15,19 @@ class BuiltInVocabularyTest {
         assertThat(mapping.getErrors()).isEmpty();
         assertThat(parsed).isTrue();
     }
+
+    @Test
+    void theChineseVocabularyParsesAndPairsEverySentenceWithAnEnglishOneOfTheSameExpansion() throws Exception {
+        DSLTokenizedMappingFile chinese = new DSLTokenizedMappingFile();
+        assertThat(chinese.parseAndLoad(new StringReader(SourceTranslator.builtInDsl(SourceTranslator.BUILT_IN_DSL_ZH))))
+                .isTrue();
+        DSLTokenizedMappingFile english = new DSLTokenizedMappingFile();
+        english.parseAndLoad(new StringReader(SourceTranslator.builtInDsl()));
+
+        // English has "Earn 1 point per …" beside "Earn 2 points per …"; Chinese needs one sentence for both
+        assertThat(chinese.getMapping().getEntries()).extracting(e -> e.getSection() + " " + e.getMappingValue())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(english.getMapping().getEntries().stream()
+                        .map(e -> e.getSection() + " " + e.getMappingValue()).distinct().toList());
+    }
 }
