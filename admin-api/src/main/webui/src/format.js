@@ -46,3 +46,15 @@ export function zonedNow(timeZone) {
 
 /** A key as the API names it (its id), marked "(you)" when it is the signed-in key. */
 export const who = (keyId) => (keyId && keyId === session.me?.keyId ? `${keyId} (${t('session.you')})` : keyId);
+
+/**
+ * A merchant-local wall-clock time as the API writes it ("2026-11-01T00:00" or "…T00:00:00", a campaign's
+ * window) in the console's language, unchanged by any zone: it is shown as the merchant wrote it.
+ */
+export function wallClock(local) {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(local || '');
+  if (!match) return local || '';
+  const instant = new Date(`${match[1]}T${match[2] || '00:00'}:00Z`);
+  const options = match[2] ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(intlLocale(), options).format(instant);
+}

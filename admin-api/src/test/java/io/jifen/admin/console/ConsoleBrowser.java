@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,11 +117,18 @@ abstract class ConsoleBrowser {
 
     /** A new merchant (Asia/Shanghai, CNY) with a MARKETING, a QA and an INTEGRATOR key. */
     static Shop newShop(String prefix) {
+        return newShop(prefix, Map.of());
+    }
+
+    /** As {@link #newShop(String)}, with {@code morePolicy} added to the points policy (tiers, say). */
+    static Shop newShop(String prefix, Map<String, Object> morePolicy) {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> policy = new HashMap<>(Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
+                "expiry", Map.of("rule", "ROLLING_MONTHS", "months", 12), "accountCap", 1_000_000,
+                "autoEnrol", true, "pointValue", "0.01"));
+        policy.putAll(morePolicy);
         asAdmin().body(Map.of("code", code, "name", "Fresh Harbour Supermarkets", "timeZone", "Asia/Shanghai",
-                        "currency", "CNY", "pointsPolicy", Map.of("rounding", "DOWN", "stacking", "ADDITIVE",
-                                "expiry", Map.of("rule", "ROLLING_MONTHS", "months", 12), "accountCap", 1_000_000,
-                                "autoEnrol", true, "pointValue", "0.01")))
+                        "currency", "CNY", "pointsPolicy", policy))
                 .post("/merchants").then().statusCode(201);
         return new Shop(code, key(code, "MARKETING", "marketing desk"), key(code, "QA", "qa team"),
                 key(code, "INTEGRATOR", "web shop"));
