@@ -45,6 +45,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -170,7 +171,9 @@ public class ProblemMappers {
                 // a status the framework raises that no endpoint means to answer: named after the status,
                 // outside the catalogue, since no caller can be told in advance what it means
                 Response.Status known = Response.Status.fromStatusCode(status);
-                String title = known == null ? "Error" : known.getReasonPhrase();
+                // in sentence case, as the catalogue's titles are ("Gone", "Request timeout")
+                String title = known == null ? "Error"
+                        : known.getReasonPhrase().charAt(0) + known.getReasonPhrase().substring(1).toLowerCase(Locale.ROOT);
                 return respond(new Problem(ProblemType.BASE + "http-" + status, title, status, title, uri.getPath(), null));
             }
         }
