@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -23,6 +24,9 @@ public class TierHistoryResource {
 
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "getTierHistory", summary = "Read a member's tier history",
+            description = "Every tier change and retention, oldest first, with cause, transaction, rule version, rule"
+                    + " and reason.")
     public List<TierHistory.TierChangeView> history(@PathParam("code") String code, @PathParam("memberId") String memberId) {
         return history.of(tenancy.merchant(code), memberId);
     }

@@ -260,11 +260,13 @@ public class RuleVersionService {
     static List<RuleFile> decode(List<FileUpload> parts) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<RuleFile> files = new ArrayList<>();
-        for (FileUpload part : parts == null
-                ? List.<FileUpload>of() : parts) {
+        List<FileUpload> all = parts == null ? List.of() : parts;
+        for (int i = 0; i < all.size(); i++) {
+            FileUpload part = all.get(i);
             String name = part.fileName();
             if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
-                errors.add(Problem.FieldError.field("files[" + part.name() + "]",
+                // parts named `files` (the named form) by their place, other parts by their own name
+                errors.add(Problem.FieldError.field("files[" + ("files".equals(part.name()) ? i : part.name()) + "]",
                         "filename `" + name + "` " + RuleVersionModels.FILE_NAME_RULE));
                 continue;
             }

@@ -1,8 +1,9 @@
 package io.jifen.admin.redemption.catalog;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +44,8 @@ public final class CatalogModels {
                     message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
             @Size(max = 64) String category,
             @NotNull @PositiveOrZero @Max(Inputs.MAX_POINTS) Long basePoints,
-            @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money BigDecimal cashPrice,
+            @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money
+            @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "5.00") BigDecimal cashPrice,
             @PositiveOrZero Long stock,
             @Positive Integer perMemberLimit,
             List<@NotBlank @Size(max = 64) String> tiersAllowed,
@@ -77,7 +81,7 @@ public final class CatalogModels {
     /** An item as marketing sees it: stock left, codes left in its pool, prizes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemView(String sku, String name, String description, String imageUrl, ItemType type, String category,
-                           long basePoints, BigDecimal cashPrice, Long stock, boolean unlimitedStock,
+                           long basePoints, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cashPrice, Long stock, boolean unlimitedStock,
                            Integer perMemberLimit, List<String> tiersAllowed, Instant availableFrom,
                            Instant availableUntil, boolean active, Map<String, String> attributes, CodeSource codeSource,
                            Long codesAvailable, List<PrizeView> prizes, Instant createdAt, Instant updatedAt) {
