@@ -4,15 +4,21 @@ import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.ApiKeyModels;
 import io.jifen.admin.security.ApiKeyService;
 import io.jifen.admin.security.Role;
+import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/merchants/{code}/api-keys")
 @Tag(name = "api keys and audit")
@@ -48,10 +53,12 @@ public class ApiKeyResource {
     @GET
     @Allowed(Role.ADMIN)
     @Operation(operationId = "listApiKeys", summary = "List the merchant's API keys",
-            description = "Every key of the merchant without its secret: id, role, label, when and by whom it was"
+            description = "The merchant's keys without their secrets, oldest first: id, role, label, when and by whom it was"
                     + " issued, when it was revoked.")
-    public List<ApiKeyModels.KeyView> list(@PathParam("code") String code) {
-        return keys.keysOf(tenancy.merchant(code).id).stream().map(ApiKeyModels.KeyView::of).toList();
+    public Page<ApiKeyModels.KeyView> list(@PathParam("code") String code, @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return keys.keysOf(tenancy.merchant(code).id, limit, cursor).map(ApiKeyModels.KeyView::of);
     }
 
     @DELETE

@@ -3,15 +3,21 @@ package io.jifen.admin.merchant;
 import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
+import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("/merchants")
 @Tag(name = "merchants")
@@ -47,9 +52,11 @@ public class MerchantResource {
     @GET
     @Allowed(Role.ADMIN)
     @Operation(operationId = "listMerchants", summary = "List the merchants",
-            description = "Every merchant, by code.")
-    public List<MerchantView> list() {
-        return merchants.all().stream().map(MerchantView::of).toList();
+            description = "The merchants by code, a page at a time.")
+    public Page<MerchantView> list(@QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return merchants.page(limit, cursor).map(MerchantView::of);
     }
 
     @GET

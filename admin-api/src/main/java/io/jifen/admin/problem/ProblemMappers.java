@@ -1,6 +1,5 @@
 package io.jifen.admin.problem;
 
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jifen.admin.config.StrictJsonInput;
+import io.jifen.admin.shared.Cursor;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -94,6 +94,12 @@ public class ProblemMappers {
         }
         body.sort(Comparator.comparing(Problem.FieldError::field));
         return problem(ProblemException.invalid(joined(body), body), uri);
+    }
+
+    /** A {@code ?cursor=} no list gave: 400 naming it, as for any other parameter. */
+    @ServerExceptionMapper
+    public Response invalidCursor(Cursor.Invalid e, UriInfo uri) {
+        return problem(ProblemException.invalidParameter("cursor", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -6,18 +6,24 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
+import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.scenario.Suite;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -138,9 +144,11 @@ public class RuleVersionResource {
     @GET
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listRuleVersions", summary = "List the rule versions",
-            description = "Every version with its status (DRAFT, SCHEDULED, ACTIVE, INACTIVE), content hash and files.")
-    public List<RuleVersionModels.VersionView> list(@PathParam("code") String code) {
-        return versions.list(tenancy.merchant(code));
+            description = "The versions by number, with their status (DRAFT, SCHEDULED, ACTIVE, INACTIVE), content hash and files.")
+    public Page<RuleVersionModels.VersionView> list(@PathParam("code") String code, @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return versions.list(tenancy.merchant(code), limit, cursor);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,9 +52,11 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List the webhooks",
-            description = "Every subscription without its secret, disabled ones included.")
-    public List<WebhookModels.WebhookView> list(@PathParam("code") String code) {
-        return webhooks.webhooksOf(tenancy.merchant(code).id).stream().map(WebhookModels.WebhookView::of).toList();
+            description = "The subscriptions without their secrets, oldest first, disabled ones included.")
+    public Page<WebhookModels.WebhookView> list(@PathParam("code") String code, @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return webhooks.webhooksOf(tenancy.merchant(code).id, limit, cursor).map(WebhookModels.WebhookView::of);
     }
 
     @DELETE

@@ -73,7 +73,7 @@ class RuleVersionLifecycleApiTest {
         as(shop.marketing()).body(Map.of("description", "same again", "files", List.of(textFile("earning.drl", earnDrl(3)))))
                 .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200)
                 .body("number", equalTo(first));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(1));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(1));
     }
 
     @Test
@@ -87,7 +87,7 @@ class RuleVersionLifecycleApiTest {
                 .body("errors.size()", greaterThan(0))
                 .body("errors[0].file", equalTo("promo/broken.drl"))
                 .body("errors[0].line", greaterThan(0));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(0));
     }
 
     @Test
