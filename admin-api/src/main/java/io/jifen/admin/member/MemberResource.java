@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +43,7 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberModels.MemberView.class)))
     public Response enrol(@PathParam("code") String code,
                           @PathParam("memberId") @Pattern(regexp = MemberModels.ID_PATTERN, message = "is not a valid member id") String memberId,
-                          @Valid MemberModels.MemberRequest request) {
+                          @RequestBody(required = false) @Valid MemberModels.MemberRequest request) {
         Merchant m = tenancy.merchant(code);
         MemberService.Enrolment enrolment = members.enrol(m, memberId, request);
         return Response.status(enrolment.created() ? 201 : 200).entity(MemberModels.MemberView.of(enrolment.member())).build();

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -189,7 +190,7 @@ public class RuleVersionResource {
             content = @Content(schema = @Schema(implementation = RuleVersionModels.ActivationView.class)))
     @Extension(name = ProblemResponses.EXTENSION, value = "suite-gate, compiler-busy, rule-set-too-slow")
     public Response activate(@PathParam("code") String code, @PathParam("number") int number,
-                             @Valid RuleVersionModels.ActivationRequest request) {
+                             @RequestBody(required = false) @Valid RuleVersionModels.ActivationRequest request) {
         Merchant m = tenancy.merchant(code);
         Instant at = request == null ? null : request.at();
         Activation a = versions.activate(m, number, at, request == null ? null : request.overrideReason());

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +35,7 @@ public class PlatformKeyResource {
                     + " holds the secret, shown this once.")
     @APIResponseSchema(value = ApiKeyModels.IssuedKeyView.class, responseCode = "201",
             responseDescription = "Issued, with its secret")
-    public Response issue(@Valid ApiKeyModels.PlatformKeyRequest request) {
+    public Response issue(@RequestBody(required = false) @Valid ApiKeyModels.PlatformKeyRequest request) {
         requirePlatformAdmin();
         return Response.status(201).entity(ApiKeyModels.IssuedKeyView.of(
                 keys.issue(null, Role.ADMIN, request == null ? null : request.label()))).build();

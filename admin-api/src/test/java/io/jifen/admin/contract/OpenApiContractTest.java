@@ -6,6 +6,8 @@ import io.jifen.admin.ledger.EntryKind;
 import io.jifen.admin.member.MemberStatus;
 import io.jifen.admin.merchant.ExpiryRule;
 import io.jifen.admin.merchant.LedgerPolicy;
+import io.jifen.admin.redemption.catalog.CodeSource;
+import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.support.FreshTestSchema;
 import io.jifen.engine.evaluation.ProgramPolicy;
@@ -230,6 +232,9 @@ class OpenApiContractTest {
         assertThat(schemas.path("StatementLine").path("properties").path("kind").path("$ref").asText())
                 .isEqualTo("#/components/schemas/EntryKind");
         assertThat(enumOf(schemas.path("Role"))).isEqualTo(names(Role.class));
+        assertThat(enumOf(schemas.path("ItemRequest").path("properties").path("type"))).isEqualTo(names(ItemType.class));
+        assertThat(enumOf(schemas.path("ItemRequest").path("properties").path("codeSource")))
+                .isEqualTo(names(CodeSource.class));
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class CatalogModels {
             @Size(max = 4000) String description,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String imageUrl,
             @NotNull @Pattern(regexp = ItemType.PATTERN,
-                    message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
+                    message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY")
+            @Schema(enumeration = {"PHYSICAL", "VIRTUAL", "SERVICE", "COUPON", "LOTTERY"}) String type,
             @Size(max = 64) String category,
             @NotNull @PositiveOrZero @Max(Inputs.MAX_POINTS) Long basePoints,
             @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money
@@ -53,7 +54,8 @@ public final class CatalogModels {
             @Inputs.Moment Instant availableUntil,
             Boolean active,
             Map<@NotBlank String, @NotNull @Size(max = 200) String> attributes,
-            @Pattern(regexp = CodeSource.PATTERN, message = "must be POOL or GENERATED") String codeSource,
+            @Pattern(regexp = CodeSource.PATTERN, message = "must be POOL or GENERATED")
+            @Schema(enumeration = {"POOL", "GENERATED"}) String codeSource,
             @Size(max = 50) List<@Valid @NotNull PrizeRequest> prizes) {
     }
 
