@@ -13,12 +13,12 @@ import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,8 +45,8 @@ public class MemberTransactions {
         LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId)
                 .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
         String after = Cursor.decode(cursor);
-        Instant beforeAt = Instant.MAX;
-        long beforeId = Long.MAX_VALUE;
+        Instant beforeAt = null;
+        long beforeId = 0;
         if (after != null) {
             String[] key = after.split(" ", 2);
             try {
@@ -56,15 +56,17 @@ public class MemberTransactions {
                 throw new Cursor.Invalid();
             }
         }
-        List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
+        Query query = em.createNativeQuery("""
                         select t.id, t.external_id, t.kind, t.event_type, t.amount, t.total_points, v.number as rule_version,
                                t.occurred_at, t.created_at
                         from loyalty_transaction t left join rule_version v on v.id = t.rule_version_id
-                        where t.member_id = ?1 and (t.occurred_at, t.id) < (?2, ?3)
-                        order by t.occurred_at desc, t.id desc limit ?4""", Tuple.class)
-                .setParameter(1, member.id)
-                .setParameter(2, after == null ? Timestamp.valueOf("9999-12-31 23:59:59") : Timestamp.from(beforeAt))
-                .setParameter(3, beforeId).setParameter(4, limit + 1));
+                        where t.member_id = ?1""" + (after == null ? "" : " and (t.occurred_at, t.id) < (?3, ?4)")
+                        + " order by t.occurred_at desc, t.id desc limit ?2", Tuple.class)
+                .setParameter(1, member.id).setParameter(2, limit + 1);
+        if (after != null) {
+            query.setParameter(3, beforeAt).setParameter(4, beforeId);
+        }
+        List<Tuple> rows = Rows.tuples(query);
         return Page.of(rows, limit, r -> Rows.instant(r, "occurred_at") + " " + Rows.longValue(r, "id"))
                 .map(r -> new MemberTransactionView(Rows.string(r, "external_id"),
                         TransactionKind.valueOf(Rows.string(r, "kind")), Rows.string(r, "event_type"),
