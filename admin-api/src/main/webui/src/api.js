@@ -74,6 +74,21 @@ export const api = {
   put: (path, body, options) => call('PUT', path, { ...options, body }),
   post: (path, body, options) => call('POST', path, { ...options, body }),
   del: (path, options) => call('DELETE', path, options),
+  /**
+   * every item of a paged list ({items, nextCursor}: docs/api.md, "Paging"), following nextCursor
+   * page by page, 500 items a page
+   */
+  all: async (path, options) => {
+    const items = [];
+    let cursor = null;
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const page = await call('GET', `${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, options);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  },
   /** a text resource (a rule file, a CSV export) as its text; errors are problems as for JSON */
   text: (path, options) => call('GET', path, { ...options, accept: 'text/plain, application/octet-stream, */*', raw: true }),
 };

@@ -13,7 +13,7 @@ export function useVersions() {
     loading.value = true;
     error.value = null;
     try {
-      const [mer, vers] = await Promise.all([api.get(m()), api.get(m('/rule-versions'))]);
+      const [mer, vers] = await Promise.all([api.get(m()), api.all(m('/rule-versions'))]);
       merchant.value = mer;
       versions.value = [...vers].reverse();
     } catch (e) {

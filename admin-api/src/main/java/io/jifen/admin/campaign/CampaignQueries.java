@@ -1,6 +1,8 @@
 package io.jifen.admin.campaign;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,8 +45,12 @@ public class CampaignQueries {
         return byCode;
     }
 
-    public List<Campaign> campaigns(long merchantId) {
-        return Campaign.list("merchantId = ?1 order by startsAt desc, code", merchantId);
+    /** A page of the merchant's campaigns in the order they were defined. */
+    public Page<Campaign> campaigns(long merchantId, int limit, String cursor) {
+        Long after = Cursor.decodeLong(cursor);
+        List<Campaign> rows = Campaign.<Campaign>find("merchantId = ?1 and id > ?2 order by id", merchantId,
+                after == null ? 0L : after).range(0, limit).list();
+        return Page.of(rows, limit, c -> String.valueOf(c.id));
     }
 
     public Campaign campaign(long merchantId, String code) {

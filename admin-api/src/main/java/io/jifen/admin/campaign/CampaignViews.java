@@ -1,6 +1,7 @@
 package io.jifen.admin.campaign;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,8 +18,8 @@ public class CampaignViews {
     @Inject
     Clock clock;
 
-    public List<CampaignModels.CampaignView> all(Merchant m) {
-        return queries.campaigns(m.id).stream().map(c -> view(m, c)).toList();
+    public Page<CampaignModels.CampaignView> page(Merchant m, int limit, String cursor) {
+        return queries.campaigns(m.id, limit, cursor).map(c -> view(m, c));
     }
 
     public CampaignModels.CampaignView one(Merchant m, String code) {

@@ -9,6 +9,7 @@ import io.jifen.admin.security.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -41,6 +42,8 @@ public class LedgerJobsResource {
     @POST
     @Path("/expiry")
     @Allowed(Role.ADMIN)
+    @Operation(operationId = "runExpiryJob", summary = "Expire due points now",
+            description = "Runs the expiry job on this instance as of the current time. Platform ADMIN keys only.")
     public JobRun expiry() {
         requirePlatformAdmin();
         long start = System.nanoTime();
@@ -51,6 +54,9 @@ public class LedgerJobsResource {
     @POST
     @Path("/release")
     @Allowed(Role.ADMIN)
+    @Operation(operationId = "runReleaseJob", summary = "Release due pending points now",
+            description = "Makes points whose return window ended spendable, as of the current time. Platform ADMIN"
+                    + " keys only.")
     public JobRun release() {
         requirePlatformAdmin();
         long start = System.nanoTime();
@@ -61,6 +67,8 @@ public class LedgerJobsResource {
     @POST
     @Path("/tier-reviews")
     @Allowed(Role.ADMIN)
+    @Operation(operationId = "runTierReviewsJob", summary = "Review due member tiers now",
+            description = "Reviews the tiers whose period ended, as of the current time. Platform ADMIN keys only.")
     public JobRun tierReviews() {
         requirePlatformAdmin();
         long start = System.nanoTime();

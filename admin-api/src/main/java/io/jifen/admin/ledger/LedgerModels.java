@@ -28,8 +28,8 @@ public final class LedgerModels {
 
     /** One statement line: what moved the balance, by which rule of which version, and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StatementLine(long entryId, String kind, String bucket, long points, long balanceAfter,
-                                String transactionId, String transactionKind, Integer ruleVersion, String rule,
+    public record StatementLine(long entryId, EntryKind kind, Bucket bucket, long points, long balanceAfter,
+                                String transactionId, TransactionKind transactionKind, Integer ruleVersion, String rule,
                                 String family, String reason, Long lotId, Instant at) {
     }
 

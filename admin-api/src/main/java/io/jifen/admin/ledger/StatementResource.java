@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,6 +29,9 @@ public class StatementResource {
 
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "getStatement", summary = "Read a member's statement",
+            description = "The member's ledger, newest first: each entry's kind, bucket, points, balance after, the"
+                    + " transaction and the rule behind it. Pages with `before` (nextBefore of the page before).")
     public LedgerModels.Statement statement(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                             @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit,
                                             @QueryParam("before") Long before) {

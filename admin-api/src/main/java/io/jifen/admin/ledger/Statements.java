@@ -42,8 +42,9 @@ public class Statements {
                 .setParameter(1, member.id).setParameter(2, before == null ? Long.MAX_VALUE : before)
                 .setParameter(3, size + 1));
         List<LedgerModels.StatementLine> lines = rows.stream().limit(size).map(r -> new LedgerModels.StatementLine(
-                Rows.longValue(r, "id"), Rows.string(r, "kind"), Rows.string(r, "bucket"), Rows.longValue(r, "points"),
-                Rows.longValue(r, "balance_after"), Rows.string(r, "transaction_id"), Rows.string(r, "transaction_kind"),
+                Rows.longValue(r, "id"), EntryKind.valueOf(Rows.string(r, "kind")), Bucket.valueOf(Rows.string(r, "bucket")),
+                Rows.longValue(r, "points"), Rows.longValue(r, "balance_after"), Rows.string(r, "transaction_id"),
+                Rows.string(r, "transaction_kind") == null ? null : TransactionKind.valueOf(Rows.string(r, "transaction_kind")),
                 Rows.nullableInt(r, "rule_version"), Rows.string(r, "rule_name"), Rows.string(r, "family"),
                 Rows.string(r, "reason"), Rows.nullableLong(r, "lot_id"), Rows.instant(r, "created_at"))).toList();
         Long next = rows.size() > size ? lines.get(lines.size() - 1).entryId() : null;

@@ -1,10 +1,10 @@
 package io.jifen.admin.member;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +21,8 @@ public final class MemberModels {
      * change of {@code status} needs a {@code statusReason}, as POST …/freeze does.
      */
     public record MemberRequest(@Size(max = 64) String tier,
-                                @Pattern(regexp = MemberStatus.PATTERN, message = "must be ACTIVE or FROZEN") String status,
+                                @Pattern(regexp = MemberStatus.PATTERN, message = "must be ACTIVE or FROZEN")
+                                @Schema(enumeration = {"ACTIVE", "FROZEN"}) String status,
                                 @Size(max = 500) String statusReason,
                                 @Inputs.CalendarDate LocalDate enrolledOn,
                                 @Inputs.CalendarDate LocalDate birthday) {

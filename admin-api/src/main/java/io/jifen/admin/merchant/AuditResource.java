@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,6 +30,8 @@ public class AuditResource {
 
     @GET
     @Allowed({Role.ADMIN, Role.QA})
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit log",
+            description = "Configuration changes of the merchant, newest first: which key, when, what.")
     public List<ApiKeyModels.AuditView> list(@PathParam("code") String code,
                                              @QueryParam("limit") @DefaultValue("100")
                                              @Min(value = 1, message = Inputs.LIMIT_1000) @Max(value = 1000, message = Inputs.LIMIT_1000) int limit) {

@@ -5,6 +5,8 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -30,8 +32,12 @@ public class MerchantService {
     CallerContext callerContext;
 
     /** Every merchant, in no particular order. */
-    public List<Merchant> all() {
-        return Merchant.listAll();
+    /** A page of merchants by code. */
+    public Page<Merchant> page(int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        List<Merchant> rows = (after == null ? Merchant.<Merchant>find("order by code")
+                : Merchant.<Merchant>find("code > ?1 order by code", after)).range(0, limit).list();
+        return Page.of(rows, limit, m -> m.code);
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package io.jifen.admin.merchant;
 
-
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.jifen.admin.shared.Inputs;
 import jakarta.validation.Valid;
@@ -12,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,21 +27,29 @@ import java.util.List;
  */
 public record PointsPolicyModel(
         @NotNull @Pattern(regexp = "DOWN|UP|FLOOR|CEILING|HALF_UP|HALF_DOWN|HALF_EVEN",
-                message = "must be DOWN, UP, FLOOR, CEILING, HALF_UP, HALF_DOWN or HALF_EVEN") String rounding,
-        @NotNull @Pattern(regexp = "ADDITIVE|COMPOUND", message = "must be ADDITIVE or COMPOUND") String stacking,
+                message = "must be DOWN, UP, FLOOR, CEILING, HALF_UP, HALF_DOWN or HALF_EVEN")
+        @Schema(enumeration = {"DOWN", "UP", "FLOOR", "CEILING", "HALF_UP", "HALF_DOWN", "HALF_EVEN"},
+                description = "How fractions of a point are rounded (a java.math.RoundingMode)") String rounding,
+        @NotNull @Pattern(regexp = "ADDITIVE|COMPOUND", message = "must be ADDITIVE or COMPOUND")
+        @Schema(enumeration = {"ADDITIVE", "COMPOUND"}, description = "How multipliers combine") String stacking,
         @NotNull @Valid Expiry expiry,
         @Positive @Max(Inputs.MAX_POINTS) Long accountCap,
         boolean autoEnrol,
         @Min(0) @Max(365) Integer pendingDays,
         @Positive @Max(Inputs.MAX_POINTS) Long dailyEarnCap,
         @Pattern(regexp = "ALLOW_NEGATIVE|TAKE_AVAILABLE", message = "must be ALLOW_NEGATIVE or TAKE_AVAILABLE")
+        @Schema(enumeration = {"ALLOW_NEGATIVE", "TAKE_AVAILABLE"},
+                description = "When a refund takes back points already spent (TAKE_AVAILABLE by default)")
         String refundShortfall,
         @Valid Transfers transfers,
         @Valid Tiers tiers,
         @Size(max = 20) List<@NotNull @Positive @Max(Inputs.MAX_POINTS) Long> balanceThresholds,
         @DecimalMin(value = "0", inclusive = false, message = POINT_VALUE)
         @Digits(integer = 7, fraction = 6, message = POINT_VALUE)
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pointValue) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, format = "decimal", examples = "0.01",
+                description = "What one point is worth in the merchant's currency; a JSON number is accepted too")
+        BigDecimal pointValue) {
 
     static final String POINT_VALUE = "must be a positive amount of the merchant's currency below 10000000 with at most"
             + " 6 decimal places, e.g. \"0.01\"";
@@ -48,6 +57,7 @@ public record PointsPolicyModel(
     public record Expiry(
             @NotNull @Pattern(regexp = ExpiryRule.PATTERN,
                     message = "must be NEVER, ROLLING_MONTHS, END_OF_MONTH_AFTER_MONTHS or END_OF_YEAR_AFTER_MONTHS")
+            @Schema(enumeration = {"NEVER", "ROLLING_MONTHS", "END_OF_MONTH_AFTER_MONTHS", "END_OF_YEAR_AFTER_MONTHS"})
             String rule,
             @Min(1) @Max(120) Integer months) {
     }

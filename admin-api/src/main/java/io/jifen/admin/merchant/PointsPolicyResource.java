@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,6 +29,9 @@ public class PointsPolicyResource {
     /** Replaces the whole policy (settings left out take their defaults, as at creation); audited. */
     @PUT
     @Allowed({Role.MARKETING, Role.ADMIN})
+    @Operation(operationId = "replacePointsPolicy", summary = "Replace the points policy",
+            description = "The whole policy (settings left out take their defaults); the merchant's name, time zone"
+                    + " and currency stay as they are. Audited.")
     public MerchantView replace(@PathParam("code") String code, @Valid @NotNull PointsPolicyModel policy) {
         return MerchantView.of(merchants.updatePolicy(tenancy.merchant(code), policy));
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,6 +39,9 @@ public class WhoAmIResource {
 
     @GET
     @Allowed({Role.ADMIN, Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "whoAmI", summary = "Who the calling key is",
+            description = "Key id, role, label, merchant and whether it is a platform ADMIN key: what a client needs"
+                    + " to decide what to show.")
     public CallerView me(@PathParam("code") String code) {
         Merchant merchant = tenancy.merchant(code);
         Caller caller = callerContext.caller();

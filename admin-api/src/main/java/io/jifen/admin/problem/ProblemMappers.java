@@ -1,6 +1,5 @@
 package io.jifen.admin.problem;
 
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jifen.admin.config.StrictJsonInput;
+import io.jifen.admin.shared.Cursor;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -45,6 +45,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,6 +94,12 @@ public class ProblemMappers {
         }
         body.sort(Comparator.comparing(Problem.FieldError::field));
         return problem(ProblemException.invalid(joined(body), body), uri);
+    }
+
+    /** A {@code ?cursor=} no list gave: 400 naming it, as for any other parameter. */
+    @ServerExceptionMapper
+    public Response invalidCursor(Cursor.Invalid e, UriInfo uri) {
+        return problem(ProblemException.invalidParameter("cursor", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -170,7 +177,9 @@ public class ProblemMappers {
                 // a status the framework raises that no endpoint means to answer: named after the status,
                 // outside the catalogue, since no caller can be told in advance what it means
                 Response.Status known = Response.Status.fromStatusCode(status);
-                String title = known == null ? "Error" : known.getReasonPhrase();
+                // in sentence case, as the catalogue's titles are ("Gone", "Request timeout")
+                String title = known == null ? "Error"
+                        : known.getReasonPhrase().charAt(0) + known.getReasonPhrase().substring(1).toLowerCase(Locale.ROOT);
                 return respond(new Problem(ProblemType.BASE + "http-" + status, title, status, title, uri.getPath(), null));
             }
         }

@@ -1,9 +1,9 @@
 package io.jifen.admin.redemption;
 
-
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.redemption.catalog.CatalogModels;
 import io.jifen.admin.redemption.catalog.CatalogService;
 import io.jifen.admin.redemption.order.Orders;
@@ -23,9 +23,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,8 +48,14 @@ public class CatalogResource {
     Orders orders;
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
+    @Operation(operationId = "createMallItem", summary = "Add an item to the mall",
+            description = "Physical, virtual, service, coupon or lottery item with its points price (and cash part),"
+                    + " stock, availability window and tiers.")
+    @APIResponseSchema(value = CatalogModels.ItemView.class, responseCode = "201", responseDescription = "Created")
+    @Extension(name = ProblemResponses.EXTENSION, value = "item-exists")
     public Response create(@PathParam("code") String code, @Valid @NotNull CatalogModels.ItemRequest request) {
         CatalogModels.ItemView item = catalog.create(tenancy.merchant(code), request);
         return Response.created(URI.create("/merchants/" + code + "/mall/items/" + item.sku())).entity(item).build();
@@ -53,6 +63,8 @@ public class CatalogResource {
 
     @GET
     @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "listMallItems", summary = "List the mall's items",
+            description = "By sku; pages with `after` (the last sku of the page before).")
     public CatalogModels.ItemList list(@PathParam("code") String code, @QueryParam("after") String after,
                                        @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
         return catalog.list(tenancy.merchant(code), after, limit);
@@ -61,6 +73,7 @@ public class CatalogResource {
     @GET
     @Path("/{sku}")
     @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "getMallItem", summary = "Read a mall item", description = "The item with its stock.")
     public CatalogModels.ItemView get(@PathParam("code") String code, @PathParam("sku") String sku) {
         return catalog.get(tenancy.merchant(code), sku);
     }
@@ -69,6 +82,8 @@ public class CatalogResource {
     @Path("/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
+    @Operation(operationId = "updateMallItem", summary = "Change a mall item",
+            description = "Every field but the sku and the stock (see changeStock).")
     public CatalogModels.ItemView update(@PathParam("code") String code, @PathParam("sku") String sku,
                                          @Valid @NotNull CatalogModels.ItemRequest request) {
         return catalog.update(tenancy.merchant(code), sku, request);
@@ -78,6 +93,9 @@ public class CatalogResource {
     @Path("/{sku}/stock")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
+    @Operation(operationId = "changeStock", summary = "Change an item's stock",
+            description = "Adds (or with a negative change removes) units.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "insufficient-stock, stock-unlimited")
     public CatalogModels.StockView stock(@PathParam("code") String code, @PathParam("sku") String sku,
                                          @Valid @NotNull CatalogModels.StockChange request) {
         return catalog.changeStock(tenancy.merchant(code), sku, request);
@@ -87,6 +105,9 @@ public class CatalogResource {
     @Path("/{sku}/prizes/{prizeId}/stock")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
+    @Operation(operationId = "changePrizeStock", summary = "Change a lottery prize's stock",
+            description = "Adds (or with a negative change removes) units of one prize.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "insufficient-stock, stock-unlimited")
     public CatalogModels.PrizeStockView prizeStock(@PathParam("code") String code, @PathParam("sku") String sku,
                                                    @PathParam("prizeId") long prizeId,
                                                    @Valid @NotNull CatalogModels.StockChange request) {
@@ -95,9 +116,15 @@ public class CatalogResource {
 
     /** Codes as JSON: {@code {"codes": [...]}} or {@code {"generate": 100}}. */
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Path("/{sku}/codes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.MARKETING)
+    @Operation(operationId = "addCodes", summary = "Add codes to an item's pool",
+            description = "JSON: {codes: [...]} or {generate: n}. The same endpoint also reads a CSV file (text/csv,"
+                    + " one code per line, an optional `code` header line).")
+    @APIResponseSchema(value = CatalogModels.CodesResult.class, responseCode = "201", responseDescription = "Added")
+    @Extension(name = ProblemResponses.EXTENSION, value = "no-code-pool")
     public Response codes(@PathParam("code") String code, @PathParam("sku") String sku,
                           @Valid @NotNull CatalogModels.CodesRequest request) {
         if ((request.codes() == null) == (request.generate() == null)) {
@@ -109,9 +136,11 @@ public class CatalogResource {
 
     /** Codes as a CSV file: one code per line (first column), an optional `code` header line. */
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Path("/{sku}/codes")
     @Consumes("text/csv")
     @Allowed(Role.MARKETING)
+    @Operation(hidden = true)
     public Response codesCsv(@PathParam("code") String code, @PathParam("sku") String sku, String csv) {
         Merchant m = tenancy.merchant(code);
         return Response.status(201).type(MediaType.APPLICATION_JSON)
@@ -122,6 +151,8 @@ public class CatalogResource {
     @GET
     @Path("/{sku}/draws")
     @Allowed({Role.MARKETING, Role.QA})
+    @Operation(operationId = "listDraws", summary = "List a lottery item's draws",
+            description = "Newest first, with the odds each was drawn against: the audit trail. Pages with `before`.")
     public RedemptionModels.DrawList draws(@PathParam("code") String code,
             @PathParam("sku") String sku, @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {

@@ -1,6 +1,7 @@
 package io.jifen.admin.redemption;
 
 import io.jifen.admin.merchant.Tenancy;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.redemption.order.Orders;
 import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.redemption.order.RedemptionService;
@@ -19,9 +20,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A member in the mall: redeemable items at the member's price, quotes, redemptions and their orders. */
@@ -43,6 +48,9 @@ public class MemberMallResource {
     @GET
     @Path("/mall/items")
     @Allowed({Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "listRedeemableItems", summary = "Items a member can redeem",
+            description = "At the member's price; pages with `after` (the last sku of the page before).")
+    @Extension(name = ProblemResponses.EXTENSION, value = "rule-evaluation-failed, no-active-rule-version")
     public MallModels.RedeemableList redeemable(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                                 @QueryParam("after") String after,
                                                 @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = MemberMall.LIMIT) int limit) {
@@ -52,15 +60,25 @@ public class MemberMallResource {
     @GET
     @Path("/mall/items/{sku}/quote")
     @Allowed({Role.INTEGRATOR, Role.QA, Role.MARKETING})
+    @Operation(operationId = "quoteItem", summary = "Price an item for a member",
+            description = "What the rules ask of this member for this item now: points, cash options, discounts and"
+                    + " points back. Send the figures as expectedPoints/expectedCash when redeeming.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "rule-evaluation-failed, no-active-rule-version, item-not-available")
     public MallModels.QuoteView quote(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                       @PathParam("sku") String sku) {
         return mall.quote(tenancy.merchant(code), memberId, sku);
     }
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Path("/redemptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Role.INTEGRATOR)
+    @Operation(operationId = "redeemItem", summary = "Redeem an item",
+            description = "Deducts the points (and records the cash part), creates the redemption order, and issues a"
+                    + " code at once for virtual items. Idempotent by redemptionId.")
+    @APIResponseSchema(value = RedemptionModels.OrderView.class, responseCode = "201", responseDescription = "Redeemed")
+    @Extension(name = ProblemResponses.EXTENSION, value = "transaction-id-reused, insufficient-points, member-frozen, item-not-available, out-of-stock, out-of-codes, limit-reached, price-changed, rule-evaluation-failed, no-active-rule-version")
     public Response redeem(@PathParam("code") String code, @PathParam("memberId") String memberId,
                            @Valid @NotNull RedemptionModels.RedemptionRequest request) {
         return redemptions.redeem(tenancy.merchant(code), memberId, request).toResponse();
@@ -69,6 +87,8 @@ public class MemberMallResource {
     @GET
     @Path("/redemptions")
     @Allowed({Role.INTEGRATOR, Role.QA})
+    @Operation(operationId = "listMemberRedemptions", summary = "List a member's redemption orders",
+            description = "Newest first; pages with `before` (nextBefore of the page before).")
     public RedemptionModels.OrderList orders(@PathParam("code") String code, @PathParam("memberId") String memberId,
                                              @QueryParam("before") Long before,
                                              @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -33,6 +34,9 @@ public class ActivationHistoryResource {
 
     @GET
     @Allowed({Role.MARKETING, Role.QA})
+    @Operation(operationId = "listActivations", summary = "List the merchant's activations",
+            description = "Newest effective instant first: what is scheduled, live, was live, or was cancelled, and"
+                    + " which key made each.")
     public List<ActivationHistory.ActivationEntry> list(@PathParam("code") String code,
                                                         @QueryParam("limit") @DefaultValue("50")
                                                         @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {

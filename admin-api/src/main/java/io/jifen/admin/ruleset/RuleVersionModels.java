@@ -1,6 +1,5 @@
 package io.jifen.admin.ruleset;
 
-
 import io.jifen.admin.shared.Inputs;
 import io.jifen.engine.compile.RuleFile;
 import io.jifen.engine.scenario.Observed;
@@ -10,6 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class RuleVersionModels {
             @NotBlank @Pattern(regexp = FILE_NAME_PATTERN, message = FILE_NAME_RULE)
             String name,
             @NotBlank String content,
-            @Pattern(regexp = "utf-8|base64", message = "must be utf-8 (default) or base64") String encoding) {
+            @Pattern(regexp = "utf-8|base64", message = "must be utf-8 (default) or base64")
+            @Schema(enumeration = {"utf-8", "base64"}) String encoding) {
     }
 
     public record FileView(String name, int size) {
@@ -74,7 +76,8 @@ public final class RuleVersionModels {
     }
 
     /** DRAFT: never activated; SCHEDULED: activation pending; ACTIVE: live now; INACTIVE: was live before. */
-    public record VersionView(int number, String status, String contentHash, String description, List<FileView> files,
+    public record VersionView(int number,
+                              @Schema(enumeration = {"DRAFT", "SCHEDULED", "ACTIVE", "INACTIVE"}) String status, String contentHash, String description, List<FileView> files,
                               Instant createdAt, String createdBy) {
     }
 
@@ -157,7 +160,9 @@ public final class RuleVersionModels {
     }
 
     /** One scenario's verdict; {@code observed} is what the version produced (null when it could not run). */
-    public record ScenarioView(String name, boolean passed, List<String> differences, Object observed) {
+    public record ScenarioView(String name, boolean passed, List<String> differences,
+                               @Schema(type = SchemaType.OBJECT, description = "What the version produced: total points, awards, tier decision, as in a suite's `then`")
+                               Object observed) {
     }
 
     /** The scenarios whose result changes between version {@code from} and version {@code to}. */
@@ -165,7 +170,9 @@ public final class RuleVersionModels {
                                  List<ScenarioChangeView> changed) {
     }
 
-    public record ScenarioChangeView(String scenario, List<String> changes, Object before, Object after) {
+    public record ScenarioChangeView(String scenario, List<String> changes,
+                                     @Schema(type = SchemaType.OBJECT, description = "What the version produced: total points, awards, tier decision, as in a suite's `then`") Object before,
+                                     @Schema(type = SchemaType.OBJECT, description = "What the version produced: total points, awards, tier decision, as in a suite's `then`") Object after) {
     }
 
     /** Unused keys are kept out of the JSON report of an observation. */

@@ -6,6 +6,8 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.engine.CompilationResult;
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.WhenBusy;
@@ -232,8 +234,12 @@ public class RuleVersionService {
     }
 
     /** The merchant's versions by number, drafts included, each with its status now. */
-    public List<RuleVersionModels.VersionView> list(Merchant merchant) {
-        return RuleVersion.<RuleVersion>list("merchantId = ?1 order by number", merchant.id).stream().map(this::view).toList();
+    /** A page of the merchant's versions by number. */
+    public Page<RuleVersionModels.VersionView> list(Merchant merchant, int limit, String cursor) {
+        Long after = Cursor.decodeLong(cursor);
+        List<RuleVersion> rows = RuleVersion.<RuleVersion>find("merchantId = ?1 and number > ?2 order by number",
+                merchant.id, after == null ? 0 : after.intValue()).range(0, limit).list();
+        return Page.of(rows, limit, v -> String.valueOf(v.number)).map(this::view);
     }
 
     public RuleVersionModels.VersionView view(RuleVersion v) {
@@ -260,11 +266,13 @@ public class RuleVersionService {
     static List<RuleFile> decode(List<FileUpload> parts) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<RuleFile> files = new ArrayList<>();
-        for (FileUpload part : parts == null
-                ? List.<FileUpload>of() : parts) {
+        List<FileUpload> all = parts == null ? List.of() : parts;
+        for (int i = 0; i < all.size(); i++) {
+            FileUpload part = all.get(i);
             String name = part.fileName();
             if (name == null || !name.matches(RuleVersionModels.FILE_NAME_PATTERN)) {
-                errors.add(Problem.FieldError.field("files[" + part.name() + "]",
+                // parts named `files` (the named form) by their place, other parts by their own name
+                errors.add(Problem.FieldError.field("files[" + ("files".equals(part.name()) ? i : part.name()) + "]",
                         "filename `" + name + "` " + RuleVersionModels.FILE_NAME_RULE));
                 continue;
             }

@@ -4,6 +4,7 @@ import io.jifen.admin.config.JifenConfig;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.problem.RetryLater;
 import io.jifen.admin.security.Allowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -51,8 +53,9 @@ public class SpreadsheetPreviewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "A stored spreadsheet rule file as grids of text",
+    @Operation(operationId = "previewStoredSpreadsheet", summary = "A stored spreadsheet rule file as grids of text",
             description = "?version=n&file=name: each sheet's cells as shown in a spreadsheet program, with merged regions.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "invalid-request, preview-busy")
     public EditorModels.SpreadsheetView stored(@PathParam("code") String code, @QueryParam("version") Integer version,
                                                @QueryParam("file") String file) {
         Merchant m = tenancy.merchant(code);
@@ -72,8 +75,9 @@ public class SpreadsheetPreviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "A spreadsheet not stored yet as grids of text",
+    @Operation(operationId = "previewSpreadsheet", summary = "A spreadsheet not stored yet as grids of text",
             description = "{name, content (base64)}: the same grids as for a stored file; nothing is stored.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "preview-busy")
     public EditorModels.SpreadsheetView upload(@PathParam("code") String code,
                                                @Valid @NotNull EditorModels.SpreadsheetPreviewRequest request) {
         tenancy.merchant(code);

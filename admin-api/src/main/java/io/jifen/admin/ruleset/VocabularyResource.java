@@ -27,7 +27,7 @@ public class VocabularyResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "The sentences of the shipped vocabulary (loyalty.dsl)",
+    @Operation(operationId = "getVocabulary", summary = "The sentences of the shipped vocabulary (loyalty.dsl)",
             description = "Each sentence with its scope (condition, consequence, keyword, any), its {placeholders}"
                     + " and the DRL it expands to, in file order: what `expander loyalty.dsl` makes available.")
     public EditorModels.VocabularyView vocabulary(@PathParam("code") String code) {

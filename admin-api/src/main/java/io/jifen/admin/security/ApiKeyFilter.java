@@ -55,20 +55,20 @@ public class ApiKeyFilter {
         }
         Allowed allowed = allowedOf(resource);
         if (allowed == null) {
-            return Optional.of(problem(ProblemType.FORBIDDEN,
+            return Optional.of(problem(request, ProblemType.FORBIDDEN,
                     "this operation declares no role that may call it, so no key may; this is a defect of the service"));
         }
         String secret = request.getHeaderString(HEADER);
         if (secret == null || secret.isBlank()) {
-            return Optional.of(problem(ProblemType.UNAUTHORIZED, "send an API key in the " + HEADER + " header"));
+            return Optional.of(problem(request, ProblemType.UNAUTHORIZED, "send an API key in the " + HEADER + " header"));
         }
         Caller caller = resolve(secret.strip());
         if (caller == null) {
-            return Optional.of(problem(ProblemType.UNAUTHORIZED, "the API key is unknown or revoked"));
+            return Optional.of(problem(request, ProblemType.UNAUTHORIZED, "the API key is unknown or revoked"));
         }
         if (Arrays.stream(allowed.value()).noneMatch(r -> r == caller.role())) {
-            return Optional.of(problem(ProblemType.FORBIDDEN,
-                    "a " + caller.role() + " key may not do this; it needs one of " + Arrays.toString(allowed.value())));
+            return Optional.of(problem(request, ProblemType.FORBIDDEN, Role.article(caller.role()) + " " + caller.role()
+                    + " key may not do this; it needs " + Role.oneOf(allowed.value())));
         }
         callerContext.set(caller);
         return Optional.empty();
@@ -101,8 +101,9 @@ public class ApiKeyFilter {
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allowed.class);
     }
 
-    private static Response problem(ProblemType type, String detail) {
+    /** The same body the exception mappers write: {@code instance} is the request's path. */
+    private static Response problem(ContainerRequestContext request, ProblemType type, String detail) {
         return Response.status(type.status()).type(Problem.MEDIA_TYPE)
-                .entity(ProblemException.of(type, detail).toProblem(null)).build();
+                .entity(ProblemException.of(type, detail).toProblem(request.getUriInfo().getPath())).build();
     }
 }

@@ -1,11 +1,14 @@
 package io.jifen.admin.security;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,8 +74,23 @@ public class ApiKeyService {
         return key == null ? null : key.label;
     }
 
-    public List<ApiKey> keysOf(Long merchantId) {
-        return merchantId == null ? ApiKey.list("merchantId is null order by createdAt")
-                : ApiKey.list("merchantId = ?1 order by createdAt", merchantId);
+    /** A page of the merchant's keys, oldest first. */
+    public Page<ApiKey> keysOf(long merchantId, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        List<ApiKey> rows;
+        if (after == null) {
+            rows = ApiKey.<ApiKey>find("merchantId = ?1 order by createdAt, id", merchantId).range(0, limit).list();
+        } else {
+            String[] key = after.split(" ", 2);
+            Instant createdAt;
+            try {
+                createdAt = Instant.parse(key[0]);
+            } catch (DateTimeParseException e) {
+                throw new Cursor.Invalid();
+            }
+            rows = ApiKey.<ApiKey>find("merchantId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
+                    + " order by createdAt, id", merchantId, createdAt, key.length > 1 ? key[1] : "").range(0, limit).list();
+        }
+        return Page.of(rows, limit, k -> k.createdAt + " " + k.id);
     }
 }

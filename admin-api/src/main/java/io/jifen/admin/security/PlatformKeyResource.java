@@ -8,7 +8,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform ADMIN keys: only a platform ADMIN key may issue or revoke them. */
@@ -22,8 +28,14 @@ public class PlatformKeyResource {
     CallerContext callerContext;
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Allowed(Role.ADMIN)
-    public Response issue(@Valid ApiKeyModels.PlatformKeyRequest request) {
+    @Operation(operationId = "issuePlatformKey", summary = "Issue a platform ADMIN key",
+            description = "A key that may act on every merchant; only a platform ADMIN key may issue one. The answer"
+                    + " holds the secret, shown this once.")
+    @APIResponseSchema(value = ApiKeyModels.IssuedKeyView.class, responseCode = "201",
+            responseDescription = "Issued, with its secret")
+    public Response issue(@RequestBody(required = false) @Valid ApiKeyModels.PlatformKeyRequest request) {
         requirePlatformAdmin();
         return Response.status(201).entity(ApiKeyModels.IssuedKeyView.of(
                 keys.issue(null, Role.ADMIN, request == null ? null : request.label()))).build();
@@ -32,6 +44,9 @@ public class PlatformKeyResource {
     @DELETE
     @Path("/{id}")
     @Allowed(Role.ADMIN)
+    @Operation(operationId = "revokePlatformKey", summary = "Revoke a platform ADMIN key",
+            description = "Only a platform ADMIN key may revoke one.")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") String id) {
         requirePlatformAdmin();
         keys.revoke(null, id);

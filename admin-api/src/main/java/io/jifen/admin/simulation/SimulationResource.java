@@ -2,6 +2,7 @@ package io.jifen.admin.simulation;
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.merchant.Tenancy;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
@@ -21,6 +22,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,10 +50,13 @@ public class SimulationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "Start a simulation: replay the window's purchases and events on a candidate version",
+    @Operation(operationId = "startSimulation", summary = "Start a simulation: replay the window's purchases and events on a candidate version",
             description = "202 with the run (QUEUED) and its Location. One run at a time per merchant: 409"
                     + " simulation-in-progress while another is QUEUED or RUNNING. 422 naming the field for an unknown"
                     + " version, a window that is empty or too long, or a baseline version with POSTED.")
+    @APIResponseSchema(value = SimulationModels.RunView.class, responseCode = "202",
+            responseDescription = "Queued; Location names the run")
+    @Extension(name = ProblemResponses.EXTENSION, value = "simulation-in-progress")
     public Response start(@PathParam("code") String code, @Valid @NotNull SimulationModels.StartRequest request) {
         Merchant merchant = tenancy.merchant(code);
         SimulationModels.RunView run = simulations.start(merchant, request);
@@ -56,7 +66,7 @@ public class SimulationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "The merchant's simulation runs, newest first, without their reports",
+    @Operation(operationId = "listSimulations", summary = "The merchant's simulation runs, newest first, without their reports",
             description = "limit 1-500 (default 50); before: a run id, to page on.")
     public List<SimulationModels.RunView> list(@PathParam("code") String code,
                                                @QueryParam("limit") @DefaultValue("50")
@@ -70,7 +80,8 @@ public class SimulationResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "A simulation run: status, progress (processed, total, rate, time left) and, once it"
+    @Operation(operationId = "getSimulation", description = "Poll it until its status is final.",
+            summary = "A simulation run: status, progress (processed, total, rate, time left) and, once it"
             + " SUCCEEDED, its report")
     public SimulationModels.RunView get(@PathParam("code") String code, @PathParam("id") long id) {
         return simulations.get(tenancy.merchant(code), id);
@@ -80,8 +91,11 @@ public class SimulationResource {
     @Path("/{id}/report.csv")
     @Produces(CSV)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "A finished run's report as CSV (one row per figure, by section)",
+    @Operation(operationId = "downloadSimulationReport", summary = "A finished run's report as CSV (one row per figure, by section)",
             description = "409 report-not-available unless the run SUCCEEDED.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "report-not-available")
     public Response csv(@PathParam("code") String code, @PathParam("id") long id) {
         String body = ReportCsv.write(simulations.report(tenancy.merchant(code), id));
         return Response.ok(body.getBytes(StandardCharsets.UTF_8), CSV + "; charset=UTF-8")
@@ -92,9 +106,14 @@ public class SimulationResource {
     @Path("/{id}/cancellation")
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "Cancel a run",
+    @Operation(operationId = "cancelSimulation", summary = "Cancel a run",
             description = "A QUEUED run is CANCELLED at once (200); a RUNNING one stops at its next transaction"
                     + " (202, poll the run). 409 simulation-finished for a run that has finished.")
+    @APIResponseSchema(value = SimulationModels.RunView.class, responseCode = "200",
+            responseDescription = "A QUEUED run, CANCELLED now")
+    @APIResponse(responseCode = "202", description = "A RUNNING run, stopping at its next transaction",
+            content = @Content(schema = @Schema(implementation = SimulationModels.RunView.class)))
+    @Extension(name = ProblemResponses.EXTENSION, value = "simulation-finished")
     public Response cancel(@PathParam("code") String code, @PathParam("id") long id) {
         SimulationModels.RunView run = simulations.cancel(tenancy.merchant(code), id);
         return Response.status(run.status() == RunStatus.CANCELLED ? 200 : 202).entity(run).build();

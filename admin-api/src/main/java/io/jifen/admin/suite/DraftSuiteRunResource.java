@@ -1,6 +1,7 @@
 package io.jifen.admin.suite;
 
 import io.jifen.admin.merchant.Tenancy;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.ruleset.DraftCompiler;
 import io.jifen.admin.ruleset.RuleVersionModels;
 import io.jifen.admin.security.Allowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The stored suites run on a draft not saved yet: an editor tests before it saves. */
@@ -34,10 +36,11 @@ public class DraftSuiteRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
-    @Operation(summary = "Run every current stored suite on draft rule files, storing nothing",
+    @Operation(operationId = "runStoredSuitesOnDraft", summary = "Run every current stored suite on draft rule files, storing nothing",
             description = "The files as in a JSON upload. The answer of …/stored-suite-runs with `version` null (the"
                     + " draft) and the draft's content hash. 422 rule-set-rejected with every diagnostic when the draft"
                     + " does not compile; 503 compiler-busy as a draft compile.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "rule-set-rejected, compiler-busy, rule-set-too-slow, invalid-suite")
     public SuiteModels.StoredRunView run(@PathParam("code") String code,
                                          @Valid @NotNull RuleVersionModels.CompilationRequest request) {
         var merchant = tenancy.merchant(code);

@@ -2,6 +2,7 @@ package io.jifen.admin.suite;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.ruleset.RuleVersionModels;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class SuiteModels {
     }
 
     /** One stored suite's run: the revision that ran and each scenario's verdict with its differences. */
+    @Schema(name = "StoredSuiteRunView")
     public record SuiteRunView(String name, int revision, String suite, int scenarios, long passed, long failed,
                                List<RuleVersionModels.ScenarioView> results) {
     }

@@ -1,6 +1,7 @@
 package io.jifen.admin.transaction;
 
 import io.jifen.admin.merchant.Tenancy;
+import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import jakarta.inject.Inject;
@@ -9,7 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants/{code}/events")
@@ -22,7 +28,14 @@ public class EventResource {
     PostingService postings;
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @Allowed(Role.INTEGRATOR)
+    @Operation(operationId = "postEvent", summary = "Post a member event",
+            description = "A task (registration, review, share…) evaluated on the active rule version; its points go"
+                    + " to the member's ledger. Idempotent by transactionId.")
+    @APIResponseSchema(value = TransactionModels.TransactionResult.class, responseCode = "201",
+            responseDescription = "Posted")
+    @Extension(name = ProblemResponses.EXTENSION, value = "transaction-id-reused, no-active-rule-version, rule-evaluation-failed, rule-set-too-slow")
     public Response event(@PathParam("code") String code, @Valid @NotNull TransactionModels.EventRequest request) {
         return postings.event(tenancy.merchant(code), request).toResponse();
     }

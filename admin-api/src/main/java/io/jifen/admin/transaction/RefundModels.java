@@ -1,14 +1,17 @@
 package io.jifen.admin.transaction;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +26,7 @@ public final class RefundModels {
             @NotBlank @Pattern(regexp = TransactionModels.TRANSACTION_ID, message = "must be 1-128 letters, digits or ._:@/-") String refundId,
             @NotBlank @Size(max = 128) String purchaseId,
             @Inputs.Moment Instant occurredAt,
-            @Inputs.Money BigDecimal amount,
+            @Inputs.Money @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "20.00") BigDecimal amount,
             @Size(max = 500) List<@NotNull @Valid RefundLine> lines,
             @Size(max = 500) String reason) {
     }
@@ -38,7 +41,8 @@ public final class RefundModels {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RefundResult(String refundId, String purchaseId, String memberId, int ruleVersion,
-                               BigDecimal refundedAmount, BigDecimal remainingAmount, long originalPoints,
+                               @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal refundedAmount,
+                               @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal remainingAmount, long originalPoints,
                                long pointsKept, long pointsReversed, long shortfall, long balance, long pending,
                                List<TransactionModels.AwardView> remainingAwards, String reason) {
     }

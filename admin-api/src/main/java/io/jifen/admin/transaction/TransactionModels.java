@@ -3,6 +3,7 @@ package io.jifen.admin.transaction;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jifen.admin.member.MemberModels;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import io.jifen.engine.evaluation.Award;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,13 +33,15 @@ public final class TransactionModels {
             @Size(max = 64) String channel,
             @Size(max = 64) String store,
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-            @NotNull @Inputs.Money BigDecimal total,
+            @NotNull @Inputs.Money
+            @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "129.90") BigDecimal total,
             @Size(max = 500) List<@NotNull @Valid LineRequest> lines) {
     }
 
     public record LineRequest(@NotBlank @Size(max = 128) String sku, @Size(max = 128) String category,
-                              @Positive Integer quantity, @Inputs.Money BigDecimal unitPrice,
-                              @Inputs.Money BigDecimal amount) {
+                              @Positive Integer quantity,
+                              @Inputs.Money @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "12.50") BigDecimal unitPrice,
+                              @Inputs.Money @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "25.00") BigDecimal amount) {
     }
 
     public record EventRequest(

@@ -3,6 +3,8 @@ package io.jifen.admin.webhook;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,8 +71,12 @@ public class WebhookService {
         return new Created(w, w.secret);
     }
 
-    public List<Webhook> webhooksOf(long merchantId) {
-        return Webhook.list("merchantId = ?1 order by id", merchantId);
+    /** A page of the merchant's webhooks, oldest first. */
+    public Page<Webhook> webhooksOf(long merchantId, int limit, String cursor) {
+        Long after = Cursor.decodeLong(cursor);
+        List<Webhook> rows = Webhook.<Webhook>find("merchantId = ?1 and id > ?2 order by id", merchantId,
+                after == null ? 0L : after).range(0, limit).list();
+        return Page.of(rows, limit, w -> String.valueOf(w.id));
     }
 
     /**

@@ -68,7 +68,7 @@ class EditPageBrowserTest extends ConsoleBrowser {
     @Test
     void marketingChangesTheMemberDayRuleSeesATypoAtItsLineFixesItAndSavesANewVersion() {
         int next = as(shop.qa()).get(shop.path("/rule-versions")).then().statusCode(200)
-                .extract().jsonPath().getList("number").size() + 1;
+                .extract().jsonPath().getList("items.number").size() + 1;
         openEditorWithADraftOfTheLiveVersion("edit-start");
         button("member-day.dslr").click();
         expect(testId("current-file")).hasText("member-day.dslr");

@@ -83,7 +83,7 @@ class CapsAndTiersTest {
 
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/gus").then().body("tier", equalTo("REGULAR"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/gus/tier-history").then()
-                .body("[1].cause", equalTo("REVIEW")).body("[1].reason", containsString("lowest tier"));
+                .body("items[1].cause", equalTo("REVIEW")).body("items[1].reason", containsString("lowest tier"));
     }
 
     @Test
@@ -147,11 +147,11 @@ class CapsAndTiersTest {
 
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy").then().body("tier", equalTo("REGULAR"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy/tier-history").then().statusCode(200)
-                .body("to", contains("REGULAR", "SILVER", "REGULAR"))
-                .body("cause", contains("PURCHASE", "PURCHASE", "REVIEW"))
-                .body("[1].transactionId", equalTo("big"))
-                .body("[1].rule", equalTo("silver from 5000 yuan of qualifying spend"))
-                .body("[2].reason", containsString("below 5000"));
+                .body("items.to", contains("REGULAR", "SILVER", "REGULAR"))
+                .body("items.cause", contains("PURCHASE", "PURCHASE", "REVIEW"))
+                .body("items[1].transactionId", equalTo("big"))
+                .body("items[1].rule", equalTo("silver from 5000 yuan of qualifying spend"))
+                .body("items[2].reason", containsString("below 5000"));
     }
 
     @Test
@@ -167,8 +167,8 @@ class CapsAndTiersTest {
 
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/dee").then().body("tier", equalTo("SILVER"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/dee/tier-history").then()
-                .body("cause", contains("MANUAL", "REVIEW_RETAINED"))
-                .body("[1].from", equalTo("SILVER")).body("[1].to", equalTo("SILVER"));
+                .body("items.cause", contains("MANUAL", "REVIEW_RETAINED"))
+                .body("items[1].from", equalTo("SILVER")).body("items[1].to", equalTo("SILVER"));
         assertThat(reviews.reviewDue(reviewAt)).as("reviewed once per period").isZero();
     }
 }

@@ -46,13 +46,13 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
         refund(shop, Map.of("refundId", "r-1", "purchaseId", "order-1",
                 "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 1)), "reason", "leaking bottle"))
                 .statusCode(201)
-                .body("refundedAmount", equalTo(130.00f)).body("remainingAmount", equalTo(390.00f))
+                .body("refundedAmount", equalTo("130")).body("remainingAmount", equalTo("390"))
                 .body("pointsKept", equalTo(780)).body("pointsReversed", equalTo(360))
                 .body("ruleVersion", equalTo(1)).body("balance", equalTo(780))
                 .body("remainingAwards.family", not(hasItem("THRESHOLD")));
 
         refund(shop, Map.of("refundId", "r-2", "purchaseId", "order-1", "reason", "the rest went back too"))
-                .statusCode(201).body("refundedAmount", equalTo(390.00f)).body("pointsReversed", equalTo(780))
+                .statusCode(201).body("refundedAmount", equalTo("390")).body("pointsReversed", equalTo(780))
                 .body("balance", equalTo(0));
 
         refund(shop, Map.of("refundId", "r-3", "purchaseId", "order-1")).statusCode(409)
@@ -77,17 +77,17 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
                 .post("/merchants/" + shop.code() + "/purchases").then().statusCode(201).body("totalPoints", equalTo(3));
 
         refund(shop, Map.of("refundId", "third", "purchaseId", "three", "amount", "1.00")).statusCode(201)
-                .body("remainingAmount", equalTo(2.00f)).body("pointsReversed", equalTo(1));
+                .body("remainingAmount", equalTo("2")).body("pointsReversed", equalTo(1));
         refund(shop, Map.of("refundId", "half", "purchaseId", "basket", "amount", "500.00")).statusCode(201)
-                .body("remainingAmount", equalTo(500.00f)).body("pointsReversed", equalTo(500));
+                .body("remainingAmount", equalTo("500")).body("pointsReversed", equalTo(500));
         // three of the four bottles, priced on what is left of their line (260 yuan), not on the 520 paid
         refund(shop, Map.of("refundId", "bottles", "purchaseId", "basket",
                 "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 3)))).statusCode(201)
-                .body("refundedAmount", equalTo(195.00f)).body("remainingAmount", equalTo(305.00f))
+                .body("refundedAmount", equalTo("195")).body("remainingAmount", equalTo("305"))
                 .body("pointsReversed", equalTo(195));
         refund(shop, Map.of("refundId", "last-bottle", "purchaseId", "basket",
                 "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 1)))).statusCode(201)
-                .body("refundedAmount", equalTo(65.00f)).body("remainingAmount", equalTo(240.00f));
+                .body("refundedAmount", equalTo("65")).body("remainingAmount", equalTo("240"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 

@@ -98,12 +98,12 @@ class MerchantApiTest {
     void revokedKeyStopsWorkingAtOnce() {
         Api.TestMerchant shop = newMerchant();
         String id = asAdmin().get("/merchants/" + shop.code() + "/api-keys").then().statusCode(200)
-                .extract().path("find { it.role == 'QA' }.id");
+                .extract().path("items.find { it.role == 'QA' }.id");
         as(shop.qa()).get("/merchants/" + shop.code()).then().statusCode(200);
         asAdmin().delete("/merchants/" + shop.code() + "/api-keys/" + id).then().statusCode(204);
         as(shop.qa()).get("/merchants/" + shop.code()).then().statusCode(401);
         asAdmin().get("/merchants/" + shop.code() + "/api-keys").then()
-                .body("find { it.id == '" + id + "' }.revokedAt", notNullValue())
-                .body("secret", everyItem(nullValue()));
+                .body("items.find { it.id == '" + id + "' }.revokedAt", notNullValue())
+                .body("items.secret", everyItem(nullValue()));
     }
 }

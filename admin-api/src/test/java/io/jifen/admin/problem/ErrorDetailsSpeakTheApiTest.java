@@ -138,7 +138,7 @@ class ErrorDetailsSpeakTheApiTest {
         speaksTheApi(r, 422);
         r.body("errors[0].file", equalTo("promo.drl.xlsx"))
                 .body("errors[0].message", containsString("too large once unpacked"));
-        as(shop.marketing()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("$", empty());
+        as(shop.marketing()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("items", empty());
     }
 
     @Test

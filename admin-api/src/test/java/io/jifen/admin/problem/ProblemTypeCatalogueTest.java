@@ -40,9 +40,12 @@ class ProblemTypeCatalogueTest {
         Map<String, Set<String>> titles = Arrays.stream(ProblemType.values()).collect(Collectors.groupingBy(
                 ProblemType::slug, Collectors.mapping(ProblemType::title, Collectors.toSet())));
         assertThat(titles).allSatisfy((slug, t) -> assertThat(t).as(slug).hasSize(1));
+        Map<String, Set<String>> slugsByTitle = Arrays.stream(ProblemType.values()).collect(Collectors.groupingBy(
+                ProblemType::title, Collectors.mapping(ProblemType::slug, Collectors.toSet())));
+        assertThat(slugsByTitle).as("a title names one type").allSatisfy((title, s) -> assertThat(s).as(title).hasSize(1));
         assertThat(ProblemType.MEMBER_FROZEN.uri()).isEqualTo("https://jifen.io/problems/member-frozen");
         assertThat(ProblemException.of(ProblemType.OUT_OF_STOCK, "item `x` is out of stock").toProblem("/p"))
-                .isEqualTo(new Problem("https://jifen.io/problems/out-of-stock", "Conflict", 409,
+                .isEqualTo(new Problem("https://jifen.io/problems/out-of-stock", "Out of stock", 409,
                         "item `x` is out of stock", "/p", null));
     }
 

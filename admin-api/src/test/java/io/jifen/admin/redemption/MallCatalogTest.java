@@ -31,7 +31,7 @@ class MallCatalogTest {
                 .statusCode(201).header("Location", endsWith("/mall/items/RICE-COOKER"));
         itemView(shop, "RICE-COOKER").body("name", equalTo("Item RICE-COOKER")).body("description", equalTo("3 litres"))
                 .body("imageUrl", equalTo("https://img.example/RICE-COOKER.png")).body("type", equalTo("PHYSICAL"))
-                .body("basePoints", equalTo(3000)).body("cashPrice", equalTo(49.90f)).body("stock", equalTo(25))
+                .body("basePoints", equalTo(3000)).body("cashPrice", equalTo("49.9")).body("stock", equalTo(25))
                 .body("unlimitedStock", equalTo(false)).body("perMemberLimit", equalTo(1))
                 .body("tiersAllowed", contains("SILVER", "GOLD")).body("availableFrom", equalTo("2026-12-01T00:00:00Z"))
                 .body("active", equalTo(true));

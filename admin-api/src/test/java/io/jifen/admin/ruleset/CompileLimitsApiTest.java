@@ -124,7 +124,7 @@ class CompileLimitsApiTest {
                 .body("errors[0].file", equalTo("rates.csv"))
                 .body("errors[0].line", equalTo(10 + 1_000)) // 9 header rows, then rule rows 1..1000
                 .body("errors[0].message", containsString("over the limit of 1000 rule rows per decision table"));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

@@ -43,7 +43,7 @@ class DraftChecksApiTest {
     }
 
     private static int versionCount(Api.TestMerchant shop) {
-        return as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().extract().jsonPath().getList("$").size();
+        return as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().extract().jsonPath().getList("items").size();
     }
 
     @Test

@@ -163,7 +163,7 @@ class DraftCompilationApiTest {
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(registry.isCached(RuleSet.of(RuleFile.text("earning.drl", drl)).contentHash()))
                 .as("a draft's program is not kept").isFalse();
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

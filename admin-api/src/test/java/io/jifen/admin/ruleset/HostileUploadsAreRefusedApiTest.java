@@ -44,7 +44,7 @@ class HostileUploadsAreRefusedApiTest {
                 .body("errors.file", hasItem("evil.drl"))
                 .body("errors.line", hasItem(5))
                 .body("errors.message", hasItem(containsString("Unicode escape")));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(0));
     }
 
     @Test
@@ -60,7 +60,7 @@ class HostileUploadsAreRefusedApiTest {
                 """;
         refused(shop, "meta.drl", drl).body("errors.line", hasItem(5));
         Assertions.assertThat(System.getProperty("jifen.pwned")).isNull();
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(0));
     }
 
     private static ValidatableResponse refused(Api.TestMerchant shop, String name, String drl) {

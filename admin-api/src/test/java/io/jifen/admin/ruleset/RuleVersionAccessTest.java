@@ -72,7 +72,7 @@ class RuleVersionAccessTest {
                     .isEqualTo(403);
         }
         // and none of those attempts changed anything
-        as(shop.qa()).get(base).then().body("size()", Matchers.equalTo(2));
+        as(shop.qa()).get(base).then().body("items.size()", Matchers.equalTo(2));
         assertThat(status(shop, 2)).isEqualTo("SCHEDULED");
     }
 

@@ -73,7 +73,7 @@ class RuleVersionLifecycleApiTest {
         as(shop.marketing()).body(Map.of("description", "same again", "files", List.of(textFile("earning.drl", earnDrl(3)))))
                 .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(200)
                 .body("number", equalTo(first));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(1));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(1));
     }
 
     @Test
@@ -87,7 +87,7 @@ class RuleVersionLifecycleApiTest {
                 .body("errors.size()", greaterThan(0))
                 .body("errors[0].file", equalTo("promo/broken.drl"))
                 .body("errors[0].line", greaterThan(0));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("size()", equalTo(0));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/rule-versions").then().body("items.size()", equalTo(0));
     }
 
     @Test
@@ -123,6 +123,36 @@ class RuleVersionLifecycleApiTest {
         as(shop.marketing()).body(Map.of("files", List.of(textFile("promo/../escape.drl", earnDrl(14)))))
                 .post("/merchants/" + shop.code() + "/rule-versions").then().statusCode(422)
                 .body("errors[0].field", equalTo("files[0].name"));
+    }
+
+    @Test
+    void theNamedMultipartFormReadsOnlyItsFilesPartsAndNamesABadOneByItsPlace() {
+        Api.TestMerchant shop = newMerchant();
+        String base = "/merchants/" + shop.code() + "/rule-versions";
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("description", "named parts")
+                .multiPart("files", "earning.drl", earnDrl(3).getBytes(), "text/plain")
+                .multiPart("files", "promo/spring.drl", earnDrl(4).getBytes(), "text/plain")
+                .multiPart("other", "ignored.drl", earnDrl(5).getBytes(), "text/plain")
+                .post(base + "/multipart").then().statusCode(201)
+                .header("Location", endsWith(base + "/1"))
+                .body("description", equalTo("named parts"))
+                .body("files.name", contains("earning.drl", "promo/spring.drl"));
+        // the same files by the older form: the same version, 200
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("description", "named parts")
+                .multiPart("file", "earning.drl", earnDrl(3).getBytes(), "text/plain")
+                .multiPart("file", "promo/spring.drl", earnDrl(4).getBytes(), "text/plain")
+                .post(base).then().statusCode(200).body("number", equalTo(1));
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("files", "ok.drl", earnDrl(6).getBytes(), "text/plain")
+                .multiPart("files", "../escape.drl", earnDrl(7).getBytes(), "text/plain")
+                .post(base + "/multipart").then().statusCode(422)
+                .body("errors[0].field", equalTo("files[1]"));
+        as(shop.marketing()).contentType("multipart/form-data")
+                .multiPart("file", "wrong-part-name.drl", earnDrl(8).getBytes(), "text/plain")
+                .post(base + "/multipart").then().statusCode(422)
+                .body("errors[0].field", equalTo("files"));
     }
 
     @Test

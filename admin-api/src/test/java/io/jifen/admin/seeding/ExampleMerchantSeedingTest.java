@@ -36,7 +36,7 @@ class ExampleMerchantSeedingTest {
                 .body("pointsPolicy.balanceThresholds", contains(1000, 5000))
                 .body("pointsPolicy.pointValue", Matchers.equalTo("0.01"));
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
-                .body("role", hasItem("INTEGRATOR"));
+                .body("items.role", hasItem("INTEGRATOR"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)
                 .body("action", hasItem("rule-version.activated"));
     }

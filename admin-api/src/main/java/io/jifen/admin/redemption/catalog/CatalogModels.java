@@ -1,8 +1,9 @@
 package io.jifen.admin.redemption.catalog;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,10 +41,12 @@ public final class CatalogModels {
             @Size(max = 4000) String description,
             @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String imageUrl,
             @NotNull @Pattern(regexp = ItemType.PATTERN,
-                    message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY") String type,
+                    message = "must be PHYSICAL, VIRTUAL, SERVICE, COUPON or LOTTERY")
+            @Schema(enumeration = {"PHYSICAL", "VIRTUAL", "SERVICE", "COUPON", "LOTTERY"}) String type,
             @Size(max = 64) String category,
             @NotNull @PositiveOrZero @Max(Inputs.MAX_POINTS) Long basePoints,
-            @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money BigDecimal cashPrice,
+            @DecimalMin(value = "0", message = "must not be negative") @Inputs.Money
+            @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "5.00") BigDecimal cashPrice,
             @PositiveOrZero Long stock,
             @Positive Integer perMemberLimit,
             List<@NotBlank @Size(max = 64) String> tiersAllowed,
@@ -49,7 +54,8 @@ public final class CatalogModels {
             @Inputs.Moment Instant availableUntil,
             Boolean active,
             Map<@NotBlank String, @NotNull @Size(max = 200) String> attributes,
-            @Pattern(regexp = CodeSource.PATTERN, message = "must be POOL or GENERATED") String codeSource,
+            @Pattern(regexp = CodeSource.PATTERN, message = "must be POOL or GENERATED")
+            @Schema(enumeration = {"POOL", "GENERATED"}) String codeSource,
             @Size(max = 50) List<@Valid @NotNull PrizeRequest> prizes) {
     }
 
@@ -77,7 +83,7 @@ public final class CatalogModels {
     /** An item as marketing sees it: stock left, codes left in its pool, prizes. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemView(String sku, String name, String description, String imageUrl, ItemType type, String category,
-                           long basePoints, BigDecimal cashPrice, Long stock, boolean unlimitedStock,
+                           long basePoints, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cashPrice, Long stock, boolean unlimitedStock,
                            Integer perMemberLimit, List<String> tiersAllowed, Instant availableFrom,
                            Instant availableUntil, boolean active, Map<String, String> attributes, CodeSource codeSource,
                            Long codesAvailable, List<PrizeView> prizes, Instant createdAt, Instant updatedAt) {

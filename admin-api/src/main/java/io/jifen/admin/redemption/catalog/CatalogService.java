@@ -90,7 +90,7 @@ public class CatalogService {
         }
         apply(item, r);
         em.flush();
-        if (r.prizes() != null) {
+        if (r.prizes() != null && item.type == ItemType.LOTTERY) { // others' were refused unless empty
             if (r.prizes().isEmpty()) {
                 throw ProblemException.invalidField("prizes", "a LOTTERY item needs at least one prize");
             }
@@ -226,7 +226,8 @@ public class CatalogService {
             }
         }
         if (r.prizes() != null) {
-            if (typeOf(r) != ItemType.LOTTERY) {
+            // an empty list is no prize (generated clients send [] for a list left unset)
+            if (typeOf(r) != ItemType.LOTTERY && !r.prizes().isEmpty()) {
                 errors.add(Problem.FieldError.field("prizes", "apply to LOTTERY items only"));
             } else {
                 BigDecimal sum = BigDecimal.ZERO;

@@ -1,17 +1,20 @@
 package io.jifen.admin.redemption.order;
 
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.redemption.catalog.CatalogModels;
 import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,7 +39,8 @@ public final class RedemptionModels {
             @NotBlank @Pattern(regexp = CatalogModels.SKU, message = "is not a valid sku") String sku,
             @PositiveOrZero Integer paymentOption,
             @PositiveOrZero @Max(Inputs.MAX_POINTS) Long expectedPoints,
-            @PositiveOrZero @Inputs.Money BigDecimal expectedCash,
+            @PositiveOrZero @Inputs.Money
+            @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION, examples = "5.00") BigDecimal expectedCash,
             @Valid ShippingAddress shippingAddress) {
     }
 
@@ -69,7 +73,7 @@ public final class RedemptionModels {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OrderView(String redemptionId, String memberId, String sku, String itemName, ItemType type,
-                            OrderStatus status, long points, BigDecimal cash, int paymentOption, Integer ruleVersion,
+                            OrderStatus status, long points, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cash, int paymentOption, Integer ruleVersion,
                             List<MallModels.DiscountView> discounts, String code, Boolean codeVoided,
                             ShippingAddress shippingAddress, String carrier, String trackingNumber, Instant shippedAt,
                             Instant deliveredAt, Instant cancelledAt, String cancellationId, String cancelReason,

@@ -1,7 +1,11 @@
 package io.jifen.admin.redemption.pricing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.redemption.catalog.ItemType;
+import io.jifen.admin.shared.MoneyJson;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +24,7 @@ public final class MallModels {
      * Another way to pay, offered by a payment-phase rule (points plus cash). {@code option} is what a
      * redemption sends as {@code paymentOption}; 0 is the main price.
      */
-    public record OptionView(int option, long points, BigDecimal cash, String rule, String reason) {
+    public record OptionView(int option, long points, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cash, String rule, String reason) {
     }
 
     /**
@@ -30,7 +34,7 @@ public final class MallModels {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuoteView(String sku, String memberId, String tier, int ruleVersion, long basePoints, long listPoints,
-                            String listPriceRule, long pointsPrice, BigDecimal cashPart, List<DiscountView> discounts,
+                            String listPriceRule, long pointsPrice, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cashPart, List<DiscountView> discounts,
                             List<OptionView> options, long pointsBack, List<PointsBackView> pointsBackRules,
                             Instant quotedAt, boolean redeemable, List<String> notRedeemable) {
     }
@@ -42,7 +46,7 @@ public final class MallModels {
     /** An item a member may redeem now, at the member's price. {@code stock} null: unlimited. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RedeemableItem(String sku, String name, String description, String imageUrl, ItemType type,
-                                 String category, long basePoints, long pointsPrice, BigDecimal cashPart,
+                                 String category, long basePoints, long pointsPrice, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cashPart,
                                  List<DiscountView> discounts, List<OptionView> options, Long stock,
                                  Integer remainingForMember, boolean affordable, Instant availableUntil) {
     }
