@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
+
 /** The ledger's scheduled jobs (docs/operations.md). */
 @ConfigMapping(prefix = "jifen.ledger")
 public interface LedgerConfig {
@@ -16,4 +18,19 @@ public interface LedgerConfig {
     @WithName("batch-size")
     @WithDefault("5000")
     int batchSize();
+
+    /** How often the liability rollup runs (also read by its @Scheduled); "off" disables it. */
+    @WithName("liability-every")
+    @WithDefault("1m")
+    String liabilityEvery();
+
+    /** At most this many ledger entry ids are rolled up per database transaction. */
+    @WithName("liability-batch")
+    @WithDefault("1000000")
+    long liabilityBatch();
+
+    /** How old the breakage figures may grow before a rollup run recomputes them (a scan of every lot). */
+    @WithName("breakage-every")
+    @WithDefault("24h")
+    Duration breakageEvery();
 }
