@@ -12,9 +12,9 @@ import java.util.Map;
 import static io.jifen.admin.support.Api.as;
 
 /** A merchant whose program has one rule in the year-end campaign, and the calls campaign tests make. */
-final class Campaigns {
-    /** 1 point per yuan all year; 7 bonus points from 10 yuan in the year-end campaign. */
-    static final String PROGRAM = """
+public final class Campaigns {
+    /** 1 point per yuan all year; {@code %d} bonus points from 10 yuan in the year-end campaign. */
+    private static final String PROGRAM = """
             package jifen.campaigns;
             import io.jifen.engine.facts.*;
             global RuleActions actions;
@@ -32,7 +32,7 @@ final class Campaigns {
             when
                 Purchase(total >= 10)
             then
-                actions.bonus(7, "THRESHOLD", "7 points from 10 yuan in the year-end campaign");
+                actions.bonus(%d, "THRESHOLD", "bonus from 10 yuan in the year-end campaign");
             end
             """;
 
@@ -43,9 +43,14 @@ final class Campaigns {
     private Campaigns() {
     }
 
+    /** The program with the year-end campaign's bonus at {@code bonus} points. */
+    public static RuleSet program(int bonus) {
+        return RuleSet.of(RuleFile.text("earning.drl", PROGRAM.formatted(bonus)));
+    }
+
     static Api.TestMerchant merchantWithTheYearEndRule() {
         Api.TestMerchant shop = Api.newMerchant();
-        int version = Api.upload(shop, RuleSet.of(RuleFile.text("earning.drl", PROGRAM)));
+        int version = Api.upload(shop, program(7));
         as(shop.marketing()).post("/merchants/" + shop.code() + "/rule-versions/" + version + "/activation")
                 .then().statusCode(200);
         return shop;

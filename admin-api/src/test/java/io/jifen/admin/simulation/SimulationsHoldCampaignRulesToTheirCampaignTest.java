@@ -1,8 +1,7 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.campaign.Campaigns;
 import io.jifen.admin.support.Api;
-import io.jifen.engine.compile.RuleFile;
-import io.jifen.engine.compile.RuleSet;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -16,32 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A replay applies a candidate's campaign rules as a posting would: window, audience, the per-member budget. */
 @QuarkusTest
 class SimulationsHoldCampaignRulesToTheirCampaignTest {
-    private static final String PROGRAM = """
-            package jifen.campaigns;
-            import io.jifen.engine.facts.*;
-            global RuleActions actions;
-
-            rule "1 point per yuan"
-                ruleflow-group "base"
-            when
-                Purchase()
-            then
-                actions.pointsPerUnit(1, 1, "1 point per yuan");
-            end
-
-            rule "year-end bonus" @campaign("year-end")
-                ruleflow-group "bonus"
-            when
-                Purchase(total >= 10)
-            then
-                actions.bonus(%d, "THRESHOLD", "bonus from 10 yuan in the year-end campaign");
-            end
-            """;
-
     @Test
     void doublingACampaignBonusChangesOnlyPurchasesInsideItsWindowAndWithinTheMembersBudget() {
         Api.TestMerchant shop = Api.newMerchant(Map.of("pointValue", "0.01"));
-        activate(shop, upload(shop, RuleSet.of(RuleFile.text("earning.drl", PROGRAM.formatted(7)))));
+        activate(shop, upload(shop, Campaigns.program(7)));
         as(shop.marketing()).body(Map.of("code", "year-end", "name", "Year-end", "startsAt", "2026-11-01T00:00",
                 "endsAt", "2027-01-01T00:00", "budget", Map.of("perMember", 20)))
                 .post("/merchants/" + shop.code() + "/campaigns").then().statusCode(201);
@@ -52,7 +29,7 @@ class SimulationsHoldCampaignRulesToTheirCampaignTest {
         assertThat(purchase(shop, "a3", "ann", "2026-11-04T12:00:00+08:00", "10.00")).isEqualTo(16);
         // bo: one purchase inside the window
         assertThat(purchase(shop, "b1", "bo", "2026-11-05T12:00:00+08:00", "10.00")).isEqualTo(17);
-        int doubled = upload(shop, RuleSet.of(RuleFile.text("earning.drl", PROGRAM.formatted(14))));
+        int doubled = upload(shop, Campaigns.program(14));
 
         JsonPath r = report(shop, request(doubled, "2026-10-01T00:00:00+08:00", "2026-12-01T00:00:00+08:00", null));
 
