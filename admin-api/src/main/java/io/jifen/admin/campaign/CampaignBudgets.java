@@ -224,7 +224,7 @@ public class CampaignBudgets {
                 for (Map.Entry<String, Long> c : charges.entrySet()) {
                     State s = states.get(c.getKey());
                     long points = c.getValue();
-                    if (s != null && points != 0) {
+                    if (s != null && points > 0) {
                         CampaignBudgets.charge(sql, onlyIfRowsIn, transactionId, s, member, day, points);
                     }
                 }
@@ -232,12 +232,12 @@ public class CampaignBudgets {
         }
     }
 
-    /** Adds one campaign's charge (positive: a posting; negative: a refund giving budget back) to the statement. */
+    /** Adds a posting's charge to one campaign (positive; a refund gives budget back in {@link #giveBack}). */
     static void charge(SqlStatement sql, String onlyIfRowsIn, String transactionId, State s, Participant member,
                        LocalDate day, long points) {
         String only = onlyIfRowsIn == null ? "" : " and exists (select 1 from " + onlyIfRowsIn + ")";
         String from = onlyIfRowsIn == null ? "" : " from " + onlyIfRowsIn;
-        boolean joins = points > 0 && s.memberAwarded() == null;
+        boolean joins = s.memberAwarded() == null;
         String charged = sql.p(points, "bigint");
         String marks = "";
         if (s.budgetTotal() != null) {
@@ -251,17 +251,16 @@ public class CampaignBudgets {
                 + ", participants = participants + " + sql.p(joins ? 1 : 0, "bigint") + marks
                 + ", updated_at = now() where id = " + sql.p(s.id()) + only);
         sql.with("campaign_" + sql.ctes(), "insert into campaign_day (campaign_id, day, awarded, postings, participants)"
-                + " select " + sql.p(s.id()) + ", " + sql.p(day) + ", " + sql.p(points, "bigint") + ", "
-                + sql.p(points > 0 ? 1 : 0, "bigint") + ", " + sql.p(joins ? 1 : 0, "bigint") + from
+                + " select " + sql.p(s.id()) + ", " + sql.p(day) + ", " + charged + ", 1, " + sql.p(joins ? 1 : 0, "bigint") + from
                 + " on conflict (campaign_id, day) do update set awarded = campaign_day.awarded + excluded.awarded,"
                 + " postings = campaign_day.postings + excluded.postings,"
                 + " participants = campaign_day.participants + excluded.participants");
         sql.with("campaign_" + sql.ctes(), "insert into campaign_member (campaign_id, member_id, awarded) select "
-                + sql.p(s.id()) + ", " + sql.p(member.memberRowId()) + ", " + sql.p(points, "bigint") + from
+                + sql.p(s.id()) + ", " + sql.p(member.memberRowId()) + ", " + charged + from
                 + " on conflict (campaign_id, member_id) do update set awarded = campaign_member.awarded + excluded.awarded");
         sql.with("campaign_" + sql.ctes(), "insert into campaign_award (transaction_id, campaign_id, member_id, day, points)"
                 + " select " + transactionId + ", " + sql.p(s.id()) + ", " + sql.p(member.memberRowId()) + ", " + sql.p(day)
-                + ", " + sql.p(points, "bigint") + from);
+                + ", " + charged + from);
     }
 
     /** A campaign's net charge for one purchase. */

@@ -56,13 +56,14 @@ public final class CampaignGate {
     }
 
     public static Gated apply(List<Award> awards, long total, Map<String, CampaignTerms> terms) {
-        Map<String, Long> byCampaign = new TreeMap<>();
+        Map<String, Long> byCampaign = null; // most postings name no campaign: nothing to allocate for them
         for (Award a : awards) {
             if (a.campaign() != null) {
+                byCampaign = byCampaign == null ? new TreeMap<>() : byCampaign;
                 byCampaign.merge(a.campaign(), a.points(), Long::sum);
             }
         }
-        if (byCampaign.isEmpty()) {
+        if (byCampaign == null) {
             return new Gated(awards, total, Map.of());
         }
         List<Award> gated = new ArrayList<>(awards);

@@ -278,6 +278,9 @@ final class Replay {
      */
     private CampaignGate.Gated campaigned(int side, EarningOutcome outcome, StoredContext stored, Row row) {
         List<String> codes = CampaignGate.campaignsOf(outcome.awards());
+        if (codes.isEmpty()) {
+            return CampaignGate.apply(outcome.awards(), outcome.totalPoints(), Map.of());
+        }
         Map<String, CampaignTerms> terms = new HashMap<>();
         LocalDateTime at = LocalDateTime.ofInstant(row.occurredAt(), zone);
         for (String code : codes) {

@@ -65,7 +65,7 @@ final class SourceTranslator {
             }
             switch (kind.get()) {
                 case DRL -> sources.add(new TranslatedSource(file.name(), RuleFileKind.DRL,
-                        HeaderAnnotations.hoist(file.text()), TranslatedSource.Locator.SAME_LINES));
+                        RuleHeaders.hoistAnnotations(file.text()), TranslatedSource.Locator.SAME_LINES));
                 case DSL -> { /* used by the DSLR files that name it */ }
                 case DSLR -> expandDslr(file, dslFiles, sources, diagnostics);
                 case XLSX, XLS, CSV -> compileDecisionTable(file, kind.get(), sources, diagnostics);
@@ -130,7 +130,7 @@ final class SourceTranslator {
             }
             return;
         }
-        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, HeaderAnnotations.hoist(expanded),
+        sources.add(new TranslatedSource(file.name(), RuleFileKind.DSLR, RuleHeaders.hoistAnnotations(expanded),
                 TranslatedSource.Locator.SAME_LINES));
     }
 
