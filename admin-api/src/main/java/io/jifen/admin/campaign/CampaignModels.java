@@ -1,6 +1,8 @@
 package io.jifen.admin.campaign;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.MoneyJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +10,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,13 +57,45 @@ public final class CampaignModels {
 
     /**
      * A campaign's metrics, from the counters postings keep: members it awarded, points, what its total budget
-     * has left, postings that earned from it, redemptions of its items in its window (and their points), per day.
+     * has left, postings that earned from it, redemptions of its items in its window (and their points), what
+     * became of the points it awarded (redeemed, expired), its sales against the time before it, per day.
      */
     public record Metrics(String code, CampaignStatus status, long participants, long awarded, Long budget, Long left,
-                          long postings, long redemptions, long redeemedPoints, List<Day> days) {
+                          long postings, long redemptions, long redeemedPoints,
+                          @Schema(description = "Of the points the campaign awarded, those later spent on redemptions and"
+                                  + " debits, net of cancellations (its share of each lot spent; rounded to the point once,"
+                                  + " on the total)") long awardedPointsRedeemed,
+                          @Schema(description = "Of the points the campaign awarded, those that expired unspent")
+                          long awardedPointsExpired,
+                          SalesGrowth sales, List<Day> days) {
     }
 
-    /** One merchant-local day: points awarded, postings that earned from the campaign, members it reached first. */
-    public record Day(LocalDate day, long awarded, long postings, long newParticipants) {
+    /**
+     * One merchant-local day: points awarded, postings that earned from the campaign, members it reached first,
+     * and what of its points was redeemed (net of cancellations) and expired that day.
+     */
+    public record Day(LocalDate day, long awarded, long postings, long newParticipants, long redeemed, long expired) {
+    }
+
+    /**
+     * The campaign's sales (purchases less refunds of its audience's tiers) on the days of its window so far,
+     * against the same number of days just before it; {@code growthPercent} is null when there were no sales
+     * before it or no day of the window has begun.
+     */
+    public record SalesGrowth(Period during, Period before,
+                              @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING,
+                                      format = MoneyJson.FORMAT, description = "(during - before) / before, in per cent,"
+                                      + " to one decimal") BigDecimal growthPercent) {
+    }
+
+    /** Merchant-local days {@code [from, to)}: purchases and their amounts, refunds and theirs, and the net sales. */
+    public record Period(LocalDate from, LocalDate to, long purchases,
+                         @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT,
+                                 description = MoneyJson.DESCRIPTION) BigDecimal sales,
+                         long refunds,
+                         @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT,
+                                 description = MoneyJson.DESCRIPTION) BigDecimal refunded,
+                         @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT,
+                                 description = MoneyJson.DESCRIPTION) BigDecimal net) {
     }
 }

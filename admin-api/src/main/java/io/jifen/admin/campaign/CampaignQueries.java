@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,12 +86,29 @@ public class CampaignQueries {
                 + " where ci.campaign_id = ?1 order by i.sku", String.class).setParameter(1, campaignId).getResultList();
     }
 
+    /** One day's counters of a campaign, as postings keep them (awarded, postings, new participants). */
+    record Counters(LocalDate day, long awarded, long postings, long newParticipants) {
+    }
+
     /** The campaign's days, from its per-day counters (one row per day it awarded on). */
-    public List<CampaignModels.Day> days(long campaignId) {
+    List<Counters> days(long campaignId) {
         return Rows.tuples(em.createNativeQuery("select day, awarded, postings, participants from campaign_day"
                         + " where campaign_id = ?1 order by day", Tuple.class).setParameter(1, campaignId)).stream()
-                .map(r -> new CampaignModels.Day(Rows.date(r, "day"), Rows.longValue(r, "awarded"),
+                .map(r -> new Counters(Rows.date(r, "day"), Rows.longValue(r, "awarded"),
                         Rows.longValue(r, "postings"), Rows.longValue(r, "participants"))).toList();
+    }
+
+    /** One day's exact shares of the campaign's points redeemed (net of cancellations) and expired. */
+    record LotUse(LocalDate day, BigDecimal redeemed, BigDecimal expired) {
+    }
+
+    /** What became of the campaign's points, per day (its 16 slots summed). */
+    List<LotUse> lotUse(long campaignId) {
+        return Rows.tuples(em.createNativeQuery("select day, sum(redeemed) as redeemed, sum(expired) as expired"
+                        + " from campaign_lot_use where campaign_id = ?1 group by day order by day", Tuple.class)
+                .setParameter(1, campaignId)).stream()
+                .map(r -> new LotUse(Rows.date(r, "day"), Rows.decimal(r, "redeemed"), Rows.decimal(r, "expired")))
+                .toList();
     }
 
     /** Redemptions of the campaign's items placed in its window and not cancelled: how many, and their points. */

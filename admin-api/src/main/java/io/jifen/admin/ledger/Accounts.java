@@ -251,7 +251,7 @@ public class Accounts {
             boolean gone = expiresAt != null && !expiresAt.isAfter(now);
             // a negative balance is paid first: that part does not go back into the lot
             long toLot = gone ? 0 : points - Math.min(points, Math.max(0, -(account.balance + back)));
-            ledger.restoreLot(originalId, lotId, toLot, gone ? points : 0);
+            ledger.restoreLot(originalId, account.memberId, lotId, toLot, gone ? points : 0);
             if (gone) {
                 expired += points;
             } else {

@@ -1,5 +1,6 @@
 package io.jifen.admin.ledger;
 
+import io.jifen.admin.campaign.CampaignLotUse;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.shared.Rows;
@@ -38,6 +39,9 @@ public class Ledger {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CampaignLotUse campaignLots;
 
     /** The transaction row of a posting; {@code result} is the response body stored for replays. */
     public record TransactionRow(long merchantId, String externalId, TransactionKind kind, String eventType, long memberId,
@@ -226,7 +230,10 @@ public class Ledger {
                 + ", " + s.p(lot.expiresAt(), "timestamptz") + ", " + s.p(lot.availableAt()) + ", " + s.p(lot.released());
     }
 
-    /** Takes points out of lots of the account for a transaction, recording which lot gave what. */
+    /**
+     * Takes points out of lots of the account for a transaction, recording which lot gave what (and, for a
+     * redemption or a debit, what it redeemed of campaigns' points: {@link CampaignLotUse}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void consume(Account account, long transactionId, List<Accounts.Taken> taken) {
         if (taken.isEmpty()) {
@@ -241,6 +248,7 @@ public class Ledger {
         s.with("c(lot_id, points)", "values " + values)
                 .with("used", "update point_lot l set remaining = l.remaining - c.points from c where l.id = c.lot_id"
                         + " and l.member_id = " + s.p(account.memberId));
+        campaignLots.spent(s, "c", transactionId, account.memberId);
         s.query(em, "insert into lot_consumption (transaction_id, lot_id, points) select " + s.p(transactionId)
                 + ", lot_id, points from c on conflict (transaction_id, lot_id)"
                 + " do update set points = lot_consumption.points + excluded.points").executeUpdate();
@@ -252,10 +260,11 @@ public class Ledger {
      * restored so it comes back once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void restoreLot(long originalId, long lotId, long toLot, long expired) {
+    public void restoreLot(long originalId, long memberId, long lotId, long toLot, long expired) {
         SqlStatement s = new SqlStatement();
         s.with("lot", "update point_lot set remaining = remaining + " + s.p(toLot) + ", expired = expired + "
                 + s.p(expired) + " where id = " + s.p(lotId));
+        campaignLots.givenBack(s, originalId, lotId, expired, memberId);
         s.query(em, "update lot_consumption set restored = points where transaction_id = " + s.p(originalId)
                 + " and lot_id = " + s.p(lotId)).executeUpdate();
     }
@@ -289,7 +298,8 @@ public class Ledger {
     /**
      * Expires what remains of the due lots of the given (locked) members, in one statement: the lots, one
      * EXPIRE entry per lot (in expiry order, so balance_after chains) and the balances; then one
-     * {@code points.expired} event per member. Set-based because the expiry job expires a batch of members at
+     * {@code points.expired} event per member; what expired of campaigns' points counts for them
+     * ({@link CampaignLotUse}). Set-based because the expiry job expires a batch of members at
      * once; each entry's balance is the member's balance minus the lots expired before it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -302,8 +312,9 @@ public class Ledger {
                         + " m.balance - sum(l.remaining) over (partition by l.member_id order by l.expires_at, l.id)"
                         + " as balance_after from point_lot l join member m on m.id = l.member_id"
                         + " where l.member_id in (" + inlined(lockedMemberIds) + ")"
-                        + " and l.released and l.remaining > 0 and l.expires_at <= " + s.p(now))
-                .with("lots", "update point_lot l set expired = l.expired + d.remaining, remaining = 0 from due d"
+                        + " and l.released and l.remaining > 0 and l.expires_at <= " + s.p(now));
+        campaignLots.expired(s, "due");
+        s.with("lots", "update point_lot l set expired = l.expired + d.remaining, remaining = 0 from due d"
                         + " where l.id = d.id")
                 .with("totals", "select member_id, merchant_id, count(*) as lots, sum(remaining) as points,"
                         + " min(balance_after) as balance from due group by member_id, merchant_id")

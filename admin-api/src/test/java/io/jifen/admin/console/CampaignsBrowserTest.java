@@ -159,6 +159,15 @@ class CampaignsBrowserTest extends ConsoleBrowser {
         expect(testId("metric-redemptions")).hasText(grouped((Number) api.get("redemptions")));
         expect(testId("metric-redeemed-points")).hasText("%s points spent on them in its window"
                 .formatted(grouped((Number) api.get("redeemedPoints"))));
+        // ann's tea voucher spent part of the lot her purchase made: the campaign's share of it counts as redeemed
+        assertThat(((Number) api.get("awardedPointsRedeemed")).longValue()).isPositive();
+        expect(testId("metric-fate")).hasText("%s redeemed · 0 expired"
+                .formatted(grouped((Number) api.get("awardedPointsRedeemed"))));
+        // every purchase was in the window: nothing sold before it, so no growth figure
+        expect(testId("metric-sales-growth")).hasText("—");
+        expect(testId("metric-sales")).hasText("no growth figure yet: nothing sold before it, or its window has not begun");
+        expect(testId("chart-campaign-sales").locator("rect.before")).hasAttribute("width", "0");
+        expect(testId("chart-campaign-sales").locator("rect.during")).hasAttribute("width", "100");
         expect(testId("campaign-per-day")).hasText("at most 600 points per merchant-local day");
         var points = testId("chart-campaign-points");
         expect(points.locator("rect.bar[data-day='2026-11-01']")).hasAttribute("data-value", "0"); // the window's first day
@@ -184,8 +193,8 @@ class CampaignsBrowserTest extends ConsoleBrowser {
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo(as(shop.qa()).get(shop.path("/campaigns/year-end/metrics.csv")).then().statusCode(200)
                 .extract().asString());
-        assertThat(csv).startsWith("day,awarded,postings,new_participants\n").contains("2026-11-05,600,1,1\n")
-                .contains("2026-11-20,150,1,1\n");
+        assertThat(csv).startsWith("day,awarded,postings,new_participants,redeemed,expired\n")
+                .contains("2026-11-05,600,1,1,0,0\n").contains("2026-11-20,150,1,1,0,0\n");
 
         // in Chinese
         page.getByLabel("Language").selectOption("zh");
@@ -193,6 +202,7 @@ class CampaignsBrowserTest extends ConsoleBrowser {
         expect(heading("效果")).isVisible();
         expect(heading("每日发放积分")).isVisible();
         expect(heading("规则如何加入本活动")).isVisible();
+        expect(testId("metric-sales")).hasText("暂无增长数据：活动前没有销售，或活动尚未开始");
         expect(button("下载每日数据（CSV）")).isVisible();
         expect(testId("metric-left")).hasText("共 1,000 · 剩余 0");
         screenshot("campaign-zh");
