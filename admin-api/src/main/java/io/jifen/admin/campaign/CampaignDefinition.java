@@ -12,7 +12,7 @@ public record CampaignDefinition(long id, String code, LocalDateTime startsAt, L
                                  LocalDate enrolledFrom, LocalDate enrolledTo, Long budgetTotal, Long budgetPerMember,
                                  Long budgetPerDay, WhenExhausted whenExhausted) {
     /** Budgets that members share (total, per day): a posting locks the campaign to spend them. */
-    boolean shared() {
+    public boolean shared() {
         return budgetTotal != null || budgetPerDay != null;
     }
 

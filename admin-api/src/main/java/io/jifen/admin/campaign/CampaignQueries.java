@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -109,6 +110,23 @@ public class CampaignQueries {
                 .setParameter(1, campaignId)).stream()
                 .map(r -> new LotUse(Rows.date(r, "day"), Rows.decimal(r, "redeemed"), Rows.decimal(r, "expired")))
                 .toList();
+    }
+
+    /**
+     * What the campaign had been charged before {@code from}, net of refunds: in all (its days before
+     * {@code firstDay}, the merchant-local day of {@code from}, from the day counters; that day's postings
+     * that occurred before {@code from} from its own ledger), and on {@code firstDay} alone.
+     */
+    public BudgetReplay.Before chargedBefore(long campaignId, LocalDate firstDay, Instant from) {
+        Tuple r = Rows.tuples(em.createNativeQuery("""
+                        select (select coalesce(sum(awarded), 0) from campaign_day where campaign_id = ?1 and day < ?2)
+                                   as earlier,
+                               (select coalesce(sum(a.points), 0) from campaign_award a
+                                join loyalty_transaction t on t.id = a.transaction_id
+                                where a.campaign_id = ?1 and a.day = ?2 and t.occurred_at < ?3) as first_day""", Tuple.class)
+                .setParameter(1, campaignId).setParameter(2, firstDay).setParameter(3, from)).get(0);
+        long firstDayCharged = Rows.longValue(r, "first_day");
+        return new BudgetReplay.Before(Rows.longValue(r, "earlier") + firstDayCharged, firstDayCharged);
     }
 
     /** Redemptions of the campaign's items placed in its window and not cancelled: how many, and their points. */

@@ -1,5 +1,6 @@
 package io.jifen.admin.simulation;
 
+import io.jifen.admin.campaign.BudgetReplay;
 import io.jifen.admin.campaign.CampaignDefinition;
 import io.jifen.admin.campaign.CampaignGate;
 import io.jifen.admin.campaign.CampaignTerms;
@@ -114,6 +115,8 @@ final class Replay {
     /** The merchant's campaigns by code; per side, what each campaign charged the current member so far. */
     private final Map<String, CampaignDefinition> campaigns;
     private final List<Map<String, Long>> memberCampaigns = List.of(new HashMap<>(), new HashMap<>());
+    /** Per side: charges to campaigns whose budgets members share, spent after the replay in time order. */
+    private final BudgetReplay.Charges[] sharedCharges = {new BudgetReplay.Charges(), new BudgetReplay.Charges()};
 
     Replay(Merchant merchant, CompiledProgram candidate, CompiledProgram baseline, ReportAggregator report,
            int maxMemberDay, Progress progress, Map<String, CampaignDefinition> campaigns) {
@@ -162,6 +165,11 @@ final class Replay {
 
     long processed() {
         return processed;
+    }
+
+    /** What the candidate (or the baseline version) would charge campaigns whose budgets members share. */
+    BudgetReplay.Charges sharedCharges(boolean candidateSide) {
+        return sharedCharges[candidateSide ? CANDIDATE : BASELINE];
     }
 
     /** Replays the held member-day in the order it was posted. */
@@ -257,8 +265,13 @@ final class Replay {
             CampaignGate.Gated gated = campaigned(side, completed.value(), stored, row);
             EarningPlan plan = EarningPlan.of(policy, balance, pending, dayTotal, gated.awards(), gated.total(),
                     row.purchase(), row.occurredAt(), row.occurredAt());
-            gated.afterCaps(Math.max(0, gated.total()) - plan.points())
-                    .forEach((code, points) -> memberCampaigns.get(side).merge(code, points, Long::sum));
+            gated.afterCaps(Math.max(0, gated.total()) - plan.points()).forEach((code, points) -> {
+                memberCampaigns.get(side).merge(code, points, Long::sum);
+                CampaignDefinition d = campaigns.get(code);
+                if (points > 0 && d != null && d.shared()) {
+                    sharedCharges[side].add(at, row.id(), LocalDate.ofEpochDay(currentDay), code, points);
+                }
+            });
             return new Outcome(plan.points(), plan.awards(), null, null, null);
         }
         if (evaluation instanceof Evaluation.Refused<EarningOutcome> refused) {
@@ -273,8 +286,8 @@ final class Replay {
     /**
      * The awards once their campaigns have had their say: window and audience as on posting, and the
      * per-member budget against what this side charged the member earlier in the replay. Total and daily
-     * budgets are not applied: they depend on other members' postings in time order, which a replay member by
-     * member does not have (docs/simulation.md).
+     * budgets depend on other members' postings in time order, which a replay member by member does not have:
+     * its charges to them are noted and spent after the replay ({@link BudgetReplay}; docs/simulation.md).
      */
     private CampaignGate.Gated campaigned(int side, EarningOutcome outcome, StoredContext stored, Row row) {
         List<String> codes = CampaignGate.campaignsOf(outcome.awards());
