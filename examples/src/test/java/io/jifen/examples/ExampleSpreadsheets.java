@@ -28,8 +28,9 @@ import java.util.Optional;
  * <pre>
  *   ./mvnw -B -q -pl examples -am test -Dtest=ExampleSpreadsheetsTest -Djifen.regenerateSpreadsheets=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * {@code ExampleSpreadsheetsTest} fails when a committed workbook no longer compiles to the DRL of this
- * generator's output.
+ * (the run that writes them still compares the copies the build took before; run it again to check the new
+ * files). {@code ExampleSpreadsheetsTest} fails when a committed workbook no longer compiles to the DRL of
+ * this generator's output.
  */
 public final class ExampleSpreadsheets {
     public static final String LUMEN_LANE_CATEGORY_RATIOS = ExampleMerchant.ONLINE_SHOP_FOLDER + "rules/category-ratios.xls";
