@@ -19,7 +19,7 @@ public interface JifenConfig {
     @WithName("bootstrap-admin-key")
     String bootstrapAdminKey();
 
-    /** Seed the Fresh Harbour example merchant at start when it does not exist yet. */
+    /** Seed the example merchants of examples/ at start, each when it does not exist yet. */
     @WithName("seed-example")
     @WithDefault("false")
     boolean seedExample();

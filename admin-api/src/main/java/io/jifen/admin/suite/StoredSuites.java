@@ -59,6 +59,12 @@ public class StoredSuites {
      */
     @Transactional
     public Stored store(Merchant merchant, String name, String text, String message) {
+        return storeAs(callerContext.caller().keyId(), merchant, name, text, message);
+    }
+
+    /** As {@link #store}, stored and audited as {@code actor} (the example seeding has no caller). */
+    @Transactional
+    public Stored storeAs(String actor, Merchant merchant, String name, String text, String message) {
         if (name == null || !name.matches(SuiteModels.NAME_PATTERN)) {
             throw ProblemException.invalidField("name", SuiteModels.NAME_RULE);
         }
@@ -86,7 +92,6 @@ public class StoredSuites {
         } catch (InvalidSuiteException e) {
             throw SuiteRuns.invalidSuite(e);
         }
-        String actor = callerContext.caller().keyId();
         String hash = sha256(bytes);
         lockSuitesOf(merchant);
         StoredSuite stored = StoredSuite.of(merchant.id, name).orElse(null);
@@ -100,7 +105,7 @@ public class StoredSuites {
             stored.createdBy = actor;
             stored.persist();
             SuiteRevision revision = newRevision(stored, 1, suite, text, hash, message, now, actor);
-            audit.record(merchant.id, "suite.created", "suite/" + name, details(revision));
+            audit.recordAs(actor, merchant.id, "suite.created", "suite/" + name, details(revision));
             return new Stored(stored, revision, Outcome.CREATED);
         }
         SuiteRevision current = SuiteRevision.of(stored.id, stored.currentRevision).orElseThrow();
@@ -112,8 +117,8 @@ public class StoredSuites {
         stored.retiredAt = null;
         stored.retiredBy = null;
         SuiteRevision revision = newRevision(stored, stored.currentRevision, suite, text, hash, message, now, actor);
-        audit.record(merchant.id, outcome == Outcome.REVIVED ? "suite.revived" : "suite.revised", "suite/" + name,
-                details(revision));
+        audit.recordAs(actor, merchant.id, outcome == Outcome.REVIVED ? "suite.revived" : "suite.revised",
+                "suite/" + name, details(revision));
         return new Stored(stored, revision, outcome);
     }
 

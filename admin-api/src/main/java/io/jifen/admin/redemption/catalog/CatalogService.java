@@ -9,6 +9,7 @@ import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.security.CallerContext;
 import io.jifen.admin.shared.JsonText;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class CatalogService {
     AuditLog audit;
 
     @Inject
+    CallerContext callerContext;
+
+    @Inject
     CodeGenerator generator;
 
     @Inject
@@ -52,6 +56,12 @@ public class CatalogService {
 
     @Transactional
     public CatalogModels.ItemView create(Merchant merchant, CatalogModels.ItemRequest r) {
+        return createAs(callerContext.caller().keyId(), merchant, r);
+    }
+
+    /** As {@link #create}, audited as {@code actorKeyId} (the example seeding has no caller). */
+    @Transactional
+    public CatalogModels.ItemView createAs(String actorKeyId, Merchant merchant, CatalogModels.ItemRequest r) {
         if (r.sku() == null) {
             throw ProblemException.invalidField("sku", "must not be null");
         }
@@ -74,7 +84,7 @@ public class CatalogService {
         item.persist();
         em.flush();
         replacePrizes(item, r.prizes());
-        audit.record(merchant.id, "mall.item.created", "mall-item/" + item.sku, summary(item));
+        audit.recordAs(actorKeyId, merchant.id, "mall.item.created", "mall-item/" + item.sku, summary(item));
         return view(item);
     }
 
