@@ -35,7 +35,8 @@ cleanup() {
   dropdb -h 127.0.0.1 -U postgres --if-exists "pgbench_campaign_$$" 2>/dev/null || true
 }
 trap cleanup EXIT
-key=$(grep -o 'MARKETING  jf_[A-Za-z0-9_-]*' "$log" | awk '{print $2}')
+# three example merchants are seeded: Fresh Harbour's MARKETING key is the one after its line
+key=$(grep -A3 'example merchant `fresh-harbour`' "$log" | grep -o 'MARKETING  jf_[A-Za-z0-9_-]*' | head -1 | awk '{print $2}')
 java -cp "$tcp" io.jifen.admin.simulation.bench.SeedHistory --schema $schema --merchant fresh-harbour \
   --transactions ${TRANSACTIONS:-1000000} --members 50000 --from 2025-12-01 --days 365 | tail -1
 # the year-end campaign is Fresh Harbour's own (seeded with the merchant); its counters are what is measured

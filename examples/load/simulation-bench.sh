@@ -39,7 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 120); do curl -sf 127.0.0.1:$port/q/health/ready > /dev/null && break; sleep 1; done # waiting for the process to come up
-key=$(grep -o 'MARKETING  jf_[A-Za-z0-9_-]*' "$log" | awk '{print $2}')
+# three example merchants are seeded: Fresh Harbour's MARKETING key is the one after its line
+key=$(grep -A3 'example merchant `fresh-harbour`' "$log" | grep -o 'MARKETING  jf_[A-Za-z0-9_-]*' | head -1 | awk '{print $2}')
 uptime_s() { jcmd $pid VM.uptime | tail -1 | awk '{print $1}'; }
 peak() { # the largest heap before a GC between two JVM uptimes (seconds), in MB
   awk -v a="$1" -v b="$2" -F'[][]' '/Pause/ { t = $2; sub(/s$/, "", t); if (t + 0 >= a && t + 0 <= b) {
