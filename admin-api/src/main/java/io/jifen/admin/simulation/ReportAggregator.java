@@ -383,7 +383,7 @@ final class ReportAggregator {
                 money(pointValue, digits),
                 tops,
                 new SimulationModels.Failures(failureCount, failedBaselinePoints, new LinkedHashMap<>(failuresByKind),
-                        groups, listedFailures));
+                        groups, listedFailures), List.of());
     }
 
     private static List<SimulationModels.NamedChange> named(Map<String, long[]> sums) {

@@ -2,6 +2,8 @@ package io.jifen.admin.simulation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.jifen.admin.campaign.BudgetReplay;
+import io.jifen.admin.campaign.WhenExhausted;
 import io.jifen.admin.shared.Inputs;
 import io.jifen.engine.evaluation.Award;
 import jakarta.validation.Valid;
@@ -66,7 +68,23 @@ public final class SimulationModels {
     public record Report(String currency, int candidateVersion, BaselineView baseline, Instant from, Instant to,
                          String zone, Transactions transactions, Totals points, List<RuleChange> byRule,
                          List<NamedChange> byFamily, List<NamedChange> byTier, List<DayChange> byDay,
-                         Members members, Money money, List<ChangedTransaction> topChanges, Failures failures) {
+                         Members members, Money money, List<ChangedTransaction> topChanges, Failures failures,
+                         List<CampaignBudget> campaignBudgets) {
+        /** The report with what the campaigns' shared budgets would have done to each side's awards. */
+        Report withCampaignBudgets(List<CampaignBudget> budgets) {
+            return new Report(currency, candidateVersion, baseline, from, to, zone, transactions, points, byRule, byFamily,
+                    byTier, byDay, members, money, topChanges, failures, budgets);
+        }
+    }
+
+    /**
+     * A campaign with a total or daily budget that a side's awards charged in the window: its budgets, what it
+     * had been charged before the window, and what spending them in time order did to each side's charges
+     * (the report's other figures are before these cuts; docs/simulation.md). {@code baseline} is null when
+     * the baseline is what was posted: posting applied the budgets already.
+     */
+    public record CampaignBudget(String campaign, Long total, Long perDay, WhenExhausted whenExhausted, long chargedBefore,
+                                 BudgetReplay.Side candidate, BudgetReplay.Side baseline) {
     }
 
     /**

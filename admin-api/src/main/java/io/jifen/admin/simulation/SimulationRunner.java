@@ -3,6 +3,7 @@ package io.jifen.admin.simulation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.jifen.admin.campaign.BudgetReplay;
 import io.jifen.admin.campaign.CampaignDefinition;
 import io.jifen.admin.campaign.CampaignQueries;
 import io.jifen.admin.ledger.TransactionKind;
@@ -29,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -358,8 +361,13 @@ public class SimulationRunner {
                     setup.merchant), setup.from, setup.to);
             IntFunction<ReportAggregator> aggregator = k -> new ReportAggregator(setup.from, setup.to,
                     zone, setup.top, config.listedFailures());
-            Function<ReportAggregator, Replay> replayOf = into -> new Replay(setup.merchant,
-                    setup.candidate, setup.baseline, into, config.maxMemberDay(), progress, setup.campaigns);
+            List<Replay> replays = new CopyOnWriteArrayList<>();
+            Function<ReportAggregator, Replay> replayOf = into -> {
+                Replay replay = new Replay(setup.merchant, setup.candidate, setup.baseline, into, config.maxMemberDay(),
+                        progress, setup.campaigns);
+                replays.add(replay);
+                return replay;
+            };
             ReportAggregator report;
             if (inline) {
                 report = aggregator.apply(0);
@@ -382,7 +390,8 @@ public class SimulationRunner {
             Map<Long, String> memberIds = memberIds(report.namedMembers());
             SimulationModels.Report built = report.build(setup.merchant.currency, setup.candidateNumber,
                     new SimulationModels.BaselineView(setup.baselineKind, setup.baselineNumber), setup.merchant.pointValue,
-                    memberId -> memberIds.getOrDefault(memberId, "(member " + memberId + ")"));
+                    memberId -> memberIds.getOrDefault(memberId, "(member " + memberId + ")"))
+                    .withCampaignBudgets(campaignBudgets(setup, replays, zone));
             String body = json.writeValueAsString(built);
             finish(id, RunStatus.SUCCEEDED, body, null, processed.get());
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -411,6 +420,35 @@ public class SimulationRunner {
         } finally {
             running.remove(id);
         }
+    }
+
+    /**
+     * Spends the total and daily budgets of the campaigns the sides charged in the window, in the order the
+     * transactions occurred, over what all evaluators noted ({@link BudgetReplay}).
+     */
+    private List<SimulationModels.CampaignBudget> campaignBudgets(Setup setup, List<Replay> replays, ZoneId zone) {
+        BudgetReplay.Charges candidate = new BudgetReplay.Charges();
+        BudgetReplay.Charges baseline = new BudgetReplay.Charges();
+        for (Replay replay : replays) {
+            candidate.addAll(replay.sharedCharges(true));
+            baseline.addAll(replay.sharedCharges(false));
+        }
+        if (candidate.size() == 0 && baseline.size() == 0) {
+            return List.of();
+        }
+        LocalDate firstDay = LocalDate.ofInstant(setup.from, zone);
+        List<SimulationModels.CampaignBudget> budgets = new ArrayList<>();
+        for (CampaignDefinition c : BudgetReplay.shared(setup.campaigns)) {
+            BudgetReplay.Before before = QuarkusTransaction.requiringNew()
+                    .call(() -> campaignDefinitions.chargedBefore(c.id(), firstDay, setup.from));
+            BudgetReplay.Side cand = BudgetReplay.apply(c, before, firstDay, candidate);
+            BudgetReplay.Side base = setup.baseline == null ? null : BudgetReplay.apply(c, before, firstDay, baseline);
+            if (cand.charged() > 0 || base != null && base.charged() > 0) {
+                budgets.add(new SimulationModels.CampaignBudget(c.code(), c.budgetTotal(), c.budgetPerDay(),
+                        c.whenExhausted(), before.total(), cand, base));
+            }
+        }
+        return budgets;
     }
 
     /**
