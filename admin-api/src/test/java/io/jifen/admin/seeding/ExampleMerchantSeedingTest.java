@@ -38,6 +38,6 @@ class ExampleMerchantSeedingTest {
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
                 .body("items.role", hasItem("INTEGRATOR"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)
-                .body("action", hasItem("rule-version.activated"));
+                .body("items.action", hasItem("rule-version.activated"));
     }
 }
