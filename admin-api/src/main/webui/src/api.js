@@ -89,6 +89,11 @@ export const api = {
     } while (cursor);
     return items;
   },
+  /** the page after {@code cursor} of a paged list (the first page when cursor is null) */
+  page: (path, cursor, options) => {
+    const sep = path.includes('?') ? '&' : '?';
+    return call('GET', cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path, options);
+  },
   /** a text resource (a rule file, a CSV export) as its text; errors are problems as for JSON */
   text: (path, options) => call('GET', path, { ...options, accept: 'text/plain, application/octet-stream, */*', raw: true }),
 };

@@ -33,10 +33,6 @@ public final class LedgerModels {
                                 String family, String reason, Long lotId, Instant at) {
     }
 
-    /** Newest first; pass {@code nextBefore} as {@code before} for the next page (null on the last page). */
-    public record Statement(String memberId, long balance, long pending, List<StatementLine> entries, Long nextBefore) {
-    }
-
     /** A manual correction: positive adds a lot expiring by the policy, negative takes from the lots expiring first. */
     public record AdjustmentRequest(
             @NotBlank @Pattern(regexp = OPERATION_ID, message = OPERATION_ID_MESSAGE) String adjustmentId,

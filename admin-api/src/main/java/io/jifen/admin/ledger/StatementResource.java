@@ -4,6 +4,7 @@ import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,11 +31,12 @@ public class StatementResource {
     @GET
     @Allowed({Role.INTEGRATOR, Role.QA})
     @Operation(operationId = "getStatement", summary = "Read a member's statement",
-            description = "The member's ledger, newest first: each entry's kind, bucket, points, balance after, the"
-                    + " transaction and the rule behind it. Pages with `before` (nextBefore of the page before).")
-    public LedgerModels.Statement statement(@PathParam("code") String code, @PathParam("memberId") String memberId,
-                                            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit,
-                                            @QueryParam("before") Long before) {
-        return statements.of(tenancy.merchant(code), memberId, limit, before);
+            description = "The member's ledger, newest first, a page at a time: each entry's kind, bucket, points,"
+                    + " balance after, the transaction and the rule behind it. The member's balances now are getMember's.")
+    public Page<LedgerModels.StatementLine> statement(@PathParam("code") String code, @PathParam("memberId") String memberId,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return statements.of(tenancy.merchant(code), memberId, limit, cursor);
     }
 }

@@ -3,6 +3,8 @@ package io.jifen.admin.ledger;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +23,11 @@ public class Statements {
     @Inject
     EntityManager em;
 
-    /** Up to {@code limit} entries older than entry {@code before} (all when null); 404 for an unknown member. */
-    public LedgerModels.Statement of(Merchant merchant, String memberId, int limit, Long before) {
+    /** A page of entries, newest first, after the entry {@code cursor} names; 404 for an unknown member. */
+    public Page<LedgerModels.StatementLine> of(Merchant merchant, String memberId, int limit, String cursor) {
         LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId)
                 .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        int size = limit;
+        Long before = Cursor.decodeLong(cursor);
         List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
                         select e.id, e.kind, e.points, e.balance_after,
                                coalesce(t.external_id, lt.external_id) as transaction_id, v.number as rule_version,
@@ -40,14 +42,12 @@ public class Statements {
                         order by e.id desc
                         limit ?3""", Tuple.class)
                 .setParameter(1, member.id).setParameter(2, before == null ? Long.MAX_VALUE : before)
-                .setParameter(3, size + 1));
-        List<LedgerModels.StatementLine> lines = rows.stream().limit(size).map(r -> new LedgerModels.StatementLine(
+                .setParameter(3, limit + 1));
+        return Page.of(rows, limit, r -> String.valueOf(Rows.longValue(r, "id"))).map(r -> new LedgerModels.StatementLine(
                 Rows.longValue(r, "id"), EntryKind.valueOf(Rows.string(r, "kind")), Bucket.valueOf(Rows.string(r, "bucket")),
                 Rows.longValue(r, "points"), Rows.longValue(r, "balance_after"), Rows.string(r, "transaction_id"),
                 Rows.string(r, "transaction_kind") == null ? null : TransactionKind.valueOf(Rows.string(r, "transaction_kind")),
                 Rows.nullableInt(r, "rule_version"), Rows.string(r, "rule_name"), Rows.string(r, "family"),
-                Rows.string(r, "reason"), Rows.nullableLong(r, "lot_id"), Rows.instant(r, "created_at"))).toList();
-        Long next = rows.size() > size ? lines.get(lines.size() - 1).entryId() : null;
-        return new LedgerModels.Statement(member.externalId, member.balance, member.pending, lines, next);
+                Rows.string(r, "reason"), Rows.nullableLong(r, "lot_id"), Rows.instant(r, "created_at")));
     }
 }

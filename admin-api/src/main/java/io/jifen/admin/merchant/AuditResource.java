@@ -5,6 +5,7 @@ import io.jifen.admin.security.ApiKeyModels;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 /** Who changed what, newest first. */
 @Path("/merchants/{code}/audit")
@@ -31,10 +31,11 @@ public class AuditResource {
     @GET
     @Allowed({Role.ADMIN, Role.QA})
     @Operation(operationId = "listAuditEntries", summary = "Read the audit log",
-            description = "Configuration changes of the merchant, newest first: which key, when, what.")
-    public List<ApiKeyModels.AuditView> list(@PathParam("code") String code,
-                                             @QueryParam("limit") @DefaultValue("100")
-                                             @Min(value = 1, message = Inputs.LIMIT_1000) @Max(value = 1000, message = Inputs.LIMIT_1000) int limit) {
-        return audit.newestFirst(tenancy.merchant(code).id, limit).stream().map(ApiKeyModels.AuditView::of).toList();
+            description = "Configuration changes of the merchant, newest first, a page at a time: which key, when, what.")
+    public Page<ApiKeyModels.AuditView> list(@PathParam("code") String code,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return audit.newestFirst(tenancy.merchant(code).id, limit, cursor).map(ApiKeyModels.AuditView::of);
     }
 }

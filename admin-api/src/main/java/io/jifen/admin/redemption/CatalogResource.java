@@ -11,6 +11,7 @@ import io.jifen.admin.redemption.order.RedemptionModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -64,10 +65,12 @@ public class CatalogResource {
     @GET
     @Allowed({Role.MARKETING, Role.INTEGRATOR, Role.QA})
     @Operation(operationId = "listMallItems", summary = "List the mall's items",
-            description = "By sku; pages with `after` (the last sku of the page before).")
-    public CatalogModels.ItemList list(@PathParam("code") String code, @QueryParam("after") String after,
-                                       @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
-        return catalog.list(tenancy.merchant(code), after, limit);
+            description = "By sku, a page at a time, with their stock.")
+    public Page<CatalogModels.ItemView> list(@PathParam("code") String code,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return catalog.list(tenancy.merchant(code), limit, cursor);
     }
 
     @GET
@@ -152,10 +155,11 @@ public class CatalogResource {
     @Path("/{sku}/draws")
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listDraws", summary = "List a lottery item's draws",
-            description = "Newest first, with the odds each was drawn against: the audit trail. Pages with `before`.")
-    public RedemptionModels.DrawList draws(@PathParam("code") String code,
-            @PathParam("sku") String sku, @QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
-        return orders.draws(tenancy.merchant(code), sku, before, limit);
+            description = "Newest first, a page at a time, with the odds each was drawn against: the audit trail.")
+    public Page<RedemptionModels.DrawAudit> draws(@PathParam("code") String code, @PathParam("sku") String sku,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return orders.draws(tenancy.merchant(code), sku, limit, cursor);
     }
 }

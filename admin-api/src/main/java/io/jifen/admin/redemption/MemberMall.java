@@ -14,6 +14,8 @@ import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.pricing.Pricing;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import io.jifen.engine.evaluation.PriceQuote;
 import io.jifen.engine.facts.MemberActivity;
@@ -87,42 +89,37 @@ public class MemberMall {
 
     /**
      * The items the member may redeem now — active, in their window, open to the member's tier and in
-     * stock — each priced for the member by the active rules, in sku order; {@code after} pages on.
+     * stock — each priced for the member by the active rules, in sku order, a page at a time of at most
+     * jifen.mall.max-page items (a setting, so checked here rather than on the parameter).
      */
-    /** What a page size below 1 is told; above jifen.mall.max-page is checked in {@link #redeemable}. */
-    public static final String LIMIT = "must be a whole number of at least 1";
-
     @Transactional
-    public MallModels.RedeemableList redeemable(Merchant merchant, String memberId, String after, int limit) {
+    public Page<MallModels.RedeemableItem> redeemable(Merchant merchant, String memberId, int limit, String cursor) {
         LoyaltyMember member = member(merchant, memberId);
         Instant now = clock.instant();
         ActiveProgram program = versions.requireActive(merchant);
         if (limit > config.maxPage()) { // the bound is a setting, so it is checked here rather than on the parameter
             throw ProblemException.invalidParameter("limit", "must be a whole number between 1 and " + config.maxPage());
         }
-        int size = limit;
+        String after = Cursor.decode(cursor);
         List<MallItem> items = MallItem.<MallItem>find("""
                         merchantId = ?1 and active = true and sku > ?2
                         and (availableFrom is null or availableFrom <= ?3) and (availableUntil is null or availableUntil > ?3)
                         and (tiersAllowed = '' or locate(?4, concat(',', tiersAllowed, ',')) > 0)
                         and (stock is null or stock > 0)
                         order by sku""", merchant.id, after == null ? "" : after, now, "," + member.tier + ",")
-                .page(0, size + 1).list();
+                .range(0, limit).list();
+        Page<MallItem> page = Page.of(items, limit, i -> i.sku);
         MemberActivity activity = activities.before(member.id, now, ZoneId.of(merchant.timeZone));
         Map<Long, Long> held = held(member.id);
         long spendable = Math.max(0, member.balance);
-        List<MallModels.RedeemableItem> views = new ArrayList<>();
-        for (MallItem item : items.subList(0, Math.min(size, items.size()))) {
+        return page.map(item -> {
             PriceQuote q = pricing.quote(merchant, program, member, activity, item, now);
             Integer remaining = item.perMemberLimit == null ? null
                     : (int) Math.max(0, item.perMemberLimit - held.getOrDefault(item.id, 0L));
-            views.add(new MallModels.RedeemableItem(item.sku, item.name, item.description, item.imageUrl, item.type,
+            return new MallModels.RedeemableItem(item.sku, item.name, item.description, item.imageUrl, item.type,
                     item.category, item.basePoints, q.pointsPrice(), q.cashPart(), Pricing.discounts(q),
-                    Pricing.options(q), item.stock, remaining, spendable >= q.pointsPrice(), item.availableUntil));
-        }
-        String next = items.size() > size ? views.get(views.size() - 1).sku() : null;
-        return new MallModels.RedeemableList(member.externalId, member.tier, member.balance, program.version().number,
-                views, next);
+                    Pricing.options(q), item.stock, remaining, spendable >= q.pointsPrice(), item.availableUntil);
+        });
     }
 
     private static LoyaltyMember member(Merchant merchant, String memberId) {

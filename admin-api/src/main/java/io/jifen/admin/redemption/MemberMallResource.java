@@ -9,6 +9,7 @@ import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,12 +50,14 @@ public class MemberMallResource {
     @Path("/mall/items")
     @Allowed({Role.INTEGRATOR, Role.QA})
     @Operation(operationId = "listRedeemableItems", summary = "Items a member can redeem",
-            description = "At the member's price; pages with `after` (the last sku of the page before).")
+            description = "By sku, each at the member's price on the active rule version, a page at a time; `limit` at"
+                    + " most 500 and at most jifen.mall.max-page (200 by default), as every item of a page is priced by the rules.")
     @Extension(name = ProblemResponses.EXTENSION, value = "rule-evaluation-failed, no-active-rule-version")
-    public MallModels.RedeemableList redeemable(@PathParam("code") String code, @PathParam("memberId") String memberId,
-                                                @QueryParam("after") String after,
-                                                @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = MemberMall.LIMIT) int limit) {
-        return mall.redeemable(tenancy.merchant(code), memberId, after, limit);
+    public Page<MallModels.RedeemableItem> redeemable(@PathParam("code") String code, @PathParam("memberId") String memberId,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return mall.redeemable(tenancy.merchant(code), memberId, limit, cursor);
     }
 
     @GET
@@ -88,10 +91,11 @@ public class MemberMallResource {
     @Path("/redemptions")
     @Allowed({Role.INTEGRATOR, Role.QA})
     @Operation(operationId = "listMemberRedemptions", summary = "List a member's redemption orders",
-            description = "Newest first; pages with `before` (nextBefore of the page before).")
-    public RedemptionModels.OrderList orders(@PathParam("code") String code, @PathParam("memberId") String memberId,
-                                             @QueryParam("before") Long before,
-                                             @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
-        return orders.ofMember(tenancy.merchant(code), memberId, before, limit);
+            description = "Newest first, a page at a time.")
+    public Page<RedemptionModels.OrderView> orders(@PathParam("code") String code, @PathParam("memberId") String memberId,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return orders.ofMember(tenancy.merchant(code), memberId, limit, cursor);
     }
 }

@@ -1,6 +1,8 @@
 package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,21 +31,23 @@ public class ActivationHistory {
                                   String createdBy, Instant cancelledAt, RuleVersionModels.SuiteGateView suiteGate) {
     }
 
-    /** At most {@code limit} activations, each with its state now. */
-    public List<ActivationEntry> of(Merchant merchant, int limit) {
+    /** A page of activations, newest effective instant first (down activation_by_merchant), each with its state now. */
+    public Page<ActivationEntry> of(Merchant merchant, int limit, String cursor) {
         Instant now = clock.instant();
         Optional<Long> live = liveActivationId(merchant.id, now);
-        List<Activation> rows = Activation.<Activation>find("merchantId = ?1 order by effectiveAt desc, id desc", merchant.id)
-                .page(0, limit).list();
+        Cursor.At after = Cursor.decodeAt(cursor);
+        List<Activation> rows = (after == null
+                ? Activation.<Activation>find("merchantId = ?1 order by effectiveAt desc, id desc", merchant.id)
+                : Activation.<Activation>find("merchantId = ?1 and (effectiveAt < ?2 or (effectiveAt = ?2 and id < ?3))"
+                        + " order by effectiveAt desc, id desc", merchant.id, after.at(), after.id()))
+                .range(0, limit).list();
         Map<Long, Integer> numbers = new HashMap<>();
-        for (Activation a : rows) {
-            numbers.computeIfAbsent(a.ruleVersionId, id -> RuleVersion.<RuleVersion>findById(id).number);
-        }
-        return rows.stream().map(a -> new ActivationEntry(a.id, numbers.get(a.ruleVersionId),
+        return Page.of(rows, limit, a -> new Cursor.At(a.effectiveAt, a.id).key()).map(a -> new ActivationEntry(a.id,
+                numbers.computeIfAbsent(a.ruleVersionId, id -> RuleVersion.<RuleVersion>findById(id).number),
                 a.cancelledAt != null ? "CANCELLED"
                         : a.effectiveAt.isAfter(now) ? "PENDING"
                         : live.filter(id -> id.equals(a.id)).isPresent() ? "LIVE" : "SUPERSEDED",
-                a.effectiveAt, a.createdAt, a.createdBy, a.cancelledAt, RuleVersionModels.SuiteGateView.of(a))).toList();
+                a.effectiveAt, a.createdAt, a.createdBy, a.cancelledAt, RuleVersionModels.SuiteGateView.of(a)));
     }
 
     /** The activation behind the live version: the same ordering as {@link RuleVersions#ACTIVE_VERSION_SQL}. */

@@ -4,6 +4,7 @@ import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 /**
  * The merchant's activations, newest effective instant first: what is scheduled, what is live, what
@@ -35,11 +35,12 @@ public class ActivationHistoryResource {
     @GET
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listActivations", summary = "List the merchant's activations",
-            description = "Newest effective instant first: what is scheduled, live, was live, or was cancelled, and"
-                    + " which key made each.")
-    public List<ActivationHistory.ActivationEntry> list(@PathParam("code") String code,
-                                                        @QueryParam("limit") @DefaultValue("50")
-                                                        @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
-        return history.of(tenancy.merchant(code), limit);
+            description = "Newest effective instant first, a page at a time: what is scheduled, live, was live, or was"
+                    + " cancelled, and which key made each.")
+    public Page<ActivationHistory.ActivationEntry> list(@PathParam("code") String code,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return history.of(tenancy.merchant(code), limit, cursor);
     }
 }

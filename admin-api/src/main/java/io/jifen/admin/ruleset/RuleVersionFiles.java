@@ -2,6 +2,8 @@ package io.jifen.admin.ruleset;
 
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -11,9 +13,12 @@ import java.util.List;
 public class RuleVersionFiles {
 
     /** The version's files by name, each with its size, content type and hash; 404 for an unknown version. */
-    public List<RuleVersionModels.StoredFileView> list(Merchant merchant, int number) {
+    public Page<RuleVersionModels.StoredFileView> list(Merchant merchant, int number, int limit, String cursor) {
         RuleVersion v = RuleVersions.require(merchant, number);
-        return RuleVersionFile.of(v.id).stream().map(f -> RuleFiles.view(f.name, f.content)).toList();
+        String after = Cursor.decode(cursor);
+        List<RuleVersionFile> files = RuleVersionFile.<RuleVersionFile>find("ruleVersionId = ?1 and name > ?2 order by name",
+                v.id, after == null ? "" : after).range(0, limit).list();
+        return Page.of(files, limit, f -> f.name).map(f -> RuleFiles.view(f.name, f.content));
     }
 
     /** One file of a version; 404 for an unknown version or file. */

@@ -212,9 +212,12 @@ public class RuleVersionResource {
     @Path("/{number}/files")
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listRuleVersionFiles", summary = "List a version's files",
-            description = "Name, size, content type and SHA-256 of each file.")
-    public List<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number) {
-        return storedFiles.list(tenancy.merchant(code), number);
+            description = "By name, a page at a time: name, size, content type and SHA-256 of each file.")
+    public Page<RuleVersionModels.StoredFileView> files(@PathParam("code") String code, @PathParam("number") int number,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return storedFiles.list(tenancy.merchant(code), number, limit, cursor);
     }
 
     @GET

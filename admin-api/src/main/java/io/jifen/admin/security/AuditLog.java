@@ -1,5 +1,7 @@
 package io.jifen.admin.security;
 
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,8 +35,11 @@ public class AuditLog {
         entry.persist();
     }
 
-    /** A merchant's entries, newest first, at most {@code limit}. */
-    public List<AuditEntry> newestFirst(Long merchantId, int limit) {
-        return AuditEntry.<AuditEntry>find("merchantId = ?1 order by id desc", merchantId).page(0, limit).list();
+    /** A page of a merchant's entries, newest first (down the index audit_log_by_merchant). */
+    public Page<AuditEntry> newestFirst(Long merchantId, int limit, String cursor) {
+        Long before = Cursor.decodeLong(cursor);
+        List<AuditEntry> rows = AuditEntry.<AuditEntry>find("merchantId = ?1 and id < ?2 order by id desc", merchantId,
+                before == null ? Long.MAX_VALUE : before).range(0, limit).list();
+        return Page.of(rows, limit, e -> String.valueOf(e.id));
     }
 }

@@ -1,6 +1,7 @@
 package io.jifen.admin.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -40,6 +41,27 @@ public final class Cursor {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
+            throw new Invalid();
+        }
+    }
+
+    /** A key of an instant and a row id (lists ordered by a time, the id breaking ties). */
+    public record At(Instant at, long id) {
+        public String key() {
+            return at + " " + id;
+        }
+    }
+
+    /** The instant and id a cursor holds; null for no cursor (the first page). */
+    public static At decodeAt(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        String[] parts = key.split(" ", 2);
+        try {
+            return new At(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+        } catch (RuntimeException e) {
             throw new Invalid();
         }
     }

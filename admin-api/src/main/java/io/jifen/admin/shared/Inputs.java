@@ -42,7 +42,6 @@ public final class Inputs {
 
     /** What a page size outside its range is told (query parameter {@code limit}). */
     public static final String LIMIT_500 = "must be a whole number between 1 and 500";
-    public static final String LIMIT_1000 = "must be a whole number between 1 and 1000";
     public static final String DAYS = "must be a whole number between 1 and 366";
 
     private Inputs() {

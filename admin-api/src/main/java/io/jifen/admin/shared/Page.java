@@ -16,15 +16,15 @@ public record Page<T>(List<T> items,
     public static final String LIMIT_DEFAULT = "50";
     public static final int LIMIT_MAX = 500;
 
-    /**
-     * The page of {@code fetched}, read with one row more than {@code limit}: that row's presence says
-     * there is a next page, which begins after the last item kept, whose key {@code key} gives.
-     */
     /** The same page with each item mapped. */
     public <R> Page<R> map(Function<T, R> f) {
         return new Page<>(items.stream().map(f).toList(), nextCursor);
     }
 
+    /**
+     * The page of {@code fetched}, read with one row more than {@code limit}: that row's presence says
+     * there is a next page, which begins after the last item kept, whose key {@code key} gives.
+     */
     public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> key) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, null);

@@ -6,6 +6,7 @@ import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
 import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Impact simulations: replay a merchant's history on a candidate version (docs/simulation.md). */
 @Path("/merchants/{code}/simulations")
@@ -67,13 +67,12 @@ public class SimulationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listSimulations", summary = "The merchant's simulation runs, newest first, without their reports",
-            description = "limit 1-500 (default 50); before: a run id, to page on.")
-    public List<SimulationModels.RunView> list(@PathParam("code") String code,
-                                               @QueryParam("limit") @DefaultValue("50")
-                                               @Min(value = 1, message = Inputs.LIMIT_500)
-                                               @Max(value = 500, message = Inputs.LIMIT_500) int limit,
-                                               @QueryParam("before") Long before) {
-        return simulations.list(tenancy.merchant(code), limit, before);
+            description = "A page at a time; getSimulation gives one run with its report.")
+    public Page<SimulationModels.RunView> list(@PathParam("code") String code,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return simulations.list(tenancy.merchant(code), limit, cursor);
     }
 
     @GET

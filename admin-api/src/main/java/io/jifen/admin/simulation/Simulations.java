@@ -7,7 +7,9 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.RuleVersion;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,13 +113,12 @@ public class Simulations {
     }
 
     /** The merchant's runs, newest first, without their reports. */
-    public List<SimulationModels.RunView> list(Merchant merchant, int limit, Long before) {
-        List<SimulationRun> runs = before == null
-                ? SimulationRun.<SimulationRun>find("merchantId = ?1 order by id desc", merchant.id).page(0, limit).list()
-                : SimulationRun.<SimulationRun>find("merchantId = ?1 and id < ?2 order by id desc", merchant.id, before)
-                        .page(0, limit).list();
+    public Page<SimulationModels.RunView> list(Merchant merchant, int limit, String cursor) {
+        Long before = Cursor.decodeLong(cursor);
+        List<SimulationRun> runs = SimulationRun.<SimulationRun>find("merchantId = ?1 and id < ?2 order by id desc",
+                merchant.id, before == null ? Long.MAX_VALUE : before).range(0, limit).list();
         Map<Long, Integer> numbers = new HashMap<>();
-        return runs.stream().map(r -> view(merchant, r, false, numbers)).toList();
+        return Page.of(runs, limit, r -> String.valueOf(r.id)).map(r -> view(merchant, r, false, numbers));
     }
 
     public SimulationModels.RunView get(Merchant merchant, long id) {

@@ -5,7 +5,11 @@ import io.jifen.admin.merchant.Tenancy;
 import io.jifen.admin.problem.ProblemResponses;
 import io.jifen.admin.security.Allowed;
 import io.jifen.admin.security.Role;
+import io.jifen.admin.shared.Inputs;
+import io.jifen.admin.shared.Page;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 
 /** A merchant's stored regression suites: stored by name as YAML, revised, read back, retired. */
 @Path("/merchants/{code}/suites")
@@ -46,11 +49,14 @@ public class StoredSuiteResource {
     @GET
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listStoredSuites", summary = "The merchant's current stored suites",
-            description = "By name: current revision, the suite's own name, scenario count, when and by which key the"
+            description = "By name, a page at a time: current revision, the suite's own name, scenario count, when and by which key the"
                     + " revision was stored. ?retired=true adds the retired suites (retiredAt set).")
-    public List<SuiteModels.SuiteView> list(@PathParam("code") String code,
-                                            @QueryParam("retired") @DefaultValue("false") boolean retired) {
-        return suites.list(tenancy.merchant(code), retired);
+    public Page<SuiteModels.SuiteView> list(@PathParam("code") String code,
+            @QueryParam("retired") @DefaultValue("false") boolean retired,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return suites.list(tenancy.merchant(code), retired, limit, cursor);
     }
 
     @PUT
@@ -91,9 +97,12 @@ public class StoredSuiteResource {
     @Path("/{name}/revisions")
     @Allowed({Role.MARKETING, Role.QA})
     @Operation(operationId = "listSuiteRevisions", summary = "Every revision of a stored suite, oldest first",
-            description = "Without their text.")
-    public List<SuiteModels.RevisionView> revisions(@PathParam("code") String code, @PathParam("name") String name) {
-        return suites.revisions(suites.require(tenancy.merchant(code), name));
+            description = "A page at a time, without their text (getSuiteRevision gives one with its text).")
+    public Page<SuiteModels.RevisionView> revisions(@PathParam("code") String code, @PathParam("name") String name,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return suites.revisions(suites.require(tenancy.merchant(code), name), limit, cursor);
     }
 
     @GET

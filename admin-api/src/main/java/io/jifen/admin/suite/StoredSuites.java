@@ -7,6 +7,8 @@ import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.ruleset.SuiteRuns;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
+import io.jifen.admin.shared.Page;
 import io.jifen.engine.scenario.InvalidSuiteException;
 import io.jifen.engine.scenario.Suite;
 import io.jifen.engine.scenario.SuiteReader;
@@ -164,16 +166,21 @@ public class StoredSuites {
         return SuiteModels.SuiteView.of(suite, revision(suite, suite.currentRevision), revision(suite, 1), withText);
     }
 
-    /** The merchant's suites by name, the retired ones too when asked for. */
-    public List<SuiteModels.SuiteView> list(Merchant merchant, boolean withRetired) {
-        List<StoredSuite> suites = StoredSuite.<StoredSuite>find(withRetired ? "merchantId = ?1 order by name"
-                : "merchantId = ?1 and retiredAt is null order by name", merchant.id).list();
-        return suites.stream().map(s -> view(s, false)).toList();
+    /** A page of the merchant's suites by name, the retired ones too when asked for. */
+    public Page<SuiteModels.SuiteView> list(Merchant merchant, boolean withRetired, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
+        List<StoredSuite> suites = StoredSuite.<StoredSuite>find("merchantId = ?1 and name > ?2"
+                + (withRetired ? "" : " and retiredAt is null") + " order by name", merchant.id, after == null ? "" : after)
+                .range(0, limit).list();
+        return Page.of(suites, limit, s -> s.name).map(s -> view(s, false));
     }
 
-    public List<SuiteModels.RevisionView> revisions(StoredSuite suite) {
-        return SuiteRevision.<SuiteRevision>find("suiteId = ?1 order by revision", suite.id).list().stream()
-                .map(r -> SuiteModels.RevisionView.of(suite, r, false)).toList();
+    /** A page of a suite's revisions, oldest first. */
+    public Page<SuiteModels.RevisionView> revisions(StoredSuite suite, int limit, String cursor) {
+        Long after = Cursor.decodeLong(cursor);
+        List<SuiteRevision> revisions = SuiteRevision.<SuiteRevision>find("suiteId = ?1 and revision > ?2 order by revision",
+                suite.id, after == null ? 0 : after.intValue()).range(0, limit).list();
+        return Page.of(revisions, limit, r -> String.valueOf(r.revision)).map(r -> SuiteModels.RevisionView.of(suite, r, false));
     }
 
     /**

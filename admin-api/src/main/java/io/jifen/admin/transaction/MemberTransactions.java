@@ -44,18 +44,7 @@ public class MemberTransactions {
     public Page<MemberTransactionView> of(Merchant merchant, String memberId, int limit, String cursor) {
         LoyaltyMember member = LoyaltyMember.of(merchant.id, memberId)
                 .orElseThrow(() -> ProblemException.notFound("member `" + memberId + "`"));
-        String after = Cursor.decode(cursor);
-        Instant beforeAt = null;
-        long beforeId = 0;
-        if (after != null) {
-            String[] key = after.split(" ", 2);
-            try {
-                beforeAt = Instant.parse(key[0]);
-                beforeId = Long.parseLong(key[1]);
-            } catch (RuntimeException e) {
-                throw new Cursor.Invalid();
-            }
-        }
+        Cursor.At after = Cursor.decodeAt(cursor);
         Query query = em.createNativeQuery("""
                         select t.id, t.external_id, t.kind, t.event_type, t.amount, t.total_points, v.number as rule_version,
                                t.occurred_at, t.created_at
@@ -64,10 +53,10 @@ public class MemberTransactions {
                         + " order by t.occurred_at desc, t.id desc limit ?2", Tuple.class)
                 .setParameter(1, member.id).setParameter(2, limit + 1);
         if (after != null) {
-            query.setParameter(3, beforeAt).setParameter(4, beforeId);
+            query.setParameter(3, after.at()).setParameter(4, after.id());
         }
         List<Tuple> rows = Rows.tuples(query);
-        return Page.of(rows, limit, r -> Rows.instant(r, "occurred_at") + " " + Rows.longValue(r, "id"))
+        return Page.of(rows, limit, r -> new Cursor.At(Rows.instant(r, "occurred_at"), Rows.longValue(r, "id")).key())
                 .map(r -> new MemberTransactionView(Rows.string(r, "external_id"),
                         TransactionKind.valueOf(Rows.string(r, "kind")), Rows.string(r, "event_type"),
                         r.get("amount", BigDecimal.class), Rows.longValue(r, "total_points"),

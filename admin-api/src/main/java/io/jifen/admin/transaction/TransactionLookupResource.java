@@ -9,9 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants/{code}/transactions")
@@ -28,11 +26,12 @@ public class TransactionLookupResource {
     @Path("/{transactionId}")
     @Allowed({Role.INTEGRATOR, Role.QA})
     @Operation(operationId = "getTransaction", summary = "Read a posted transaction",
-            description = "The answer given when the transaction was posted, by the integrator's id. For the id of"
-                    + " another operation (a refund, adjustment, debit, transfer, redemption) that operation's answer.")
-    @APIResponseSchema(value = TransactionModels.TransactionResult.class, responseCode = "200",
-            responseDescription = "The stored answer")
-    public Response get(@PathParam("code") String code, @PathParam("transactionId") String transactionId) {
-        return Response.ok(posted.resultOf(tenancy.merchant(code), transactionId), MediaType.APPLICATION_JSON).build();
+            description = "Any transaction by the integrator's id — a purchase, event, refund, adjustment, debit, debit"
+                    + " cancellation, transfer, redemption or its cancellation — with its `kind` and the answer it was"
+                    + " given when posted, under the one field that kind names (`posting`, `refund`, `operation`,"
+                    + " `debitCancellation` or `redemption`).")
+    public PostedTransactions.PostedTransaction get(@PathParam("code") String code,
+                                                    @PathParam("transactionId") String transactionId) {
+        return posted.of(tenancy.merchant(code), transactionId);
     }
 }

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Path("/merchants/{code}/webhooks")
 @Tag(name = "webhooks")
@@ -72,10 +71,13 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook's deliveries",
-            description = "Newest first: each delivery's event, attempts, and how it ended or when it is tried next.")
-    public List<WebhookModels.DeliveryView> deliveries(@PathParam("code") String code, @PathParam("id") String id,
-                                                       @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = 500, message = Inputs.LIMIT_500) int limit) {
-        return webhooks.deliveries(tenancy.merchant(code).id, id, limit).stream()
-                .map(r -> WebhookModels.DeliveryView.of(r.delivery(), r.eventType(), r.webhookDisabled())).toList();
+            description = "Newest first, a page at a time: each delivery's event, attempts, and how it ended or when it"
+                    + " is tried next.")
+    public Page<WebhookModels.DeliveryView> deliveries(@PathParam("code") String code, @PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue(Page.LIMIT_DEFAULT)
+            @Min(value = 1, message = Inputs.LIMIT_500) @Max(value = Page.LIMIT_MAX, message = Inputs.LIMIT_500) int limit,
+            @QueryParam("cursor") String cursor) {
+        return webhooks.deliveries(tenancy.merchant(code).id, id, limit, cursor)
+                .map(r -> WebhookModels.DeliveryView.of(r.delivery(), r.eventType(), r.webhookDisabled()));
     }
 }

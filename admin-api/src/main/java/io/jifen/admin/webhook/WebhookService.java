@@ -97,18 +97,19 @@ public class WebhookService {
         audit.record(merchantId, "webhook.disabled", "webhook/" + w.id, "url=" + w.url + ", cancelledDeliveries=" + cancelled);
     }
 
-    /** The webhook's most recent deliveries, newest first. */
-    public List<DeliveryRow> deliveries(long merchantId, String id, int limit) {
+    /** A page of the webhook's deliveries, newest first (down webhook_delivery_by_webhook). */
+    public Page<DeliveryRow> deliveries(long merchantId, String id, int limit, String cursor) {
         Webhook w = find(merchantId, id);
-        List<WebhookDelivery> deliveries = WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by id desc", w.id)
-                .page(0, limit).list();
+        Long before = Cursor.decodeLong(cursor);
+        Page<WebhookDelivery> page = Page.of(WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 and id < ?2 order by id desc",
+                w.id, before == null ? Long.MAX_VALUE : before).range(0, limit).list(), limit, d -> String.valueOf(d.id));
         Map<Long, String> types = new HashMap<>();
-        if (!deliveries.isEmpty()) {
+        if (!page.items().isEmpty()) {
             Rows.tuples(em.createNativeQuery("select id, type from outbox_event where id in (?1)", Tuple.class)
-                    .setParameter(1, deliveries.stream().map(d -> d.eventId).distinct().toList()))
+                    .setParameter(1, page.items().stream().map(d -> d.eventId).distinct().toList()))
                     .forEach(r -> types.put(Rows.longValue(r, "id"), Rows.string(r, "type")));
         }
-        return deliveries.stream().map(d -> new DeliveryRow(d, types.get(d.eventId), w.disabledAt != null)).toList();
+        return page.map(d -> new DeliveryRow(d, types.get(d.eventId), w.disabledAt != null));
     }
 
     private static Webhook find(long merchantId, String id) {

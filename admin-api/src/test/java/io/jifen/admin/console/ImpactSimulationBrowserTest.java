@@ -61,7 +61,7 @@ class ImpactSimulationBrowserTest extends ConsoleBrowser {
         screenshot("impact");
 
         // the same figures through the API
-        int run = as(shop.qa()).get(shop.path("/simulations")).then().extract().path("[0].id");
+        int run = as(shop.qa()).get(shop.path("/simulations")).then().extract().path("items[0].id");
         as(shop.qa()).get(shop.path("/simulations/" + run)).then()
                 .body("report.points.change", equalTo(200)).body("report.members.gaining", equalTo(2));
     }

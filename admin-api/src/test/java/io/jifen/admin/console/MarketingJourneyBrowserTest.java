@@ -85,8 +85,8 @@ class MarketingJourneyBrowserTest extends ConsoleBrowser {
         button("Release version 2 anyway").click();
         expect(testId("release-done")).containsText("Version 2 is scheduled for");
         expect(testId("release-scheduled")).containsText("Version 2");
-        as(shop.qa()).get(shop.path("/activations")).then().body("[0].version", equalTo(2))
-                .body("[0].state", equalTo("PENDING")).body("[0].suiteGate.outcome", equalTo("OVERRIDDEN"));
+        as(shop.qa()).get(shop.path("/activations")).then().body("items[0].version", equalTo(2))
+                .body("items[0].state", equalTo("PENDING")).body("items[0].suiteGate.outcome", equalTo("OVERRIDDEN"));
 
         // a dry run on the new version: 120 base + 240 member day (it was +120 on version 1)
         testId("nav-tryIt").click();

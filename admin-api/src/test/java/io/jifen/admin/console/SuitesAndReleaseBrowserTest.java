@@ -132,8 +132,8 @@ class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
         expect(testId("release-done")).hasText("Version 2 is live. The override and its reason are in the audit log.");
         expect(testId("release-live")).hasText("Version 2");
         as(own.qa()).get(own.path("/rule-versions/active")).then().body("number", equalTo(2));
-        as(own.qa()).get(own.path("/activations")).then().body("[0].suiteGate.outcome", equalTo("OVERRIDDEN"))
-                .body("[0].suiteGate.overrideReason", equalTo("triple points approved for the spring festival; suite follows"));
+        as(own.qa()).get(own.path("/activations")).then().body("items[0].suiteGate.outcome", equalTo("OVERRIDDEN"))
+                .body("items[0].suiteGate.overrideReason", equalTo("triple points approved for the spring festival; suite follows"));
 
         // back to version 1: the suite passes there, so the gate lets the rollback through
         button("Roll back to version 1").click();
@@ -157,7 +157,7 @@ class SuitesAndReleaseBrowserTest extends ConsoleBrowser {
         testId("nav-overview").click();
         expect(testId("activations")).containsText("released with 1 failing:");
         expect(testId("activations")).containsText("triple points approved for the spring festival");
-        as(own.qa()).get(own.path("/audit")).then().body("action", Matchers.hasItem("rule-version.gate-overridden"));
+        as(own.qa()).get(own.path("/audit")).then().body("items.action", Matchers.hasItem("rule-version.gate-overridden"));
         shop = null; // the next test seeds its own again
     }
 }

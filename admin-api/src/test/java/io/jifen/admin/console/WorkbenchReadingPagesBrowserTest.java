@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -114,5 +115,28 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
         expect(testId("statement")).containsText("version 1");
         expect(testId("statement")).containsText("p-2");
         screenshot("members");
+    }
+
+    @Test
+    void aLongStatementShowsTwentyEntriesAndTheOlderOnesPageByPage() {
+        String member = "m-lookup-long";
+        as(shop.integrator()).body(Map.of()).put(shop.path("/members/" + member)).then().statusCode(201);
+        for (int i = 1; i <= 45; i++) {
+            as(shop.integrator()).body(Map.of("adjustmentId", "long-" + i, "points", i, "reason", "goodwill no. " + i))
+                    .post(shop.path("/members/" + member + "/adjustments")).then().statusCode(201);
+        }
+        signIn(shop.qa());
+        testId("nav-members").click();
+        field("Member id").fill(member);
+        button("Look up").click();
+        Locator rows = testId("statement").locator("tbody tr");
+        expect(rows).hasCount(20);
+        expect(rows.first()).containsText("goodwill no. 45");
+        button("Show older entries").click();
+        expect(rows).hasCount(40);
+        button("Show older entries").click();
+        expect(rows).hasCount(45);
+        expect(rows.last()).containsText("goodwill no. 1");
+        expect(button("Show older entries")).hasCount(0);
     }
 }

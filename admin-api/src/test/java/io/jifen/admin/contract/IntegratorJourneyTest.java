@@ -25,7 +25,9 @@ import io.jifen.client.model.MemberView;
 import io.jifen.client.model.MerchantRequest;
 import io.jifen.client.model.MerchantView;
 import io.jifen.client.model.OrderView;
+import io.jifen.client.model.PageStatementLine;
 import io.jifen.client.model.PointsPolicyModel;
+import io.jifen.client.model.PostedTransaction;
 import io.jifen.client.model.Problem;
 import io.jifen.client.model.PurchaseRequest;
 import io.jifen.client.model.QuoteView;
@@ -34,8 +36,8 @@ import io.jifen.client.model.RefundLine;
 import io.jifen.client.model.RefundRequest;
 import io.jifen.client.model.RefundResult;
 import io.jifen.client.model.Role;
-import io.jifen.client.model.Statement;
 import io.jifen.client.model.StatementLine;
+import io.jifen.client.model.TransactionKind;
 import io.jifen.client.model.TransactionResult;
 import io.jifen.client.model.UploadRequest;
 import io.jifen.client.model.UploadedFile;
@@ -57,6 +59,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -147,8 +150,16 @@ class IntegratorJourneyTest {
         assertThat(refunded.getData().getPointsReversed()).isPositive();
 
         // the statement explains it; marketing lists an item, the member is quoted and redeems it
-        Statement statement = new LedgerApi(as(integrator)).getStatement(code, "lin", null, 50);
-        assertThat(statement.getEntries()).extracting(StatementLine::getKind).contains(EntryKind.EARN, EntryKind.REVERSE);
+        List<StatementLine> statement = new ArrayList<>();
+        String cursor = null;
+        do { // a page at a time, one entry a page, following nextCursor
+            PageStatementLine page = new LedgerApi(as(integrator)).getStatement(code, "lin", cursor, 1);
+            statement.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertThat(statement).extracting(StatementLine::getKind).contains(EntryKind.EARN, EntryKind.REVERSE);
+        assertThat(statement).extracting(StatementLine::getEntryId).doesNotHaveDuplicates()
+                .isSortedAccordingTo(Comparator.reverseOrder());
         ApiResponse<ItemView> item = new MallApi(as(marketing)).createMallItemWithHttpInfo(code, new ItemRequest()
                 .sku("CAR-WASH").name("Car wash").type(ItemRequest.TypeEnum.SERVICE).category("services").basePoints(100L));
         assertThat(item.getStatusCode()).isEqualTo(201);
@@ -161,6 +172,19 @@ class IntegratorJourneyTest {
         assertThat(redeemed.getData().getPoints()).isEqualTo(quote.getPointsPrice());
         assertThat(transactions.listMemberTransactions(code, "lin", null, 50).getItems())
                 .extracting(MemberTransactionView::getTransactionId).containsExactlyInAnyOrder("order-1", "return-1", "wash-1");
+        // any transaction reads back by its id, its answer under the field its kind names
+        PostedTransaction bought = transactions.getTransaction(code, "order-1");
+        assertThat(bought.getKind()).isEqualTo(TransactionKind.PURCHASE);
+        assertThat(bought.getPosting().getTotalPoints()).isEqualTo(earned);
+        PostedTransaction returned = transactions.getTransaction(code, "return-1");
+        assertThat(returned.getKind()).isEqualTo(TransactionKind.REFUND);
+        assertThat(returned.getPosting()).isNull();
+        assertThat(returned.getRefund().getPointsReversed()).isEqualTo(refunded.getData().getPointsReversed());
+        assertThat(returned.getRefund().getRefundedAmount()).isEqualByComparingTo("130");
+        PostedTransaction washed = transactions.getTransaction(code, "wash-1");
+        assertThat(washed.getKind()).isEqualTo(TransactionKind.REDEMPTION);
+        assertThat(washed.getRedemption().getSku()).isEqualTo("CAR-WASH");
+        assertThat(washed.getRedemption().getPoints()).isEqualTo(quote.getPointsPrice());
 
         // the problems a client meets arrive as the client's Problem, each with its type and instance
         Problem unauthorized = problem(401, () -> new MerchantsApi(as("no-such-key")).getMerchant(code));

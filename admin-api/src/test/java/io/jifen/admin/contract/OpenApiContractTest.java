@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -188,6 +189,63 @@ class OpenApiContractTest {
             }
         });
         assertThat(faults).isEmpty();
+    }
+
+    /**
+     * Every list pages one way (docs/api.md, "Paging"): a GET answering a list — a bare array, or taking
+     * a page size or a paging token of its own — answers a Page ({items, nextCursor} and nothing else)
+     * and takes {@code limit} (1 to at most 500, 50 by default) and {@code cursor}.
+     */
+    @Test
+    void everyListAnswersAPageAndTakesLimitAndCursor() {
+        List<String> faults = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        eachOperation((name, op) -> {
+            if (!name.startsWith("GET ")) {
+                return;
+            }
+            JsonNode schema = op.path("responses").path("200").path("content").path("application/json").path("schema");
+            Map<String, JsonNode> query = new HashMap<>();
+            op.path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("query")) {
+                    query.put(p.path("name").asText(), p.path("schema"));
+                }
+            });
+            boolean list = schema.path("type").asText().equals("array") || query.containsKey("limit")
+                    || query.containsKey("cursor") || query.containsKey("before") || query.containsKey("after");
+            if (!list) {
+                return;
+            }
+            lists.add(name);
+            JsonNode page = resolve(schema);
+            if (!iterable(page.path("properties").fieldNames()).equals(List.of("items", "nextCursor"))
+                    || !page.path("properties").path("items").path("type").asText().equals("array")
+                    || !page.path("properties").path("nextCursor").path("type").asText().equals("string")) {
+                faults.add(name + ": answers " + schema + ", not a Page {items, nextCursor}");
+            }
+            for (String own : List.of("before", "after")) {
+                if (query.containsKey(own)) {
+                    faults.add(name + ": pages with its own `" + own + "`");
+                }
+            }
+            JsonNode limit = query.get("limit");
+            if (limit == null || limit.path("minimum").asInt(0) != 1 || limit.path("default").asInt(0) != 50
+                    || !limit.has("maximum") || limit.path("maximum").asInt(0) > 500) {
+                faults.add(name + ": `limit` is not 1 to at most 500, 50 by default: " + limit);
+            }
+            if (query.get("cursor") == null) {
+                faults.add(name + ": takes no `cursor`");
+            }
+        });
+        assertThat(lists).as("the lists of the document").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(faults).isEmpty();
+    }
+
+    /** The schema a {@code $ref} names, or the schema itself. */
+    JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        return ref.isEmpty() ? schema
+                : document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     @Test

@@ -57,9 +57,9 @@ class AdjustmentsFreezeAndTransfersTest {
         adjust(shop, "ann", "adj-3", -40, "duplicate goodwill").statusCode(201).body("balance", equalTo(60))
                 .body("takenFrom[0].points", equalTo(40));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then()
-                .body("entries.kind", everyItem(equalTo("ADJUST")))
-                .body("entries.reason", hasItems("goodwill: late delivery", "duplicate goodwill"))
-                .body("entries.transactionKind", everyItem(equalTo("ADJUSTMENT")));
+                .body("items.kind", everyItem(equalTo("ADJUST")))
+                .body("items.reason", hasItems("goodwill: late delivery", "duplicate goodwill"))
+                .body("items.transactionKind", everyItem(equalTo("ADJUSTMENT")));
         long recordedWithAKey = LedgerInvariants.scalar("select count(*) from loyalty_transaction t join api_key k"
                 + " on k.id = t.actor_key_id and k.role = 'INTEGRATOR' where t.external_id in ('adj-1', 'adj-3')");
         assertThat(recordedWithAKey).isEqualTo(2);
@@ -93,7 +93,7 @@ class AdjustmentsFreezeAndTransfersTest {
         transfer(shop, "t-after", "bo", "cy", 50).statusCode(201).body("balance", equalTo(200))
                 .body("counterpartyBalance", equalTo(50));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("action", hasItems("member.frozen", "member.unfrozen"));
+                .body("items.action", hasItems("member.frozen", "member.unfrozen"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class AdjustmentsFreezeAndTransfersTest {
                 .put("/merchants/" + shop.code() + "/members/fay").then().statusCode(200)
                 .body("status", equalTo("FROZEN")).body("frozenReason", equalTo("card reported stolen"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("find { it.action == 'member.frozen' }.details", equalTo("card reported stolen"));
+                .body("items.find { it.action == 'member.frozen' }.details", equalTo("card reported stolen"));
     }
 
     @Test

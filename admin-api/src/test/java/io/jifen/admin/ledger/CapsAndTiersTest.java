@@ -58,7 +58,7 @@ class CapsAndTiersTest {
                 .body("balance", equalTo(300));
         buy(shop, "p-3", "ann", MARCH_5.plusSeconds(86_400), "50.00").body("totalPoints", equalTo(50));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then()
-                .body("entries.find { it.family == 'CAP' }.reason", containsString("daily earning cap of 300"));
+                .body("items.find { it.family == 'CAP' }.reason", containsString("daily earning cap of 300"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 

@@ -58,7 +58,7 @@ class DebitCancellationTest {
         long remaining = LedgerInvariants.scalar("select remaining from point_lot where id = " + lot);
         assertThat(remaining).as("the points are back in their own lot, with its expiry").isEqualTo(80);
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then()
-                .body("entries[0].kind", equalTo("RESTORE")).body("entries[0].points", equalTo(50));
+                .body("items[0].kind", equalTo("RESTORE")).body("items[0].points", equalTo(50));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 

@@ -65,11 +65,11 @@ class LotsExpiryAndPendingPointsTest {
         assertThat(again.lots()).as("a second run finds nothing left to expire").isZero();
         assertThat(balance(shop, "ann")).isEqualTo(50);
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then().statusCode(200)
-                .body("entries[0].kind", equalTo("EXPIRE"))
-                .body("entries[0].points", equalTo(-70))
-                .body("entries[0].transactionId", equalTo("old"))
-                .body("entries[0].reason", containsString("earned on " + older.atZone(SHANGHAI).toLocalDate()))
-                .body("entries[0].balanceAfter", equalTo(50));
+                .body("items[0].kind", equalTo("EXPIRE"))
+                .body("items[0].points", equalTo(-70))
+                .body("items[0].transactionId", equalTo("old"))
+                .body("items[0].reason", containsString("earned on " + older.atZone(SHANGHAI).toLocalDate()))
+                .body("items[0].balanceAfter", equalTo(50));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class LotsExpiryAndPendingPointsTest {
         as(shop.integrator()).body(Map.of("debitId", "d-fresh", "points", 50, "reason", "voucher"))
                 .post("/merchants/" + shop.code() + "/members/eve/debits").then().statusCode(201).body("balance", equalTo(0));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/eve/statement").then()
-                .body("entries.kind", hasItem("EXPIRE"));
+                .body("items.kind", hasItem("EXPIRE"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 
@@ -128,8 +128,8 @@ class LotsExpiryAndPendingPointsTest {
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/dee").then()
                 .body("balance", equalTo(150)).body("pending", equalTo(0));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/dee/statement").then()
-                .body("entries.kind", hasItems("RELEASE", "EARN"))
-                .body("entries.find { it.kind == 'RELEASE' && it.bucket == 'PENDING' }.points", equalTo(-100));
+                .body("items.kind", hasItems("RELEASE", "EARN"))
+                .body("items.find { it.kind == 'RELEASE' && it.bucket == 'PENDING' }.points", equalTo(-100));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 }

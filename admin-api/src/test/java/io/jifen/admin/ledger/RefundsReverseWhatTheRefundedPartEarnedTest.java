@@ -58,7 +58,7 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
         refund(shop, Map.of("refundId", "r-3", "purchaseId", "order-1")).statusCode(409)
                 .body("type", endsWith("/already-refunded"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/lin/statement").then()
-                .body("entries.findAll { it.kind == 'REVERSE' }.transactionId", contains("r-2", "r-1"));
+                .body("items.findAll { it.kind == 'REVERSE' }.transactionId", contains("r-2", "r-1"));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 
@@ -146,7 +146,7 @@ class RefundsReverseWhatTheRefundedPartEarnedTest {
                 "lines", List.of(Map.of("sku", "OIL-5L", "quantity", 2)))).statusCode(201)
                 .body("pointsReversed", equalTo(620)).body("pending", equalTo(520)).body("balance", equalTo(0));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/pia/statement").then()
-                .body("entries[0].bucket", equalTo("PENDING")).body("entries[0].kind", equalTo("REVERSE"));
+                .body("items[0].bucket", equalTo("PENDING")).body("items[0].kind", equalTo("REVERSE"));
         refund(shop, Map.of("refundId", "r-62", "purchaseId", "nope")).statusCode(404);
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }

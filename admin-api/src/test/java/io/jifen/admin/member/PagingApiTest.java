@@ -2,12 +2,15 @@ package io.jifen.admin.member;
 
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
+import io.jifen.admin.support.Poll;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +25,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Every list pages one way (docs/api.md, "Paging"): {items, nextCursor}, ?limit= 1-500 and ?cursor=;
- * walking the pages gives every item once, in the list's order. Members are listed and searched by id
- * prefix, tier and status; a member's transactions are listed newest first.
+ * walking the pages gives every item once, in the list's order; a limit out of range or a cursor no list
+ * gave is refused naming the parameter. Members are listed and searched by id prefix, tier and status; a
+ * member's transactions are listed newest first.
  */
 @QuarkusTest
 @QuarkusTestResource(FreshTestSchema.class)
 class PagingApiTest {
+    /** Ids (as the walk gives them, text) from the highest down: newest first. */
+    private static final Comparator<String> DESCENDING_IDS = Comparator.<String, Long>comparing(Long::parseLong).reversed();
 
     /** Every item's {@code field}, page by page, {@code limit} a page; asserts every page but the last is full. */
     private static List<String> walk(String key, String path, int limit, String field) {
@@ -44,6 +50,34 @@ class PagingApiTest {
             all.addAll(items);
         } while (cursor != null);
         return all;
+    }
+
+    /**
+     * Walks {@code path} {@code limit} a page and checks the walk is the one page of 200 the list gives
+     * (longer than a page), each item once, and that bad paging is refused; returns the walk. (200: the
+     * most a member's mall lists in a page by default, jifen.mall.max-page.)
+     */
+    private static List<String> walksAsOnePage(String key, String path, int limit, String field) {
+        List<String> walked = walk(key, path, limit, field);
+        List<String> whole = as(key).queryParam("limit", 200).get(path).then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().jsonPath().<Object>getList("items." + field).stream()
+                .map(String::valueOf).toList();
+        assertThat(whole).as(path + " is longer than a page").hasSizeGreaterThan(limit);
+        assertThat(walked).as(path + ", walked " + limit + " a page").isEqualTo(whole).doesNotHaveDuplicates();
+        refusesBadPaging(key, path);
+        return walked;
+    }
+
+    /** A limit out of 1-500 and a cursor no list gave are 400 problems naming the parameter. */
+    private static void refusesBadPaging(String key, String path) {
+        for (int limit : new int[] {0, 501}) {
+            as(key).queryParam("limit", limit).get(path).then().statusCode(400)
+                    .body("type", equalTo("https://jifen.io/problems/invalid-parameter"))
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        as(key).queryParam("cursor", "not a cursor!").get(path).then().statusCode(400)
+                .body("type", equalTo("https://jifen.io/problems/invalid-parameter"))
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -111,5 +145,74 @@ class PagingApiTest {
         assertThat(walk(shop.marketing(), "/merchants/" + shop.code() + "/webhooks", 2, "url")).containsExactly(
                 "https://crm.example.com/hook-0", "https://crm.example.com/hook-1", "https://crm.example.com/hook-2");
         asAdmin().queryParam("limit", 0).get("/merchants").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void theListsThatPagedTheirOwnWayPageTheSameWay() {
+        Api.TestMerchant shop = merchantOnReferenceProgram();
+        String base = "/merchants/" + shop.code();
+        String lin = base + "/members/lin";
+        as(shop.marketing()).body(Map.of("url", "https://crm.example.com/hook")).post(base + "/webhooks").then().statusCode(201);
+        as(shop.integrator()).body(Map.of()).put(lin).then().statusCode(201);
+        for (int i = 1; i <= 3; i++) {
+            as(shop.integrator()).body(Map.of("adjustmentId", "adj-" + i, "points", 1000, "reason", "goodwill " + i))
+                    .post(lin + "/adjustments").then().statusCode(201);
+            as(shop.marketing()).body(Map.of("sku", "ITEM-" + i, "name", "item " + i, "type", "SERVICE", "basePoints", 10 * i))
+                    .post(base + "/mall/items").then().statusCode(201);
+        }
+        as(shop.marketing()).body(Map.of("sku", "LUCKY", "name", "lucky draw", "type", "LOTTERY", "basePoints", 1,
+                "prizes", List.of(Map.of("name", "sticker", "probability", "0.5")))).post(base + "/mall/items").then().statusCode(201);
+        for (int i = 1; i <= 3; i++) {
+            as(shop.integrator()).body(Map.of("redemptionId", "r-" + i, "sku", "ITEM-" + i)).post(lin + "/redemptions")
+                    .then().statusCode(201);
+            as(shop.integrator()).body(Map.of("redemptionId", "draw-" + i, "sku", "LUCKY")).post(lin + "/redemptions")
+                    .then().statusCode(201);
+            as(shop.marketing()).post(base + "/rule-versions/1/activation").then().statusCode(200);
+            as(shop.qa()).contentType("application/yaml").body("""
+                            suite: anything goes
+                            scenarios:
+                              - name: a tier review runs, take %d
+                                when: {tier: {at: "2026-03-05T10:00"}}
+                                then: {}
+                            """.formatted(i)).put(base + "/suites/suite-" + i).then().statusCode(201);
+            as(shop.qa()).contentType("application/yaml").body("""
+                            suite: anything goes
+                            scenarios:
+                              - name: a tier review runs, revision %d
+                                when: {tier: {at: "2026-03-05T10:00"}}
+                                then: {}
+                            """.formatted(i)).put(base + "/suites/revised").then().statusCode(i == 1 ? 201 : 200);
+        }
+        for (int i = 0; i < 2; i++) {
+            long run = as(shop.marketing()).body(Map.of("candidateVersion", 1, "from", "2026-03-01T00:00:00Z",
+                    "to", "2026-03-02T00:00:00Z")).post(base + "/simulations").then().statusCode(202)
+                    .extract().<Number>path("id").longValue();
+            Poll.until("simulation " + run + " finishes", Duration.ofSeconds(60), () -> !List.of("QUEUED", "RUNNING")
+                    .contains(as(shop.qa()).get(base + "/simulations/" + run).then().extract().<String>path("status")), () -> "");
+        }
+
+        assertThat(walksAsOnePage(shop.qa(), lin + "/statement", 2, "entryId")).as("newest first").hasSizeGreaterThan(6)
+                .isSortedAccordingTo(DESCENDING_IDS);
+        assertThat(walksAsOnePage(shop.qa(), lin + "/redemptions", 2, "redemptionId")).containsExactly(
+                "draw-3", "r-3", "draw-2", "r-2", "draw-1", "r-1");
+        assertThat(walksAsOnePage(shop.qa(), base + "/mall/items/LUCKY/draws", 2, "redemptionId"))
+                .containsExactly("draw-3", "draw-2", "draw-1");
+        assertThat(walksAsOnePage(shop.qa(), base + "/mall/items", 2, "sku"))
+                .containsExactly("ITEM-1", "ITEM-2", "ITEM-3", "LUCKY");
+        assertThat(walksAsOnePage(shop.qa(), lin + "/mall/items", 2, "sku"))
+                .containsExactly("ITEM-1", "ITEM-2", "ITEM-3", "LUCKY");
+        assertThat(walksAsOnePage(shop.qa(), base + "/simulations", 1, "id")).hasSize(2).isSortedAccordingTo(
+                DESCENDING_IDS);
+        assertThat(walksAsOnePage(shop.qa(), base + "/audit", 3, "id"))
+                .isSortedAccordingTo(DESCENDING_IDS);
+        assertThat(walksAsOnePage(shop.qa(), base + "/activations", 2, "id")).hasSize(4)
+                .isSortedAccordingTo(DESCENDING_IDS);
+        String hook = as(shop.marketing()).get(base + "/webhooks").then().extract().path("items[0].id").toString();
+        assertThat(walksAsOnePage(shop.marketing(), base + "/webhooks/" + hook + "/deliveries", 2, "id"))
+                .isSortedAccordingTo(DESCENDING_IDS);
+        assertThat(walksAsOnePage(shop.qa(), base + "/suites", 2, "name"))
+                .containsExactly("revised", "suite-1", "suite-2", "suite-3");
+        assertThat(walksAsOnePage(shop.qa(), base + "/suites/revised/revisions", 2, "revision")).containsExactly("1", "2", "3");
+        assertThat(walksAsOnePage(shop.qa(), base + "/rule-versions/1/files", 4, "name")).hasSizeGreaterThan(4);
     }
 }

@@ -25,8 +25,8 @@ class MerchantApiTest {
                 .body("pointsPolicy.rounding", equalTo("DOWN"))
                 .body("pointsPolicy.expiry.months", equalTo(12));
         asAdmin().get("/merchants/" + shop.code() + "/audit").then().statusCode(200)
-                .body("action", hasItems("merchant.created", "api-key.issued"))
-                .body("actorKeyId", everyItem(equalTo("bootstrap-admin")));
+                .body("items.action", hasItems("merchant.created", "api-key.issued"))
+                .body("items.actorKeyId", everyItem(equalTo("bootstrap-admin")));
     }
 
     @Test
@@ -68,7 +68,7 @@ class MerchantApiTest {
         asAdmin().get("/merchants/" + shop.code()).then()
                 .body("pointsPolicy.rounding", equalTo("HALF_UP"))
                 .body("pointsPolicy.autoEnrol", equalTo(false));
-        asAdmin().get("/merchants/" + shop.code() + "/audit").then().body("action", hasItem("merchant.updated"));
+        asAdmin().get("/merchants/" + shop.code() + "/audit").then().body("items.action", hasItem("merchant.updated"));
     }
 
     @Test

@@ -90,8 +90,8 @@ class PointsPolicyApiTest {
         as(shop.marketing()).body(policy(Map.of("accountCap", 3_000)))
                 .put("/merchants/" + shop.code() + "/points-policy").then().statusCode(200);
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().statusCode(200)
-                .body("action", hasItem("merchant.policy-updated"))
-                .body("find { it.action == 'merchant.policy-updated' }.details", containsString("accountCap=3000"));
+                .body("items.action", hasItem("merchant.policy-updated"))
+                .body("items.find { it.action == 'merchant.policy-updated' }.details", containsString("accountCap=3000"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class MallCatalogTest {
         item(shop, "RICE-COOKER", "PHYSICAL", 1, Map.of()).statusCode(409).body("type", endsWith("/item-exists"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/mall/items").then().statusCode(200)
                 .body("items.sku", contains("RICE-COOKER"));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().body("action", hasItem("mall.item.created"));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().body("items.action", hasItem("mall.item.created"));
     }
 
     @Test

@@ -64,9 +64,9 @@ class ActivationGateApiTest {
 
         assertThat(status(shop, 2), "DRAFT");
         as(shop.integrator()).get("/merchants/" + shop.code() + "/rule-versions/active").then().body("number", equalTo(1));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("version", contains(1));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("items.version", contains(1));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.target == 'rule-version/2' }.action", contains("rule-version.created"));
+                .body("items.findAll { it.target == 'rule-version/2' }.action", contains("rule-version.created"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class ActivationGateApiTest {
             as(shop.marketing()).body(Map.of("override", override)).post(activation(shop, 2)).then().statusCode(422)
                     .body("type", endsWith("/invalid-request")).body("errors[0].field", equalTo("override.reason"));
         }
-        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("version", contains(1));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("items.version", contains(1));
     }
 
     @Test
@@ -92,19 +92,19 @@ class ActivationGateApiTest {
         as(shop.integrator()).get("/merchants/" + shop.code() + "/rule-versions/active").then().body("number", equalTo(2));
 
         as(shop.marketing()).get("/merchants/" + shop.code() + "/activations").then().statusCode(200)
-                .body("version", contains(2, 1)).body("state", contains("LIVE", "SUPERSEDED"))
-                .body("[0].suiteGate.outcome", equalTo("OVERRIDDEN")).body("[0].suiteGate.failed", equalTo(2))
-                .body("[0].suiteGate.overrideReason", equalTo(reason))
-                .body("[1].suiteGate.outcome", equalTo("NO_SUITES")).body("[1].suiteGate.overrideReason", nullValue());
+                .body("items.version", contains(2, 1)).body("items.state", contains("LIVE", "SUPERSEDED"))
+                .body("items[0].suiteGate.outcome", equalTo("OVERRIDDEN")).body("items[0].suiteGate.failed", equalTo(2))
+                .body("items[0].suiteGate.overrideReason", equalTo(reason))
+                .body("items[1].suiteGate.outcome", equalTo("NO_SUITES")).body("items[1].suiteGate.overrideReason", nullValue());
         String marketingKey = keyIdOf(shop, shop.marketing());
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().statusCode(200)
-                .body("findAll { it.target == 'rule-version/2' }.action",
+                .body("items.findAll { it.target == 'rule-version/2' }.action",
                         contains("rule-version.gate-overridden", "rule-version.activated", "rule-version.created"))
-                .body("find { it.action == 'rule-version.gate-overridden' }.actorKeyId", equalTo(marketingKey))
-                .body("find { it.action == 'rule-version.gate-overridden' }.details", allOf(
+                .body("items.find { it.action == 'rule-version.gate-overridden' }.actorKeyId", equalTo(marketingKey))
+                .body("items.find { it.action == 'rule-version.gate-overridden' }.details", allOf(
                         containsString("reason=\"" + reason + "\""),
                         containsString("baskets r1: a 120-yuan basket earns 120 points | a 10-yuan basket earns 10 points")))
-                .body("find { it.action == 'rule-version.activated' && it.target == 'rule-version/2' }.details",
+                .body("items.find { it.action == 'rule-version.activated' && it.target == 'rule-version/2' }.details",
                         containsString("suiteGate=overridden (2 of 2 scenarios failed)"));
     }
 
@@ -120,8 +120,8 @@ class ActivationGateApiTest {
                 .then().statusCode(200)
                 .body("suiteGate.outcome", equalTo("PASSED")).body("suiteGate.overrideReason", nullValue());
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.gate-overridden' }", empty())
-                .body("find { it.action == 'rule-version.activated' }.details", containsString(
+                .body("items.findAll { it.action == 'rule-version.gate-overridden' }", empty())
+                .body("items.find { it.action == 'rule-version.activated' }.details", containsString(
                         "suiteGate=passed (2 scenarios of 1 stored suite); an override was given but not needed: \"just in case\""));
     }
 
@@ -139,16 +139,16 @@ class ActivationGateApiTest {
         String inAMonth = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         as(shop.marketing()).body(Map.of("at", inAMonth)).post(activation(shop, 2)).then().statusCode(409)
                 .body("type", endsWith("/suite-gate")).body("failed", equalTo(2));
-        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("version", contains(1));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().body("items.version", contains(1));
 
         as(shop.marketing()).body(Map.of("at", inAMonth, "override", Map.of("reason", "campaign starts next month")))
                 .post(activation(shop, 2)).then().statusCode(202)
                 .body("effectiveAt", equalTo(inAMonth)).body("suiteGate.outcome", equalTo("OVERRIDDEN"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then()
-                .body("state", contains("PENDING", "LIVE"))
-                .body("[0].suiteGate.overrideReason", equalTo("campaign starts next month"));
+                .body("items.state", contains("PENDING", "LIVE"))
+                .body("items[0].suiteGate.overrideReason", equalTo("campaign starts next month"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("find { it.action == 'rule-version.gate-overridden' }.details",
+                .body("items.find { it.action == 'rule-version.gate-overridden' }.details",
                         containsString("effectiveAt=" + inAMonth));
     }
 

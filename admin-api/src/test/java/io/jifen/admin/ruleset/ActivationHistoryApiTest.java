@@ -46,23 +46,23 @@ class ActivationHistoryApiTest {
         String marketingKeyId = as(shop.marketing()).get("/merchants/" + shop.code() + "/me").then().extract().path("keyId");
 
         as(shop.qa()).get("/merchants/" + shop.code() + "/activations").then().statusCode(200)
-                .body("version", contains(v4, v3, v2, v1))
-                .body("state", contains("CANCELLED", "PENDING", "LIVE", "SUPERSEDED"))
-                .body("[1].effectiveAt", equalTo(inAYear))
-                .body("[0].cancelledAt", notNullValue())
-                .body("[1].cancelledAt", nullValue())
-                .body("createdBy", contains(marketingKeyId, marketingKeyId, marketingKeyId, marketingKeyId));
+                .body("items.version", contains(v4, v3, v2, v1))
+                .body("items.state", contains("CANCELLED", "PENDING", "LIVE", "SUPERSEDED"))
+                .body("items[1].effectiveAt", equalTo(inAYear))
+                .body("items[0].cancelledAt", notNullValue())
+                .body("items[1].cancelledAt", nullValue())
+                .body("items.createdBy", contains(marketingKeyId, marketingKeyId, marketingKeyId, marketingKeyId));
     }
 
     @Test
     void aMerchantWithoutActivationsHasAnEmptyListAndLimitIsChecked() {
         Api.TestMerchant shop = newMerchant();
         uploadDrl(shop, 35);
-        as(shop.marketing()).get("/merchants/" + shop.code() + "/activations").then().statusCode(200).body("$", empty());
+        as(shop.marketing()).get("/merchants/" + shop.code() + "/activations").then().statusCode(200).body("items", empty());
         activate(shop, 1);
         activate(shop, 1); // a second activation of the same version: two rows
         as(shop.marketing()).get("/merchants/" + shop.code() + "/activations?limit=1").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].state", equalTo("LIVE"));
+                .body("items", hasSize(1)).body("items[0].state", equalTo("LIVE"));
         as(shop.marketing()).get("/merchants/" + shop.code() + "/activations?limit=0").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
     }

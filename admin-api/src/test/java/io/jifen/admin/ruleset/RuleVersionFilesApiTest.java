@@ -30,9 +30,9 @@ class RuleVersionFilesApiTest {
                 new RuleFile("spend-threshold.xlsx", xlsx)))));
         String base = "/merchants/" + shop.code() + "/rule-versions/" + v + "/files";
         as(shop.qa()).get(base).then().statusCode(200)
-                .body("name", contains("promo/earning.drl", "spend-threshold.xlsx"))
-                .body("find { it.name == 'spend-threshold.xlsx' }.size", equalTo(xlsx.length))
-                .body("find { it.name == 'promo/earning.drl' }.contentType", startsWith("text/plain"));
+                .body("items.name", contains("promo/earning.drl", "spend-threshold.xlsx"))
+                .body("items.find { it.name == 'spend-threshold.xlsx' }.size", equalTo(xlsx.length))
+                .body("items.find { it.name == 'promo/earning.drl' }.contentType", startsWith("text/plain"));
         String text = as(shop.qa()).get(base + "/promo/earning.drl").then().statusCode(200)
                 .contentType(startsWith("text/plain")).extract().asString();
         assertThat(text).isEqualTo(drl);

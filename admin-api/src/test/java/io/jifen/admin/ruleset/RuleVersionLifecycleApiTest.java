@@ -179,7 +179,7 @@ class RuleVersionLifecycleApiTest {
         activate(shop, v1); // rollback = activating the older number
         assertThat(List.of(status(shop, v1), status(shop, v2))).containsExactly("ACTIVE", "INACTIVE");
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.activated' }.size()", equalTo(3));
+                .body("items.findAll { it.action == 'rule-version.activated' }.size()", equalTo(3));
     }
 
     @Test

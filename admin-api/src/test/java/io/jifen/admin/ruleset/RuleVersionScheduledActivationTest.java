@@ -83,10 +83,10 @@ class RuleVersionScheduledActivationTest {
         }
         watcher.tick(clock.instant());
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1))
-                .body("find { it.action == 'rule-version.went-live' }.target", equalTo("rule-version/" + v2))
-                .body("find { it.action == 'rule-version.went-live' }.actorKeyId", equalTo("scheduler"))
-                .body("find { it.action == 'rule-version.activation-scheduled' }.target", equalTo("rule-version/" + v2));
+                .body("items.findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1))
+                .body("items.find { it.action == 'rule-version.went-live' }.target", equalTo("rule-version/" + v2))
+                .body("items.find { it.action == 'rule-version.went-live' }.actorKeyId", equalTo("scheduler"))
+                .body("items.find { it.action == 'rule-version.activation-scheduled' }.target", equalTo("rule-version/" + v2));
     }
 
     @Test
@@ -105,14 +105,14 @@ class RuleVersionScheduledActivationTest {
         watcher.tick(at.minusSeconds(10));
         assertThat(registry.cacheStats().misses()).isEqualTo(misses);
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.went-live' }", empty());
+                .body("items.findAll { it.action == 'rule-version.went-live' }", empty());
         // a poll as of the instant (an injected clock, not a sleep) announces it
         assertThat(watcher.tick(at.plusMillis(1))).isGreaterThanOrEqualTo(1);
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1));
+                .body("items.findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1));
         watcher.tick(at.plusSeconds(1));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1));
+                .body("items.findAll { it.action == 'rule-version.went-live' }.size()", equalTo(1));
     }
 
     @Test
@@ -130,8 +130,8 @@ class RuleVersionScheduledActivationTest {
         assertThat(status(shop, v2)).isEqualTo("DRAFT");
         watcher.tick(at.plusSeconds(1));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("find { it.action == 'rule-version.activation-cancelled' }.target", equalTo("rule-version/" + v2))
-                .body("findAll { it.action == 'rule-version.went-live' && it.target == 'rule-version/" + v2 + "' }", empty());
+                .body("items.find { it.action == 'rule-version.activation-cancelled' }.target", equalTo("rule-version/" + v2))
+                .body("items.findAll { it.action == 'rule-version.went-live' && it.target == 'rule-version/" + v2 + "' }", empty());
         // nothing left to cancel
         as(shop.marketing()).delete(url).then().statusCode(409).body("type", endsWith("/no-pending-activation"));
     }

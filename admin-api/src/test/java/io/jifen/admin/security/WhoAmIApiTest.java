@@ -41,7 +41,7 @@ class WhoAmIApiTest {
                         "expiry", Map.of("rule", "NEVER"), "autoEnrol", true))
                 .put("/merchants/" + shop.code() + "/points-policy").then().statusCode(200);
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit?limit=1").then().statusCode(200)
-                .body("[0].actorKeyId", equalTo(keyId));
+                .body("items[0].actorKeyId", equalTo(keyId));
     }
 
     @Test

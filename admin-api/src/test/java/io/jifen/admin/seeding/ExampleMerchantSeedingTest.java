@@ -64,7 +64,7 @@ class ExampleMerchantSeedingTest {
         asAdmin().get("/merchants/fresh-harbour/api-keys").then().statusCode(200)
                 .body("items.role", hasItems("MARKETING", "INTEGRATOR", "QA"));
         asAdmin().get("/merchants/fresh-harbour/audit").then().statusCode(200)
-                .body("action", hasItem("rule-version.activated"));
+                .body("items.action", hasItem("rule-version.activated"));
     }
 
     @Test

@@ -36,8 +36,8 @@ class StoredSuitesApiTest {
                 .body("updatedBy", equalTo(qaKey)).body("createdBy", equalTo(qaKey))
                 .body("retiredAt", nullValue()).body("$", not(hasKey("yaml")));
         as(shop.marketing()).get(suites(shop)).then().statusCode(200)
-                .body("name", contains("baskets")).body("[0].revision", equalTo(1))
-                .body("[0].scenarios", equalTo(2)).body("[0].updatedAt", notNullValue());
+                .body("items.name", contains("baskets")).body("items[0].revision", equalTo(1))
+                .body("items[0].scenarios", equalTo(2)).body("items[0].updatedAt", notNullValue());
         as(shop.qa()).get(suites(shop) + "/baskets").then().statusCode(200)
                 .body("revision", equalTo(1)).body("yaml", equalTo(BASKETS));
     }
@@ -56,13 +56,13 @@ class StoredSuitesApiTest {
                 .then().statusCode(200).body("revision", equalTo(2));
 
         as(shop.qa()).get(suites(shop) + "/baskets/revisions").then().statusCode(200)
-                .body("revision", contains(1, 2)).body("current", contains(false, true))
-                .body("message", contains("", "clearer name")).body("[0]", not(hasKey("yaml")));
+                .body("items.revision", contains(1, 2)).body("items.current", contains(false, true))
+                .body("items.message", contains("", "clearer name")).body("items[0]", not(hasKey("yaml")));
         as(shop.qa()).get(suites(shop) + "/baskets/revisions/1").then().statusCode(200)
                 .body("yaml", equalTo(BASKETS)).body("current", equalTo(false));
         as(shop.qa()).get(suites(shop) + "/baskets").then().body("yaml", equalTo(revised));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then().statusCode(200)
-                .body("findAll { it.target == 'suite/baskets' }.action", contains("suite.revised", "suite.created"));
+                .body("items.findAll { it.target == 'suite/baskets' }.action", contains("suite.revised", "suite.created"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class StoredSuitesApiTest {
             pool.shutdownNow();
         }
         as(shop.qa()).get(suites(shop) + "/baskets/revisions").then().statusCode(200)
-                .body("revision", contains(1, 2, 3, 4, 5, 6));
+                .body("items.revision", contains(1, 2, 3, 4, 5, 6));
         as(shop.qa()).get(suites(shop) + "/baskets").then().body("revision", equalTo(6));
     }
 
@@ -134,7 +134,7 @@ class StoredSuitesApiTest {
                 .body("type", endsWith("/invalid-suite"));
 
         as(shop.qa()).get(suites(shop) + "/typo").then().statusCode(404);
-        as(shop.qa()).get(suites(shop)).then().statusCode(200).body("$", empty());
+        as(shop.qa()).get(suites(shop)).then().statusCode(200).body("items", empty());
     }
 
     @Test
@@ -153,7 +153,7 @@ class StoredSuitesApiTest {
                 .body("type", endsWith("/payload-too-large")).body("detail", containsString("1048576 bytes"));
         as(shop.qa()).contentType("application/yaml").body(BASKETS).queryParam("message", "m".repeat(501))
                 .put(suites(shop) + "/baskets").then().statusCode(422).body("errors[0].field", equalTo("message"));
-        as(shop.qa()).get(suites(shop)).then().body("name", contains("0-baskets", "b".repeat(63)));
+        as(shop.qa()).get(suites(shop)).then().body("items.name", contains("0-baskets", "b".repeat(63)));
     }
 
     @Test
@@ -173,19 +173,19 @@ class StoredSuitesApiTest {
         store(shop, "baskets", BASKETS);
         retire(shop, "baskets");
         retire(shop, "baskets"); // again: nothing changes
-        as(shop.qa()).get(suites(shop)).then().statusCode(200).body("$", empty());
+        as(shop.qa()).get(suites(shop)).then().statusCode(200).body("items", empty());
         as(shop.qa()).get(suites(shop) + "?retired=true").then().statusCode(200)
-                .body("name", contains("baskets")).body("[0].retiredAt", notNullValue())
-                .body("[0].retiredBy", equalTo(keyIdOf(shop, shop.qa())));
+                .body("items.name", contains("baskets")).body("items[0].retiredAt", notNullValue())
+                .body("items[0].retiredBy", equalTo(keyIdOf(shop, shop.qa())));
         as(shop.qa()).get(suites(shop) + "/baskets").then().statusCode(200)
                 .body("retiredAt", notNullValue()).body("yaml", equalTo(BASKETS));
-        as(shop.qa()).get(suites(shop) + "/baskets/revisions").then().body("current", contains(false));
+        as(shop.qa()).get(suites(shop) + "/baskets/revisions").then().body("items.current", contains(false));
 
         as(shop.qa()).contentType("application/yaml").body(BASKETS).put(suites(shop) + "/baskets")
                 .then().statusCode(200).body("revision", equalTo(2)).body("retiredAt", nullValue());
-        as(shop.qa()).get(suites(shop)).then().body("name", contains("baskets"));
+        as(shop.qa()).get(suites(shop)).then().body("items.name", contains("baskets"));
         as(shop.qa()).get("/merchants/" + shop.code() + "/audit").then()
-                .body("findAll { it.target == 'suite/baskets' }.action", contains("suite.revived", "suite.retired", "suite.created"));
+                .body("items.findAll { it.target == 'suite/baskets' }.action", contains("suite.revived", "suite.retired", "suite.created"));
     }
 
     @Test
@@ -212,7 +212,7 @@ class StoredSuitesApiTest {
         as(other.marketing()).contentType("application/yaml").body(DOUBLE).put(suites(shop) + "/baskets")
                 .then().statusCode(404);
         as(other.qa()).delete(suites(shop) + "/baskets").then().statusCode(404);
-        as(other.qa()).get(suites(other)).then().statusCode(200).body("$", empty());
+        as(other.qa()).get(suites(other)).then().statusCode(200).body("items", empty());
 
         as(shop.integrator()).get(suites(shop)).then().statusCode(403);
         as(shop.integrator()).get(suites(shop) + "/baskets").then().statusCode(403);

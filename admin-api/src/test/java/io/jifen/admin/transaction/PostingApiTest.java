@@ -38,12 +38,12 @@ class PostingApiTest {
                 .body("balance", equalTo(360))
                 .body("awards.family", hasItems("BASE", "TIER", "MEMBER_DAY"))
                 .body("awards.reason", everyItem(not(emptyOrNullString())));
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann").then().body("balance", equalTo(360));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/ann/statement").then().statusCode(200)
-                .body("balance", equalTo(360))
-                .body("entries.points.sum()", equalTo(360))
-                .body("entries.transactionId", everyItem(equalTo("p-1")))
-                .body("entries.ruleVersion", everyItem(equalTo(1)))
-                .body("entries[0].balanceAfter", equalTo(360));
+                .body("items.points.sum()", equalTo(360))
+                .body("items.transactionId", everyItem(equalTo("p-1")))
+                .body("items.ruleVersion", everyItem(equalTo(1)))
+                .body("items[0].balanceAfter", equalTo(360));
     }
 
     @Test
@@ -83,9 +83,9 @@ class PostingApiTest {
         } finally {
             pool.shutdownNow();
         }
+        as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy").then().body("balance", equalTo(88));
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy/statement").then()
-                .body("balance", equalTo(88))
-                .body("entries.points.sum()", equalTo(88));
+                .body("items.points.sum()", equalTo(88));
     }
 
     @Test

@@ -108,7 +108,7 @@ class PostingBatchesTest {
         // nothing of the refused posting stays, not even the enrolment it made before being refused
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/newcomer").then().statusCode(404);
         as(shop.qa()).get("/merchants/" + shop.code() + "/members/cy/statement").then().statusCode(200)
-                .body("entries.size()", equalTo(2)).body("balance", equalTo(45));
+                .body("items.size()", equalTo(2)).body("items[0].balanceAfter", equalTo(45));
         assertThat(LedgerInvariants.violations(shop.code())).isEmpty();
     }
 

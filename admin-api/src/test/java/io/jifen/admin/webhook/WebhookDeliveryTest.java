@@ -291,7 +291,7 @@ class WebhookDeliveryTest {
 
     private static List<Map<String, Object>> deliveries(Api.TestMerchant shop, JsonPath hook) {
         return as(shop.marketing()).get("/merchants/" + shop.code() + "/webhooks/" + hook.getLong("id") + "/deliveries")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     private static List<String> types(Receiver receiver) {

@@ -89,9 +89,6 @@ public final class CatalogModels {
                            Long codesAvailable, List<PrizeView> prizes, Instant createdAt, Instant updatedAt) {
     }
 
-    public record ItemList(List<ItemView> items, String nextAfter) {
-    }
-
     /** Stock moves by a difference, never by overwriting: redemptions take stock at the same time. */
     public record StockChange(@NotNull @Min(-1_000_000_000)
                               @Max(1_000_000_000) Long change,

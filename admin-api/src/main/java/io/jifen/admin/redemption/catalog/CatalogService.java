@@ -10,7 +10,9 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Cursor;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,12 +118,11 @@ public class CatalogService {
     }
 
     @Transactional
-    public CatalogModels.ItemList list(Merchant merchant, String after, int limit) {
-        int size = limit; // 1..500, checked on the request
+    public Page<CatalogModels.ItemView> list(Merchant merchant, int limit, String cursor) {
+        String after = Cursor.decode(cursor);
         List<MallItem> items = MallItem.<MallItem>find("merchantId = ?1 and sku > ?2 order by sku", merchant.id,
-                after == null ? "" : after).page(0, size + 1).list();
-        List<CatalogModels.ItemView> views = items.stream().limit(size).map(this::view).toList();
-        return new CatalogModels.ItemList(views, items.size() > size ? views.get(views.size() - 1).sku() : null);
+                after == null ? "" : after).range(0, limit).list();
+        return Page.of(items, limit, i -> i.sku).map(this::view);
     }
 
     /** Adds or removes stock by a difference, atomically against concurrent redemptions. */

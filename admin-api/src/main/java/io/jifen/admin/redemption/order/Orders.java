@@ -10,7 +10,9 @@ import io.jifen.admin.redemption.catalog.ItemType;
 import io.jifen.admin.redemption.catalog.MallItem;
 import io.jifen.admin.redemption.pricing.MallModels;
 import io.jifen.admin.redemption.pricing.Pricing;
+import io.jifen.admin.shared.Cursor;
 import io.jifen.admin.shared.JsonText;
+import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,29 +71,27 @@ public class Orders {
         return view(rows.get(0));
     }
 
-    /** The member's orders, newest first; {@code before} pages on. */
+    /** A page of the member's orders, newest first (down redemption_order_by_member). */
     @Transactional
-    public RedemptionModels.OrderList ofMember(Merchant merchant, String memberId, Long before, int limit) {
+    public Page<RedemptionModels.OrderView> ofMember(Merchant merchant, String memberId, int limit, String cursor) {
         List<?> member = em.createNativeQuery("select id from member where merchant_id = ?1 and external_id = ?2")
                 .setParameter(1, merchant.id).setParameter(2, memberId).getResultList();
         if (member.isEmpty()) {
             throw ProblemException.notFound("member `" + memberId + "`");
         }
-        int size = limit; // 1..500, checked on the request
+        Long before = Cursor.decodeLong(cursor);
         List<Tuple> rows = Rows.tuples(em.createNativeQuery(SELECT
                         + " where o.member_id = ?1 and o.id < ?2 order by o.id desc limit ?3", Tuple.class)
                 .setParameter(1, ((Number) member.get(0)).longValue())
-                .setParameter(2, before == null ? Long.MAX_VALUE : before).setParameter(3, size + 1));
-        List<RedemptionModels.OrderView> orders = rows.stream().limit(size).map(this::view).toList();
-        Long next = rows.size() > size ? Rows.longValue(rows.get(size - 1), "id") : null;
-        return new RedemptionModels.OrderList(memberId, orders, next);
+                .setParameter(2, before == null ? Long.MAX_VALUE : before).setParameter(3, limit + 1));
+        return Page.of(rows, limit, r -> String.valueOf(Rows.longValue(r, "id"))).map(this::view);
     }
 
     /** The item's lottery draws, newest first, each with the prize table it was drawn against. */
     @Transactional
-    public RedemptionModels.DrawList draws(Merchant merchant, String sku, Long before, int limit) {
+    public Page<RedemptionModels.DrawAudit> draws(Merchant merchant, String sku, int limit, String cursor) {
         MallItem item = CatalogService.require(merchant, sku);
-        int size = limit; // 1..500, checked on the request
+        Long before = Cursor.decodeLong(cursor);
         List<Tuple> rows = Rows.tuples(em.createNativeQuery("""
                         select d.id, o.external_id as redemption_id, m.external_id as member_id, d.random_value, d.odds,
                                d.outcome, p.name as prize, d.prize_stock_after, d.drawn_at
@@ -99,14 +99,12 @@ public class Orders {
                         left join lottery_prize p on p.id = d.prize_id
                         where d.item_id = ?1 and d.id < ?2 order by d.id desc limit ?3""", Tuple.class)
                 .setParameter(1, item.id).setParameter(2, before == null ? Long.MAX_VALUE : before)
-                .setParameter(3, size + 1));
-        List<RedemptionModels.DrawAudit> draws = rows.stream().limit(size).map(r -> new RedemptionModels.DrawAudit(
+                .setParameter(3, limit + 1));
+        return Page.of(rows, limit, r -> String.valueOf(Rows.longValue(r, "id"))).map(r -> new RedemptionModels.DrawAudit(
                 Rows.longValue(r, "id"), Rows.string(r, "redemption_id"), Rows.string(r, "member_id"),
                 Rows.intValue(r, "random_value"), JsonText.read(json, Rows.string(r, "odds"), ODDS),
                 Rows.enumValue(r, "outcome", DrawOutcome.class), Rows.string(r, "prize"),
-                Rows.nullableLong(r, "prize_stock_after"), Rows.instant(r, "drawn_at"))).toList();
-        Long next = rows.size() > size ? draws.get(draws.size() - 1).drawId() : null;
-        return new RedemptionModels.DrawList(sku, draws, next);
+                Rows.nullableLong(r, "prize_stock_after"), Rows.instant(r, "drawn_at")));
     }
 
     private RedemptionModels.OrderView view(Tuple r) {

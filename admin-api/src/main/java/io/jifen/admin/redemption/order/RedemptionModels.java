@@ -87,9 +87,6 @@ public final class RedemptionModels {
         }
     }
 
-    public record OrderList(String memberId, List<OrderView> orders, Long nextBefore) {
-    }
-
     /** One prize's share of the draw numbers [from, to) out of 1,000,000, and its stock after the draw when won. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Odds(long prizeId, String name, int from, int to) {
@@ -100,8 +97,4 @@ public final class RedemptionModels {
     public record DrawAudit(long drawId, String redemptionId, String memberId, int randomValue, List<Odds> odds,
                             DrawOutcome outcome, String prize, Long prizeStockAfter, Instant drawnAt) {
     }
-
-    public record DrawList(String sku, List<DrawAudit> draws, Long nextBefore) {
-    }
-
 }

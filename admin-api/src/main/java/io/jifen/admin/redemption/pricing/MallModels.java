@@ -50,8 +50,4 @@ public final class MallModels {
                                  List<DiscountView> discounts, List<OptionView> options, Long stock,
                                  Integer remainingForMember, boolean affordable, Instant availableUntil) {
     }
-
-    public record RedeemableList(String memberId, String tier, long balance, int ruleVersion,
-                                 List<RedeemableItem> items, String nextAfter) {
-    }
 }
