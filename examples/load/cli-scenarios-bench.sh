@@ -41,5 +41,5 @@ for round in $(seq 1 "$rounds"); do
     engine/cli/target/jifen test "$ref" "$suite" --failures-only | tail -1 | sed 's/^/  /'
   echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   /usr/bin/time -f "  engine alone: %e s wall, %U s user, %M KB max RSS" \
-    java -cp "$jar:$work" EngineOnly "$ref" "$suite" | sed 's/^/  /'
+    java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp "$jar:$work" EngineOnly "$ref" "$suite" | sed 's/^/  /'
 done
