@@ -37,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (result instanceof CompilationResult.Compiled compiled) {
             List<RuleDefinition> rules = compiled.program().rules();
             document.put("ok", true);
-            document.put("rules", rules);
+            document.put("rules", rules.stream().map(DiffCommand.RuleView::of).toList());
             document.put("diagnostics", List.of());
             output.document(document);
             output.line(folder + ": " + rules.size() + " rules in " + ruleSet.files().size()
@@ -45,13 +45,23 @@ final class ValidateCommand implements Callable<Integer> {
             return Exit.PASSED;
         }
         if (result instanceof CompilationResult.Rejected rejected) {
-            List<String> located = RuleFolders.located(folder, rejected.diagnostics());
+            List<String> lines = RuleFolders.located(folder, rejected.diagnostics());
             document.put("ok", false);
-            document.put("rules", rejected.rules());
-            document.put("diagnostics", located);
+            document.put("rules", rejected.rules().stream().map(DiffCommand.RuleView::of).toList());
+            document.put("diagnostics", rejected.diagnostics().stream().map(d -> {
+                Map<String, Object> diagnostic = new LinkedHashMap<>();
+                String located = RuleFolders.located(folder, List.of(d)).get(0);
+                diagnostic.put("at", located.substring(0, located.length() - d.message().length() - 2));
+                diagnostic.put("file", d.file());
+                diagnostic.put("line", d.line() > 0 ? d.line() : null);
+                diagnostic.put("column", d.column() > 0 ? d.column() : null);
+                diagnostic.put("cell", d.cell());
+                diagnostic.put("message", d.message());
+                return diagnostic;
+            }).toList());
             output.document(document);
-            located.forEach(output::line);
-            output.line(folder + ": rejected, " + located.size() + " problem(s)");
+            lines.forEach(output::line);
+            output.line(folder + ": rejected, " + lines.size() + " problem(s)");
             return Exit.REJECTED_OR_USAGE;
         }
         throw new Failure(Exit.REJECTED_OR_USAGE, folder + " is not compiled: " + result.describe());

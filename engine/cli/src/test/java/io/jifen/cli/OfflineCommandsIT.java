@@ -64,6 +64,10 @@ class OfflineCommandsIT {
         JifenProcess.Result r = JifenProcess.run("validate", rules.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.stdout()).contains(rules.resolve("category-rates.csv") + "!D9: calling `lineMultiplyer` is not allowed");
+        JifenProcess.Result json = JifenProcess.run("validate", "--json", rules.toString());
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.stdout()).contains("\"ok\" : false").contains("\"at\" : \"" + rules.resolve("category-rates.csv") + "!D9\"")
+                .contains("\"cell\" : \"D9\"").contains("\"line\" : 9");
     }
 
     @Test
