@@ -200,6 +200,24 @@ class OfflineCommandsIT {
     }
 
     @Test
+    void simulateCountsTheDaysEarlierEventsSoTheFourthShareOfADayEarnsNothing() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            lines.append("{\"transactionId\": \"share-").append(i).append("\", \"memberId\": \"lin-mei\", \"occurredAt\":"
+                    + " \"2026-03-05T0").append(i).append(":00:00Z\", \"type\": \"SHARE\"}\n");
+        }
+        lines.append("{\"transactionId\": \"share-5\", \"memberId\": \"lin-mei\", \"occurredAt\": \"2026-03-06T01:00:00Z\","
+                + " \"type\": \"SHARE\"}\n");
+        Path transactions = Files.writeString(dir.resolve("shares.jsonl"), lines.toString());
+        JifenProcess.Result r = JifenProcess.run("simulate", REFERENCE.toString(), "--transactions",
+                transactions.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        // 10 points for each of the first three shares of 5 March, none for the fourth, 10 again on 6 March
+        assertThat(r.stdout()).contains("transactions: 0 purchases, 5 events; 5 replayed")
+                .contains("points: baseline 0, candidate 40, change +40");
+    }
+
+    @Test
     void helpListsEveryCommandWithTheExitCodesAndCompletionIsGenerated() {
         JifenProcess.Result help = JifenProcess.run("--help");
         assertThat(help.exitCode()).isZero();
