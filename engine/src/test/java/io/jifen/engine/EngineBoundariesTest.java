@@ -21,10 +21,18 @@ class EngineBoundariesTest {
                 .check(ENGINE);
     }
 
+    /** The command line is a module of its own (engine/cli): the library knows nothing of terminals or arguments. */
+    @Test
+    void engineKnowsNothingOfTheCommandLine() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei.progressbar..",
+                        "org.jline..", "io.jifen.cli..")
+                .check(ENGINE);
+    }
+
     @Test
     void onlyTheCompilerTheSafetyCheckAndTheFacadeTouchDrools() {
         noClasses().that().resideInAnyPackage("io.jifen.engine.facts..", "io.jifen.engine.evaluation..",
-                        "io.jifen.engine.scenario..")
+                        "io.jifen.engine.scenario..", "io.jifen.engine.impact..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
                 .check(ENGINE);
     }

@@ -2,6 +2,7 @@ package io.jifen.admin.simulation;
 
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.HeldSimulations;
+import io.jifen.engine.impact.ImpactCsv;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -244,7 +245,7 @@ class SimulationLifecycleTest {
         String csv = as(shop.qa()).get(path(shop) + "/" + run.getLong("id") + "/report.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv")).header("Content-Disposition", containsString(".csv"))
                 .extract().asString();
-        assertThat(csv).startsWith(ReportCsv.HEADER + "\r\n")
+        assertThat(csv).startsWith(ImpactCsv.HEADER + "\r\n")
                 .contains("\r\ntotal,points,130,130,0,2,\r\n")
                 .contains("\r\nsummary,failed,,,,4,\r\n")
                 .contains("\r\nfailure-group,RULE_ERROR on the candidate,,,,2,\"rule broken bonus: ")

@@ -4,6 +4,7 @@ import io.jifen.engine.CompiledProgram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Runs every scenario of a suite against a compiled program. */
 public final class SuiteRunner {
@@ -11,6 +12,12 @@ public final class SuiteRunner {
     }
 
     public static SuiteReport run(CompiledProgram program, Suite suite) {
+        return run(program, suite, report -> {
+        });
+    }
+
+    /** The same run, telling {@code done} each scenario's verdict as it comes (a command line's progress bar). */
+    public static SuiteReport run(CompiledProgram program, Suite suite, Consumer<ScenarioReport> done) {
         List<ScenarioReport> reports = new ArrayList<>();
         for (Suite.Scenario scenario : suite.scenarios()) {
             long start = System.nanoTime();
@@ -22,8 +29,10 @@ public final class SuiteRunner {
             } catch (RuntimeException e) {
                 differences = List.of("the scenario could not run: " + e.getMessage());
             }
-            reports.add(new ScenarioReport(scenario.name(), differences.isEmpty(), differences, observed,
-                    System.nanoTime() - start));
+            ScenarioReport report = new ScenarioReport(scenario.name(), differences.isEmpty(), differences, observed,
+                    System.nanoTime() - start);
+            reports.add(report);
+            done.accept(report);
         }
         return new SuiteReport(suite.suite(), program.id(), reports);
     }
