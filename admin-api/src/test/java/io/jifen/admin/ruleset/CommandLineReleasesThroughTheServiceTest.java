@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +83,10 @@ class CommandLineReleasesThroughTheServiceTest {
         assertThat(activated.exitCode()).as(activated.toString()).isZero();
         assertThat(activated.stdout()).contains("version 1 active from").contains("suite gate PASSED (2 scenarios, 0 failed)");
 
-        String at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(8))
-                .toString();
+        // a whole minute, as people write it: 2026-12-07T11:42:00+08:00
+        String at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.ofHours(8))
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT));
+        assertThat(at).as("a --at with seconds written out").matches(".*T\\d\\d:\\d\\d:00\\+08:00");
         Run scheduled = jifen(shop.marketing(), shop, "activate", "2", "--at", at, "--override-reason",
                 "double points week approved");
         assertThat(scheduled.exitCode()).as(scheduled.toString()).isZero();

@@ -42,7 +42,8 @@ final class ActivateCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> body = new LinkedHashMap<>();
         if (at != null) {
-            body.put("at", at.toString());
+            // as an instant: OffsetDateTime.toString drops ":00" seconds, which the service refuses
+            body.put("at", at.toInstant().toString());
         }
         if (overrideReason != null) {
             body.put("override", Map.of("reason", overrideReason));
