@@ -1,5 +1,6 @@
 package io.jifen.admin.campaign;
 
+import io.jifen.admin.shared.Attributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +18,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A merchant's campaign: its window in merchant-local time ({@code [startsAt, endsAt)}), its audience (tiers
- * and an enrolment window; none given: every member), its budgets and its counters. The counters are written
+ * A merchant's campaign: its window in merchant-local time ({@code [startsAt, endsAt)}), its audience (tiers,
+ * an enrolment window and conditions on member attributes; none given: every member), its budgets and its counters. The counters are written
  * by postings and refunds through {@link CampaignBudgets}, never through this entity.
  */
 @Entity
@@ -52,6 +55,11 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "enrolled_to")
     public LocalDate enrolledTo;
 
+    /** The audience's conditions on member attributes, as stored (JSON: name → accepted values); null: none. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(name = "audience_attributes", columnDefinition = "jsonb")
+    public String audienceAttributes;
+
     @Column(name = "budget_total")
     public Long budgetTotal;
 
@@ -79,6 +87,11 @@ public class Campaign extends PanacheEntityBase {
 
     public List<String> tiers() {
         return audienceTiers == null ? List.of() : Arrays.stream(audienceTiers.split(",")).toList();
+    }
+
+    /** The audience's conditions on member attributes (empty: none). */
+    public Map<String, List<String>> attributeConditions() {
+        return Attributes.conditions(audienceAttributes);
     }
 
     public CampaignStatus status(Instant now, ZoneId zone) {

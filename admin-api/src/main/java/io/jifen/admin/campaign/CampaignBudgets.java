@@ -45,8 +45,9 @@ public class CampaignBudgets {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
-    /** A member as a campaign's audience sees it. */
-    public record Participant(long memberRowId, String memberId, String tier, LocalDate enrolledOn) {
+    /** A member as a campaign's audience sees it ({@code attributes}: as the evaluation saw them). */
+    public record Participant(long memberRowId, String memberId, String tier, LocalDate enrolledOn,
+                              Map<String, String> attributes) {
     }
 
     /** A campaign's definition and counters as read for one posting. */
@@ -106,7 +107,7 @@ public class CampaignBudgets {
             State s = new State(CampaignQueries.definition(r), Rows.longValue(r, "awarded"), Rows.longValue(r, "day_awarded"),
                     Rows.nullableLong(r, "member_awarded"), Rows.bool(r, "warned"), Rows.bool(r, "exhausted"));
             states.put(s.code(), s);
-            if (s.def().shared() && s.def().whyNot(member.tier(), member.enrolledOn(), at) == null) {
+            if (s.def().shared() && s.def().whyNot(member.tier(), member.enrolledOn(), member.attributes(), at) == null) {
                 toLock.add(s.id());
             }
         }
@@ -150,7 +151,7 @@ public class CampaignBudgets {
     }
 
     private static CampaignTerms terms(State s, Participant member, LocalDateTime at, LocalDate day) {
-        String whyNot = s.def().whyNot(member.tier(), member.enrolledOn(), at);
+        String whyNot = s.def().whyNot(member.tier(), member.enrolledOn(), member.attributes(), at);
         Long left = null;
         BudgetLimit limit = null;
         String text = null;

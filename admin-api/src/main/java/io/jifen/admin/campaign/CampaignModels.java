@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** API models of campaigns: the definition marketing writes, and the view with status and counters. */
 public final class CampaignModels {
@@ -40,9 +41,18 @@ public final class CampaignModels {
             @Size(max = 200) List<@NotBlank @Size(max = 128) String> items) {
     }
 
-    /** Who the campaign's rules award: members in one of {@code tiers} (none: any tier), enrolled in the dates given. */
+    /**
+     * Who the campaign's rules award: members in one of {@code tiers} (none: any tier), enrolled in the dates given,
+     * whose attributes each have one of the values {@code attributes} lists for them. All conditions given must hold.
+     */
     public record Audience(@Size(max = 20) List<@NotBlank @Size(max = 64) String> tiers, LocalDate enrolledFrom,
-                           LocalDate enrolledTo) {
+                           LocalDate enrolledTo,
+                           @Schema(description = "Conditions on member attributes: attribute name → the values it accepts;"
+                                   + " a member matches when, for every attribute named, its value is one of those listed"
+                                   + " (a member without the attribute does not match), e.g. {\"city\": [\"Shanghai\","
+                                   + " \"Hangzhou\"]}. At most 20 attributes, 50 values each, values of at most 200"
+                                   + " characters.", maxProperties = 20)
+                           Map<String, List<String>> attributes) {
     }
 
     /** Points the campaign may award: in all, per member, per merchant-local day; absent: no limit. */

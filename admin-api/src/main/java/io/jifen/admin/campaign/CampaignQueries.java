@@ -1,6 +1,7 @@
 package io.jifen.admin.campaign;
 
 import io.jifen.admin.problem.ProblemException;
+import io.jifen.admin.shared.Attributes;
 import io.jifen.admin.shared.Cursor;
 import io.jifen.admin.shared.Page;
 import io.jifen.admin.shared.Rows;
@@ -23,7 +24,8 @@ import java.util.Map;
 public class CampaignQueries {
     /** The columns {@link #definition} reads, of {@code campaign c}. */
     static final String DEFINITION_COLUMNS = "c.id, c.code, c.starts_at, c.ends_at, c.audience_tiers, c.enrolled_from,"
-            + " c.enrolled_to, c.budget_total, c.budget_per_member, c.budget_per_day, c.when_exhausted";
+            + " c.enrolled_to, cast(c.audience_attributes as text) as audience_attributes, c.budget_total,"
+            + " c.budget_per_member, c.budget_per_day, c.when_exhausted";
 
     @Inject
     EntityManager em;
@@ -32,7 +34,8 @@ public class CampaignQueries {
         String tiers = Rows.string(r, "audience_tiers");
         return new CampaignDefinition(Rows.longValue(r, "id"), Rows.string(r, "code"), Rows.localDateTime(r, "starts_at"),
                 Rows.localDateTime(r, "ends_at"), tiers == null ? List.of() : List.of(tiers.split(",")),
-                Rows.date(r, "enrolled_from"), Rows.date(r, "enrolled_to"), Rows.nullableLong(r, "budget_total"),
+                Rows.date(r, "enrolled_from"), Rows.date(r, "enrolled_to"),
+                Attributes.conditions(Rows.string(r, "audience_attributes")), Rows.nullableLong(r, "budget_total"),
                 Rows.nullableLong(r, "budget_per_member"), Rows.nullableLong(r, "budget_per_day"),
                 Rows.enumValue(r, "when_exhausted", WhenExhausted.class));
     }

@@ -7,6 +7,7 @@ import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.problem.ProblemType;
 import io.jifen.admin.security.AuditLog;
 import io.jifen.admin.security.CallerContext;
+import io.jifen.admin.shared.Attributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Defines campaigns: creates and replaces them, checking what the database would refuse less clearly. */
 @ApplicationScoped
@@ -80,6 +83,7 @@ public class CampaignService {
         c.audienceTiers = a == null || a.tiers() == null || a.tiers().isEmpty() ? null : String.join(",", a.tiers());
         c.enrolledFrom = a == null ? null : a.enrolledFrom();
         c.enrolledTo = a == null ? null : a.enrolledTo();
+        c.audienceAttributes = a == null || a.attributes() == null ? null : Attributes.write(conditions(a.attributes()));
         CampaignModels.Budget b = r.budget();
         c.budgetTotal = b == null ? null : b.total();
         c.budgetPerMember = b == null ? null : b.perMember();
@@ -103,6 +107,10 @@ public class CampaignService {
                             + known));
                 }
             }
+        }
+        if (a != null && a.attributes() != null) {
+            Attributes.problemsOfConditions("audience.attributes", a.attributes())
+                    .forEach((field, message) -> errors.add(Problem.FieldError.field(field, message)));
         }
         if (a != null && a.enrolledFrom() != null && a.enrolledTo() != null && a.enrolledTo().isBefore(a.enrolledFrom())) {
             errors.add(Problem.FieldError.field("audience.enrolledTo", "must not be before audience.enrolledFrom"));
@@ -128,8 +136,16 @@ public class CampaignService {
         return items;
     }
 
+    /** The conditions as stored: by attribute name, each value once, in the order given. */
+    private static Map<String, List<String>> conditions(Map<String, List<String>> given) {
+        Map<String, List<String>> stored = new TreeMap<>();
+        given.forEach((name, values) -> stored.put(name, values.stream().distinct().toList()));
+        return stored;
+    }
+
     private static String describe(Campaign c) {
-        return "window=" + c.startsAt + ".." + c.endsAt + ", tiers=" + c.audienceTiers + ", budget=" + c.budgetTotal + "/"
+        return "window=" + c.startsAt + ".." + c.endsAt + ", tiers=" + c.audienceTiers
+                + (c.audienceAttributes == null ? "" : ", attributes=" + c.audienceAttributes) + ", budget=" + c.budgetTotal + "/"
                 + c.budgetPerMember + "/" + c.budgetPerDay + " " + c.whenExhausted;
     }
 }

@@ -37,7 +37,8 @@ public class CampaignViews {
 
     public CampaignModels.CampaignView view(Merchant m, Campaign c) {
         CampaignModels.Audience audience = c.audienceTiers == null && c.enrolledFrom == null && c.enrolledTo == null
-                ? null : new CampaignModels.Audience(c.tiers(), c.enrolledFrom, c.enrolledTo);
+                && c.audienceAttributes == null ? null
+                : new CampaignModels.Audience(c.tiers(), c.enrolledFrom, c.enrolledTo, c.attributeConditions());
         CampaignModels.Budget budget = new CampaignModels.Budget(c.budgetTotal, c.budgetPerMember, c.budgetPerDay,
                 c.whenExhausted);
         return new CampaignModels.CampaignView(c.code, c.name, c.theme, c.startsAt, c.endsAt, status(m, c), audience,

@@ -1,5 +1,6 @@
 package io.jifen.admin.member;
 
+import io.jifen.admin.shared.Attributes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,9 +11,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /** A merchant's member, known by the merchant's own id; holds the running balance. */
@@ -37,6 +40,12 @@ public class LoyaltyMember extends PanacheEntityBase {
     public LocalDate enrolledOn;
 
     public LocalDate birthday;
+
+    /** The attributes integrators set (a JSON object of strings, as stored; null: none): see {@link #attributes()}. */
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    @Column(name = "attributes", columnDefinition = "jsonb")
+    public String attributesJson;
+
     public long balance;
 
     /** Points held for the return window, not yet spendable. */
@@ -56,6 +65,11 @@ public class LoyaltyMember extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The member's attributes by name (empty when it has none). */
+    public Map<String, String> attributes() {
+        return Attributes.values(attributesJson);
+    }
 
     public static Optional<LoyaltyMember> of(Long merchantId, String externalId) {
         return find("merchantId = ?1 and externalId = ?2", merchantId, externalId).firstResultOptional();

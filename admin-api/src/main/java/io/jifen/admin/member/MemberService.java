@@ -2,8 +2,10 @@ package io.jifen.admin.member;
 
 import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
+import io.jifen.admin.problem.Problem;
 import io.jifen.admin.problem.ProblemException;
 import io.jifen.admin.security.AuditLog;
+import io.jifen.admin.shared.Attributes;
 import io.jifen.admin.shared.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MemberService {
@@ -51,6 +55,9 @@ public class MemberService {
         boolean created = ensureExists(merchant, externalId);
         LoyaltyMember m = LoyaltyMember.of(merchant.id, externalId).orElseThrow().lockForUpdate();
         if (request != null) {
+            // checked before anything is written
+            Map<String, String> attributes = request.attributes() == null || request.attributes().isEmpty() ? null
+                    : attributesAfter(m.attributes(), request.attributes());
             List<String> order = LedgerPolicy.of(merchant).tierOrder();
             if (request.tier() != null && !request.tier().isEmpty() && !order.isEmpty() && !order.contains(request.tier())) {
                 throw ProblemException.invalidField("tier", "must be one of the merchant's tiers " + order);
@@ -81,9 +88,35 @@ public class MemberService {
             if (request.birthday() != null) {
                 m.birthday = request.birthday();
             }
+            if (attributes != null) {
+                m.attributesJson = Attributes.write(attributes);
+            }
         }
         m.updatedAt = Instant.now();
         return new Enrolment(m, created);
+    }
+
+    /**
+     * The member's attributes once {@code update} is applied: the names it gives are set, those given an empty
+     * value (or null) removed, the others kept; 422 naming {@code attributes.<name>} for what the bounds refuse.
+     */
+    static Map<String, String> attributesAfter(Map<String, String> current, Map<String, String> update) {
+        Map<String, String> after = new TreeMap<>(current);
+        update.forEach((name, value) -> {
+            if (value == null || value.isEmpty()) {
+                after.remove(name);
+            } else {
+                after.put(name, value);
+            }
+        });
+        Map<String, String> problems = Attributes.problemsOfValues("attributes", update, after.size());
+        if (!problems.isEmpty()) {
+            List<Problem.FieldError> errors = problems.entrySet().stream()
+                    .map(e -> Problem.FieldError.field(e.getKey(), e.getValue())).toList();
+            throw ProblemException.invalid(errors.stream().map(e -> e.field() + " " + e.message())
+                    .collect(Collectors.joining("; ")), errors);
+        }
+        return after;
     }
 
     /**
@@ -142,7 +175,8 @@ public class MemberService {
         return locked;
     }
 
-    private static final String LOCKED_COLUMNS = "id, tier, status, enrolled_on, birthday, balance, pending";
+    private static final String LOCKED_COLUMNS = "id, tier, status, enrolled_on, birthday, cast(attributes as text) as attributes,"
+            + " balance, pending";
 
     /**
      * The member row, locked, read into a detached instance: the posting path writes with native
@@ -165,6 +199,7 @@ public class MemberService {
         m.status = Rows.enumValue(r, "status", MemberStatus.class);
         m.enrolledOn = Rows.date(r, "enrolled_on");
         m.birthday = Rows.date(r, "birthday");
+        m.attributesJson = Rows.string(r, "attributes");
         m.balance = Rows.longValue(r, "balance");
         m.pending = Rows.longValue(r, "pending");
         return m;

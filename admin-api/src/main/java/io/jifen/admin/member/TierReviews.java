@@ -5,6 +5,7 @@ import io.jifen.admin.merchant.LedgerPolicy;
 import io.jifen.admin.merchant.Merchant;
 import io.jifen.admin.ruleset.ActiveProgram;
 import io.jifen.admin.ruleset.RuleVersions;
+import io.jifen.admin.shared.Attributes;
 import io.jifen.admin.shared.Rows;
 import io.jifen.engine.evaluation.Evaluation;
 import io.jifen.engine.evaluation.EvaluationContext;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Period-end tier reviews: when a member's tier period ends, the active version's tier rules decide
@@ -81,7 +81,8 @@ public class TierReviews {
 
     private int reviewBatch(Instant now) {
         List<Tuple> due = Rows.tuples(em.createNativeQuery("""
-                        select id, merchant_id, external_id, tier, status, enrolled_on, birthday from member
+                        select id, merchant_id, external_id, tier, status, enrolled_on, birthday,
+                               cast(attributes as text) as attributes from member
                         where tier_review_at <= ?1 order by tier_review_at limit ?2 for update skip locked""", Tuple.class)
                 .setParameter(1, now).setParameter(2, Math.min(config.batchSize(), 500))
                 .setFlushMode(FlushModeType.COMMIT));
@@ -90,7 +91,7 @@ public class TierReviews {
             String tier = Rows.string(m, "tier");
             review(now, Rows.longValue(m, "id"), Rows.longValue(m, "merchant_id"), externalId, tier,
                     new Member(externalId, tier, Rows.string(m, "status"), Rows.date(m, "enrolled_on"),
-                            Rows.date(m, "birthday"), Map.of()));
+                            Rows.date(m, "birthday"), Attributes.values(Rows.string(m, "attributes"))));
         }
         return due.size();
     }

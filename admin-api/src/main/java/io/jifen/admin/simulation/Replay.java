@@ -299,8 +299,8 @@ final class Replay {
         for (String code : codes) {
             CampaignDefinition d = campaigns.get(code);
             if (d != null) {
-                terms.put(code, d.termsForMember(stored.context().member().getTier(),
-                        stored.context().member().getEnrolledOn(), at, memberCampaigns.get(side).getOrDefault(code, 0L)));
+                terms.put(code, d.termsForMember(stored.tier(), stored.enrolledOn(), stored.memberAttributes(), at,
+                        memberCampaigns.get(side).getOrDefault(code, 0L)));
             }
         }
         return CampaignGate.apply(outcome.awards(), outcome.totalPoints(), terms);

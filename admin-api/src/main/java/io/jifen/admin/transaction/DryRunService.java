@@ -60,7 +60,7 @@ public class DryRunService {
         CampaignGate.Gated gated = CampaignGate.apply(outcome.awards(), outcome.totalPoints(), codes.isEmpty() ? Map.of()
                 : campaigns.preview(merchant.id, ZoneId.of(merchant.timeZone), new CampaignBudgets.Participant(
                         member == null ? 0 : member.id, memberId, member == null ? null : member.tier,
-                        member == null ? null : member.enrolledOn), codes, occurredAt,
+                        member == null ? null : member.enrolledOn, context.member().getAttributes()), codes, occurredAt,
                         LedgerPolicy.of(merchant).localDate(occurredAt)).terms());
         return Results.dryRun(transactionId, kind, memberId, occurredAt, program.version().number, outcome, gated);
     }

@@ -30,7 +30,8 @@ public final class EvaluationInputs {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         Member snapshot = member == null
                 ? new Member("(new member)", "", Member.ACTIVE, null, null, Map.of())
-                : new Member(member.externalId, member.tier, member.status.name(), member.enrolledOn, member.birthday, Map.of());
+                : new Member(member.externalId, member.tier, member.status.name(), member.enrolledOn, member.birthday,
+                        member.attributes());
         return new EvaluationContext(zone, new ProgramPolicy(RoundingMode.valueOf(merchant.rounding),
                 ProgramPolicy.MultiplierStacking.valueOf(merchant.stacking)), snapshot, activity);
     }

@@ -146,7 +146,7 @@ public class PostingWriter {
         EvaluationContext context = EvaluationInputs.context(merchant, member, read.activity());
         EarningOutcome outcome = EvaluationInputs.completed(timer("jifen.evaluations", command, "evaluated")
                 .record(() -> command.evaluator().evaluate(active.program(), context)));
-        Campaigned campaigned = campaigned(merchant, member, policy, outcome, command);
+        Campaigned campaigned = campaigned(merchant, member, context.member().getAttributes(), policy, outcome, command);
         CampaignGate.Gated gated = campaigned.gated();
         // the cap counts the whole day, also what was posted after this transaction's instant
         EarningPlan plan = EarningPlan.of(policy, member.balance, member.pending, read.earnedOnDay(), gated.awards(),
@@ -188,14 +188,14 @@ public class PostingWriter {
     private record Campaigned(CampaignGate.Gated gated, CampaignBudgets.Read read) {
     }
 
-    private Campaigned campaigned(Merchant merchant, LoyaltyMember member, LedgerPolicy policy, EarningOutcome outcome,
-                                 PostingCommand command) {
+    private Campaigned campaigned(Merchant merchant, LoyaltyMember member, Map<String, String> attributes,
+                                 LedgerPolicy policy, EarningOutcome outcome, PostingCommand command) {
         List<String> codes = CampaignGate.campaignsOf(outcome.awards());
         if (codes.isEmpty()) {
             return new Campaigned(CampaignGate.apply(outcome.awards(), outcome.totalPoints(), Map.of()), null);
         }
         CampaignBudgets.Read read = campaigns.read(merchant.id, policy.zone(), new CampaignBudgets.Participant(member.id,
-                member.externalId, member.tier, member.enrolledOn), codes, command.occurredAt(),
+                member.externalId, member.tier, member.enrolledOn, attributes), codes, command.occurredAt(),
                 policy.localDate(command.occurredAt()));
         return new Campaigned(CampaignGate.apply(outcome.awards(), outcome.totalPoints(), read.terms()), read);
     }

@@ -33,6 +33,8 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
         // a member with history: enrolled GOLD by the first purchase (auto-enrol), then two purchases on version 1
         purchase(shop, "p-1", MEMBER, "2026-03-09T04:00:00Z", "100.00");
         purchase(shop, "p-2", MEMBER, "2026-03-10T04:00:00Z", "120.00");
+        as(shop.integrator()).body(Map.of("attributes", Map.of("city", "Shanghai", "channel", "APP")))
+                .put(shop.path("/members/" + MEMBER)).then().statusCode(200);
         return shop;
     }
 
@@ -110,6 +112,8 @@ class WorkbenchReadingPagesBrowserTest extends ConsoleBrowser {
         button("Look up").click();
         // 100 (base) + 240 (120 base doubled on member day, the 10th)
         expect(testId("member-balance")).hasText("340");
+        expect(testId("member-attributes")).containsText("city Shanghai");
+        expect(testId("member-attributes")).containsText("channel APP");
         expect(testId("statement").locator("tbody tr")).hasCount(3);
         expect(testId("statement")).containsText("member day: double points on the 10th");
         expect(testId("statement")).containsText("version 1");

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.jifen.admin.simulation.SimulationFixtures.*;
@@ -78,5 +79,33 @@ class SimulationsHoldCampaignRulesToTheirCampaignTest {
                 "cutByTotal", 26, "exhaustedOn", "2026-11-03"));
         assertThat(later.getMap("campaignBudgets[0]")).as("posting applied the budgets to what was posted")
                 .containsEntry("baseline", null);
+    }
+
+    @Test
+    void aCampaignForShanghaiMembersChangesOnlyThePurchasesOfMembersWhoWereInShanghaiWhenTheyBought() {
+        Api.TestMerchant shop = Api.newMerchant(Map.of("pointValue", "0.01"));
+        activate(shop, upload(shop, Campaigns.program(7)));
+        as(shop.marketing()).body(Map.of("code", "year-end", "name", "Year-end", "startsAt", "2026-11-01T00:00",
+                "endsAt", "2027-01-01T00:00", "audience", Map.of("attributes", Map.of("city", List.of("Shanghai")))))
+                .post("/merchants/" + shop.code() + "/campaigns").then().statusCode(201);
+        living(shop, "shen", "Shanghai", 201);
+        living(shop, "bai", "Beijing", 201);
+        assertThat(purchase(shop, "s1", "shen", "2026-11-02T12:00:00+08:00", "10.00")).isEqualTo(17);
+        assertThat(purchase(shop, "b1", "bai", "2026-11-02T12:00:00+08:00", "10.00")).isEqualTo(10);
+        // bai moves to Shanghai after buying: the replay holds the purchase to the city it was posted with
+        living(shop, "bai", "Shanghai", 200);
+        int doubled = upload(shop, Campaigns.program(14));
+
+        JsonPath r = report(shop, request(doubled, "2026-10-01T00:00:00+08:00", "2026-12-01T00:00:00+08:00", null));
+
+        assertThat(r.getLong("points.baseline")).isEqualTo(27);
+        assertThat(r.getLong("points.candidate")).isEqualTo(34);
+        assertThat(r.getInt("members.gaining")).isEqualTo(1);
+        assertThat(r.getInt("members.equal")).isEqualTo(1);
+    }
+
+    private static void living(Api.TestMerchant shop, String member, String city, int status) {
+        as(shop.integrator()).body(Map.of("attributes", Map.of("city", city)))
+                .put("/merchants/" + shop.code() + "/members/" + member).then().statusCode(status);
     }
 }

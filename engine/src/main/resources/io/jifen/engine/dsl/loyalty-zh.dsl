@@ -29,6 +29,9 @@
 [when]会员的定级消费不低于 {amount} 且低于 {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
 [when]会员的定级消费不低于 {amount}=MemberActivity(qualifyingSpend >= {amount})
 [when]会员的定级消费低于 {amount}=MemberActivity(qualifyingSpend < {amount})
+# 接入方为会员设置的属性（城市、渠道、学校……）；没有设置的属性读作 ""
+[when]会员属性 {attribute} 为以下之一 {values}=Member(attribute("{attribute}") in ({values}))
+[when]会员属性 {attribute} 为 {value}=Member(attribute("{attribute}") == "{value}")
 [when]今天是会员生日=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
 #
 # ---- 条件：日历（商户当地时间）----

@@ -32,6 +32,9 @@
 [when]The member's qualifying spend is at least {amount} and less than {limit}=MemberActivity(qualifyingSpend >= {amount}, qualifyingSpend < {limit})
 [when]The member's qualifying spend is at least {amount}=MemberActivity(qualifyingSpend >= {amount})
 [when]The member's qualifying spend is less than {amount}=MemberActivity(qualifyingSpend < {amount})
+# attributes integrators set on the member (city, channel, school …); a missing one reads as ""
+[when]The member's attribute {attribute} is one of {values}=Member(attribute("{attribute}") in ({values}))
+[when]The member's attribute {attribute} is {value}=Member(attribute("{attribute}") == "{value}")
 [when]It is the member's birthday=$calendar : ProgramCalendar() and Member(isBirthday($calendar.date))
 #
 # ---- conditions: the calendar (merchant-local) ----

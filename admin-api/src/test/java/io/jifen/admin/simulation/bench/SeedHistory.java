@@ -181,7 +181,7 @@ public final class SeedHistory {
                 }
                 StoredContext context = new StoredContext(zone.getId(), merchant.rounding, merchant.stacking, m.externalId,
                         m.tier, "ACTIVE", LocalDate.of(2025, 1, 1), null, m.spend, m.yearSpend, m.dayPoints, m.monthPoints,
-                        Map.copyOf(m.dayEvents), Map.copyOf(m.monthEvents));
+                        Map.copyOf(m.dayEvents), Map.copyOf(m.monthEvents), Map.of());
                 String id = "h-" + i;
                 boolean purchase = random.nextDouble() >= eventShare;
                 PayloadHash.Canonical request;
