@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A rule set compiled and checked, ready to evaluate. Immutable and safe to share between threads:
@@ -113,8 +114,21 @@ public final class CompiledProgram {
         return new Evaluation.Completed<>(new TierOutcome(id, decision.orThrow(), run.firedRules()));
     }
 
-    /** What an item costs this member at this instant, with every discount and its reason. */
+    /**
+     * What an item costs this member at this instant, with every discount and its reason; rules that name a
+     * campaign apply whatever the campaign (QA's scenarios, the command line: no campaign is defined there).
+     */
     public Evaluation<PriceQuote> quote(EvaluationContext context, CatalogItem item, Instant at) {
+        return quote(context, item, at, campaign -> null);
+    }
+
+    /**
+     * The same, holding rules that name a campaign to it: {@code campaignClosed} says why a campaign does not
+     * apply to this member at this instant (null when it does); such a rule's intents change nothing and the
+     * quote lists it as withheld.
+     */
+    public Evaluation<PriceQuote> quote(EvaluationContext context, CatalogItem item, Instant at,
+                                        Function<String, String> campaignClosed) {
         List<InputProblem> problems = InputCheck.item(item);
         if (!problems.isEmpty()) {
             return new Evaluation.Refused<>(problems);
@@ -127,7 +141,7 @@ public final class CompiledProgram {
         }
         try {
             return new Evaluation.Completed<>(PriceCalculator.quote(id, run.intents(), item, context.policy(),
-                    run.firedRules()));
+                    run.firedRules(), campaignClosed));
         } catch (PointsOutOfRange e) {
             return new Evaluation.Failed<>(Evaluation.FailureKind.RULE_ERROR, e.rule(), e.getMessage());
         }

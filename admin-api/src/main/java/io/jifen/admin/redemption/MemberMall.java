@@ -1,6 +1,6 @@
 package io.jifen.admin.redemption;
 
-
+import io.jifen.admin.campaign.CampaignDefinition;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.member.MemberStatus;
@@ -84,7 +84,9 @@ public class MemberMall {
         }
         return new MallModels.QuoteView(item.sku, member.externalId, member.tier, program.version().number, q.basePoints(),
                 q.listPoints(), q.listPriceRule(), q.pointsPrice(), q.cashPart(), Pricing.discounts(q), Pricing.options(q),
-                q.totalPointsBack(), Pricing.pointsBack(q), now, reasons.isEmpty(), reasons.isEmpty() ? null : reasons);
+                q.totalPointsBack(), Pricing.pointsBack(q), now, reasons.isEmpty(), reasons.isEmpty() ? null : reasons,
+                q.withheld().isEmpty() ? null : q.withheld().stream()
+                        .map(w -> new MallModels.WithheldView(w.rule(), w.campaign(), w.reason())).toList());
     }
 
     /**
@@ -112,8 +114,9 @@ public class MemberMall {
         MemberActivity activity = activities.before(member.id, now, ZoneId.of(merchant.timeZone));
         Map<Long, Long> held = held(member.id);
         long spendable = Math.max(0, member.balance);
+        Map<String, CampaignDefinition> campaigns = pricing.campaigns(merchant);
         return page.map(item -> {
-            PriceQuote q = pricing.quote(merchant, program, member, activity, item, now);
+            PriceQuote q = pricing.quote(merchant, program, member, activity, campaigns, item, now);
             Integer remaining = item.perMemberLimit == null ? null
                     : (int) Math.max(0, item.perMemberLimit - held.getOrDefault(item.id, 0L));
             return new MallModels.RedeemableItem(item.sku, item.name, item.description, item.imageUrl, item.type,

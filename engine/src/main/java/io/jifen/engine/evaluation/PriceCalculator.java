@@ -4,21 +4,36 @@ import io.jifen.engine.facts.CatalogItem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns the intents of a quote into a price: the lowest PRICE-phase list price (it replaces the
  * item's base price even when higher), then the DISCOUNTs multiplied together and rounded once with
  * the program's rounding mode, so the price does not depend on the order they fired in;
  * PAYMENT-phase intents become alternative options. Discounts apply to the points part only; the
- * cash part is the item's own.
+ * cash part is the item's own. Intents of a rule whose campaign does not apply ({@code campaignClosed}
+ * gives the reason, null when it applies) are left out and listed as withheld.
  */
 public final class PriceCalculator {
     private PriceCalculator() {
     }
 
-    public static PriceQuote quote(String programId, List<RecordedIntent> intents, CatalogItem item,
-                                   ProgramPolicy policy, List<FiredRule> firedRules) {
+    public static PriceQuote quote(String programId, List<RecordedIntent> stated, CatalogItem item,
+                                   ProgramPolicy policy, List<FiredRule> firedRules,
+                                   Function<String, String> campaignClosed) {
+        List<RecordedIntent> intents = new ArrayList<>();
+        Map<String, WithheldRule> withheld = new LinkedHashMap<>();
+        for (RecordedIntent r : stated) {
+            String why = r.campaign() == null ? null : campaignClosed.apply(r.campaign());
+            if (why == null) {
+                intents.add(r);
+            } else {
+                withheld.putIfAbsent(r.rule(), new WithheldRule(r.rule(), r.campaign(), why));
+            }
+        }
         long listPoints = item.getBasePoints();
         String listRule = null;
         for (RecordedIntent r : intents) {
@@ -80,7 +95,7 @@ public final class PriceCalculator {
             given += share;
         }
         return new PriceQuote(programId, item.getSku(), item.getBasePoints(), listPoints, listRule, price, itemCash,
-                discounts, options, back, firedRules, policy);
+                discounts, options, back, firedRules, policy, List.copyOf(withheld.values()));
     }
 
     /** {@code percent} of {@code pointsPaid}, never more than what was paid, rounded with the program's rounding. */

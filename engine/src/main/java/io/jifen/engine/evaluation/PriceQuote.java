@@ -7,13 +7,15 @@ import java.util.List;
  * What an item costs this member now: {@code pointsPrice} and {@code cashPart} are the main price
  * after every discount; {@code options} lists alternative points-plus-cash payments.
  * {@code listPoints} is the base price or, when a PRICE-phase rule set one, the lowest list price.
- * {@code pointsBack}: what REWARD-phase rules give back on the main price.
+ * {@code pointsBack}: what REWARD-phase rules give back on the main price. {@code withheld}: rules of a
+ * campaign that does not apply to the member now, which therefore changed nothing.
  */
 public record PriceQuote(String programId, String sku, long basePoints, long listPoints, String listPriceRule,
                          long pointsPrice, BigDecimal cashPart, List<AppliedDiscount> discounts,
                          List<PaymentOption> options, List<PointsBack> pointsBack, List<FiredRule> firedRules,
-                         ProgramPolicy policy) {
+                         ProgramPolicy policy, List<WithheldRule> withheld) {
     public PriceQuote {
+        withheld = List.copyOf(withheld);
         discounts = List.copyOf(discounts);
         options = List.copyOf(options);
         pointsBack = List.copyOf(pointsBack);

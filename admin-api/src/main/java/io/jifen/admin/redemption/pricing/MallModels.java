@@ -31,12 +31,19 @@ public final class MallModels {
      * What an item costs a member now, on the active rule version: {@code pointsPrice} and
      * {@code cashPart} are the main price (option 0). {@code redeemable} is false when the member could
      * not redeem it now, {@code notRedeemable} saying why (tier, window, stock, limit, balance, frozen).
+     * {@code withheld}: pricing rules of a campaign that does not apply to the member now (outside its window
+     * or audience), which therefore changed nothing, with why; absent when there are none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuoteView(String sku, String memberId, String tier, int ruleVersion, long basePoints, long listPoints,
                             String listPriceRule, long pointsPrice, @JsonSerialize(using = MoneyJson.class) @Schema(type = SchemaType.STRING, format = MoneyJson.FORMAT, description = MoneyJson.DESCRIPTION) BigDecimal cashPart, List<DiscountView> discounts,
                             List<OptionView> options, long pointsBack, List<PointsBackView> pointsBackRules,
-                            Instant quotedAt, boolean redeemable, List<String> notRedeemable) {
+                            Instant quotedAt, boolean redeemable, List<String> notRedeemable,
+                            List<WithheldView> withheld) {
+    }
+
+    /** A pricing rule of a campaign that does not apply to the member now: the rule, its campaign, and why. */
+    public record WithheldView(String rule, String campaign, String reason) {
     }
 
     /** Points a reward-phase rule gives back on the main price, and why. */

@@ -1,5 +1,7 @@
 package io.jifen.admin.redemption.pricing;
 
+import io.jifen.admin.campaign.CampaignDefinition;
+import io.jifen.admin.campaign.CampaignQueries;
 import io.jifen.admin.member.LoyaltyMember;
 import io.jifen.admin.member.MemberActivityQuery;
 import io.jifen.admin.merchant.Merchant;
@@ -20,9 +22,11 @@ import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prices an item for a member with the exchange-pricing rules of a rule version: list price →
@@ -37,20 +41,37 @@ public class Pricing {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    CampaignQueries campaignQueries;
+
     /** The member's price of the item at {@code at}, on {@code program}. */
     public PriceQuote quote(Merchant merchant, ActiveProgram program, LoyaltyMember member, MallItem item, Instant at) {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         MemberActivity activity = activities.before(member.id, at, zone);
-        return quote(merchant, program, member, activity, item, at);
+        return quote(merchant, program, member, activity, campaigns(merchant), item, at);
     }
 
-    /** The same with the member's activity already read (a listing prices many items for one member). */
+    /** The merchant's campaigns, read once for a listing that prices many items. */
+    public Map<String, CampaignDefinition> campaigns(Merchant merchant) {
+        return campaignQueries.definitions(merchant.id);
+    }
+
+    /**
+     * The same with the member's activity and the merchant's campaigns already read. A pricing rule that names a
+     * campaign (a limited-time price) is held to it as an earning rule is: outside its window or audience, or for
+     * a campaign the merchant has not defined, it changes nothing, and the quote says why (docs/campaigns.md).
+     */
     public PriceQuote quote(Merchant merchant, ActiveProgram program, LoyaltyMember member, MemberActivity activity,
-                            MallItem item, Instant at) {
+                            Map<String, CampaignDefinition> campaigns, MallItem item, Instant at) {
         EvaluationContext context = EvaluationInputs.context(merchant, member, activity);
         CatalogItem fact = new CatalogItem(item.sku, item.type.name(), item.category, item.basePoints, item.cashPrice,
                 catalog.attributes(item));
-        return completed(program.program().quote(context, fact, at));
+        LocalDateTime local = LocalDateTime.ofInstant(at, ZoneId.of(merchant.timeZone));
+        return completed(program.program().quote(context, fact, at, code -> {
+            CampaignDefinition d = campaigns.get(code);
+            return d == null ? "campaign `" + code + "` is not defined for this merchant: its rules change no price"
+                    : d.whyNot(member.tier, member.enrolledOn, local);
+        }));
     }
 
     static PriceQuote completed(Evaluation<PriceQuote> evaluation) {

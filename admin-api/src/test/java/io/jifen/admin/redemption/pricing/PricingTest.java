@@ -34,7 +34,7 @@ class PricingTest {
     private static PriceQuote quote(List<PaymentOption> options, List<PointsBack> back, RoundingMode rounding) {
         return new PriceQuote("program", "TEA-GIFT", 1200, 1200, null, 1000, new BigDecimal("0.00"),
                 List.of(new AppliedDiscount("member day", "MEMBER_DAY", new BigDecimal("16.6700"), 200, "member day")),
-                options, back, List.of(), new ProgramPolicy(rounding, ProgramPolicy.MultiplierStacking.ADDITIVE));
+                options, back, List.of(), new ProgramPolicy(rounding, ProgramPolicy.MultiplierStacking.ADDITIVE), List.of());
     }
 
     private static final PriceQuote QUOTE = quote(TWO_OPTIONS, TEN_AND_FIVE_PERCENT_BACK, RoundingMode.DOWN);
