@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class BudgetReplayTest {
 
     private static CampaignDefinition campaign(Long total, Long perDay, WhenExhausted when) {
         return new CampaignDefinition(1, "year-end", LocalDateTime.of(2026, 11, 1, 0, 0), LocalDateTime.of(2027, 1, 1, 0, 0),
-                List.of(), null, null, total, null, perDay, when);
+                List.of(), null, null, Map.of(), total, null, perDay, when);
     }
 
     /** Noted as a replay notes them: member by member, so not in time order. */

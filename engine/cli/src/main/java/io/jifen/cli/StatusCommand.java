@@ -25,7 +25,8 @@ final class StatusCommand implements Callable<Integer> {
         Service.Answer active = service.send("GET", service.merchantPath("/rule-versions/active"), null);
         boolean none = active.status() == 409 && active.body().path("type").asText().endsWith("/no-active-rule-version");
         JsonNode live = none ? null : Service.ok(active);
-        JsonNode activations = service.get(service.merchantPath("/activations?limit=10"));
+        // a page of the activations, newest first (the list pages like every list of the API)
+        JsonNode activations = service.get(service.merchantPath("/activations?limit=10")).path("items");
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("server", service.server);
         document.put("merchant", service.merchant);

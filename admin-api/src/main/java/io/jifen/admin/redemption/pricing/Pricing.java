@@ -70,7 +70,7 @@ public class Pricing {
         return completed(program.program().quote(context, fact, at, code -> {
             CampaignDefinition d = campaigns.get(code);
             return d == null ? "campaign `" + code + "` is not defined for this merchant: its rules change no price"
-                    : d.whyNot(member.tier, member.enrolledOn, local);
+                    : d.whyNot(member.tier, member.enrolledOn, member.attributes(), local);
         }));
     }
 
