@@ -75,8 +75,9 @@ measure() { # $1: what, $2: how many requests
     times+=("$(curl -s -o /dev/null -w '%{time_total}' 127.0.0.1:$port/merchants/fresh-harbour/campaigns/year-end/$1 -H "X-Api-Key: $key")")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v l="$label" -v w="$1 ($3)" -v f="${times[0]}" -v n="$2" '{ t[NR] = $1 * 1000 }
-    END { printf "%s GET …/campaigns/year-end/%s, %d requests: first %.1f ms; p50 %.1f ms; p95 %.1f ms; max %.1f ms\n",
-          l, w, n, f * 1000, t[int(NR * 0.5) > 0 ? int(NR * 0.5) : 1], t[int(NR * 0.95) > 0 ? int(NR * 0.95) : 1], t[NR] }'
+    END { p50 = int(NR * 0.5); if (p50 < 1) p50 = 1; p95 = int(NR * 0.95); if (p95 < 1) p95 = 1
+          printf "%s GET …/campaigns/year-end/%s, %d requests: first %.1f ms; p50 %.1f ms; p95 %.1f ms; max %.1f ms\n",
+          l, w, n, f * 1000, t[p50], t[p95], t[NR] }'
 }
 measure metrics 10 "before the sales rollup: 1,000,000 transactions read live"
 kill $pid; wait $pid 2>/dev/null || true

@@ -97,7 +97,7 @@ public class CampaignViews {
     }
 
     private CampaignModels.Period period(Merchant m, LocalDate from, LocalDate to, List<String> tiers) {
-        CampaignSales.Sales s = sales.between(m.id, from, to, tiers);
+        CampaignSales.Sales s = sales.between(m.id, ZoneId.of(m.timeZone), from, to, tiers);
         return new CampaignModels.Period(from, to, s.purchases(), s.sales(), s.refunds(), s.refunded(), s.net());
     }
 
