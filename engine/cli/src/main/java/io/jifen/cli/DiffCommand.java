@@ -2,6 +2,7 @@ package io.jifen.cli;
 
 import io.jifen.engine.CompiledProgram;
 import io.jifen.engine.LoyaltyEngine;
+import io.jifen.engine.compile.RuleChanges;
 import io.jifen.engine.compile.RuleDefinition;
 import io.jifen.engine.compile.RuleSet;
 import io.jifen.engine.compile.RuleText;
@@ -57,28 +58,13 @@ final class DiffCommand implements Callable<Integer> {
         LoyaltyEngine engine = new LoyaltyEngine();
         List<RuleText> a = ruleTexts(engine, before);
         List<RuleText> b = ruleTexts(engine, after);
-        Map<String, RuleText> byNameA = byName(a);
-        Map<String, RuleText> byNameB = byName(b);
-        List<RuleView> added = new ArrayList<>();
-        List<RuleView> removed = new ArrayList<>();
-        List<ChangedRule> changed = new ArrayList<>();
-        int unchanged = 0;
-        for (RuleText r : a) {
-            if (!byNameB.containsKey(r.definition().name())) {
-                removed.add(RuleView.of(r.definition()));
-            }
-        }
-        for (RuleText r : b) {
-            RuleText old = byNameA.get(r.definition().name());
-            if (old == null) {
-                added.add(RuleView.of(r.definition()));
-            } else if (old.drl().equals(r.drl()) && Objects.equals(old.definition().phase(), r.definition().phase())) {
-                unchanged++;
-            } else {
-                changed.add(new ChangedRule(r.definition().name(), RuleView.of(old.definition()),
-                        RuleView.of(r.definition()), LineDiff.changes(old.drl(), r.drl())));
-            }
-        }
+        RuleChanges changes = RuleChanges.between(a, b);
+        List<RuleView> added = changes.added().stream().map(r -> RuleView.of(r.definition())).toList();
+        List<RuleView> removed = changes.removed().stream().map(r -> RuleView.of(r.definition())).toList();
+        List<ChangedRule> changed = changes.changed().stream().map(c -> new ChangedRule(c.name(),
+                RuleView.of(c.before().definition()), RuleView.of(c.after().definition()),
+                LineDiff.changes(c.before().drl(), c.after().drl()))).toList();
+        int unchanged = changes.unchanged().size();
         StringBuilder s = new StringBuilder("rules from ").append(before).append(" to ").append(after).append(": ")
                 .append(added.size()).append(" added, ").append(removed.size()).append(" removed, ")
                 .append(changed.size()).append(" changed, ").append(unchanged).append(" unchanged\n");
@@ -137,11 +123,5 @@ final class DiffCommand implements Callable<Integer> {
             RuleFolders.compile(engine, folder); // throws the diagnostics
             throw Failure.usage("the rules in " + folder + " cannot be read: " + unreadable.getMessage());
         }
-    }
-
-    private static Map<String, RuleText> byName(List<RuleText> rules) {
-        Map<String, RuleText> map = new LinkedHashMap<>();
-        rules.forEach(r -> map.put(r.definition().name(), r));
-        return map;
     }
 }
