@@ -86,36 +86,52 @@ public class CampaignSales {
         }
     }
 
+    /** The sales of the days before a campaign and of as many days of its window. */
+    public record Compared(Sales before, Sales during) {
+    }
+
     /**
-     * The merchant's sales on the days {@code [from, to)} (merchant-local, in {@code zone}), of members in
-     * {@code tiers} when they bought (every tier when empty): the rollup's days plus the transactions
-     * above its mark, read in one statement so the two parts neither overlap nor leave a gap.
+     * The merchant's sales on the days {@code [from, first)} and {@code [first, to)} (merchant-local, in
+     * {@code zone}), of members in {@code tiers} when they bought (every tier when empty): the rollup's days
+     * plus the transactions above its mark, in one statement so the two parts neither overlap nor leave a gap.
      */
-    public Sales between(long merchantId, ZoneId zone, LocalDate from, LocalDate to, List<String> tiers) {
+    public Compared beforeAndFrom(long merchantId, ZoneId zone, LocalDate from, LocalDate first, LocalDate to,
+                                  List<String> tiers) {
         // The mark read first only guides the plan (an index range from it, not a scan of every transaction);
         // the statement's own read of the mark decides, so the rollup moving meanwhile changes nothing.
         long mark = rollup.rolledThrough();
         StringBuilder inTiers = new StringBuilder();
         for (int i = 0; i < tiers.size(); i++) {
-            inTiers.append(i == 0 ? " and tier in (" : ", ").append('?').append(7 + i).append(i == tiers.size() - 1 ? ")" : "");
+            inTiers.append(i == 0 ? " and tier in (" : ", ").append('?').append(8 + i).append(i == tiers.size() - 1 ? ")" : "");
         }
         String live = SALES_BY_DAY.replace("where t.id > ?1 and t.id <= ?2", "where t.merchant_id = ?1 and t.id > ?4"
                 + " and t.id > (select rolled_through from sales_rollup where id = 1)"
                 + " and t.occurred_at >= ?5 and t.occurred_at < ?6");
+        StringBuilder sums = new StringBuilder();
+        for (String side : List.of("before", "during")) {
+            String when = side.equals("before") ? "day < ?7" : "day >= ?7";
+            sums.append(sums.isEmpty() ? "" : ", ").append("coalesce(sum(purchases) filter (where ").append(when)
+                    .append("), 0) as ").append(side).append("_purchases, coalesce(sum(sales) filter (where ").append(when)
+                    .append("), 0) as ").append(side).append("_sales, coalesce(sum(refunds) filter (where ").append(when)
+                    .append("), 0) as ").append(side).append("_refunds, coalesce(sum(refunded) filter (where ")
+                    .append(when).append("), 0) as ").append(side).append("_refunded");
+        }
         var query = em.createNativeQuery("with days as (select day, tier, purchases, sales, refunds, refunded"
                         + " from sales_day where merchant_id = ?1 and day >= ?2 and day < ?3"
                         + " union all select day, tier, purchases, sales, refunds, refunded from (" + live + ") live)"
-                        + " select coalesce(sum(purchases), 0) as purchases, coalesce(sum(sales), 0) as sales,"
-                        + " coalesce(sum(refunds), 0) as refunds, coalesce(sum(refunded), 0) as refunded from days"
-                        + " where day >= ?2 and day < ?3" + inTiers, Tuple.class)
+                        + " select " + sums + " from days where day >= ?2 and day < ?3" + inTiers, Tuple.class)
                 .setParameter(1, merchantId).setParameter(2, from).setParameter(3, to).setParameter(4, mark)
                 .setParameter(5, from.atStartOfDay(zone).toInstant()).setParameter(6, to.atStartOfDay(zone).toInstant())
-                .setFlushMode(FlushModeType.COMMIT);
+                .setParameter(7, first).setFlushMode(FlushModeType.COMMIT);
         for (int i = 0; i < tiers.size(); i++) {
-            query.setParameter(7 + i, tiers.get(i));
+            query.setParameter(8 + i, tiers.get(i));
         }
         Tuple r = Rows.tuples(query).get(0);
-        return new Sales(Rows.longValue(r, "purchases"), Rows.decimal(r, "sales"), Rows.longValue(r, "refunds"),
-                Rows.decimal(r, "refunded"));
+        return new Compared(sales(r, "before"), sales(r, "during"));
+    }
+
+    private static Sales sales(Tuple r, String side) {
+        return new Sales(Rows.longValue(r, side + "_purchases"), Rows.decimal(r, side + "_sales"),
+                Rows.longValue(r, side + "_refunds"), Rows.decimal(r, side + "_refunded"));
     }
 }

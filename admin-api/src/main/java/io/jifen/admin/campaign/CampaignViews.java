@@ -88,16 +88,17 @@ public class CampaignViews {
                 : c.endsAt.toLocalDate().plusDays(1);
         LocalDate to = afterWindow.isBefore(today.plusDays(1)) ? afterWindow : today.plusDays(1);
         long length = Math.max(0, ChronoUnit.DAYS.between(first, to));
-        CampaignModels.Period during = period(m, first, first.plusDays(length), c.tiers());
-        CampaignModels.Period before = period(m, first.minusDays(length), first, c.tiers());
+        CampaignSales.Compared sold = sales.beforeAndFrom(m.id, ZoneId.of(m.timeZone), first.minusDays(length), first,
+                first.plusDays(length), c.tiers());
+        CampaignModels.Period before = period(first.minusDays(length), first, sold.before());
+        CampaignModels.Period during = period(first, first.plusDays(length), sold.during());
         BigDecimal growth = length == 0 || before.net().signum() <= 0 ? null
                 : during.net().subtract(before.net()).multiply(BigDecimal.valueOf(100))
                         .divide(before.net(), 1, RoundingMode.HALF_UP);
         return new CampaignModels.SalesGrowth(during, before, growth);
     }
 
-    private CampaignModels.Period period(Merchant m, LocalDate from, LocalDate to, List<String> tiers) {
-        CampaignSales.Sales s = sales.between(m.id, ZoneId.of(m.timeZone), from, to, tiers);
+    private static CampaignModels.Period period(LocalDate from, LocalDate to, CampaignSales.Sales s) {
         return new CampaignModels.Period(from, to, s.purchases(), s.sales(), s.refunds(), s.refunded(), s.net());
     }
 

@@ -45,6 +45,9 @@ public class Liability {
     @Inject
     Clock clock;
 
+    @Inject
+    LiabilityRollup rollup;
+
     public LiabilityModels.Report report(Merchant merchant, String fromText, String toText) {
         ZoneId zone = ZoneId.of(merchant.timeZone);
         Instant now = clock.instant();
@@ -159,8 +162,7 @@ public class Liability {
     }
 
     private long rolledThrough() {
-        return ((Number) em.createNativeQuery("select rolled_through from liability_rollup where id = 1")
-                .getSingleResult()).longValue();
+        return rollup.rolledThrough();
     }
 
     private static void addRows(Map<LocalDate, long[]> byDay, List<Tuple> rows) {

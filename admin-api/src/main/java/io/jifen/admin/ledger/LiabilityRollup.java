@@ -61,6 +61,11 @@ public class LiabilityRollup {
         return days.rollUp();
     }
 
+    /** The entry id up to which every entry is in the days (read in the caller's transaction). */
+    public long rolledThrough() {
+        return days.rolledThrough();
+    }
+
     /** Adds the entries with ids in (after, upTo] to their merchant's day, kind and bucket. */
     private void add(long after, long upTo) {
         em.createNativeQuery("""
