@@ -3,6 +3,7 @@ package io.jifen.admin.ruleset;
 import io.jifen.admin.suite.StoredSuiteFixtures;
 import io.jifen.admin.support.Api;
 import io.jifen.admin.support.FreshTestSchema;
+import io.jifen.cli.JifenProcess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -10,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,10 +18,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,17 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(FreshTestSchema.class)
 class CommandLineReleasesThroughTheServiceTest {
-    private static final Path JAR = Path.of(System.getProperty("jifen.cli.jar", "../engine/cli/target/jifen.jar"));
-
     @TempDir
     Path dir;
-
-    record Run(int exitCode, String stdout, String stderr) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
-    }
 
     @Test
     void marketingPushesADraftQaRunsTheStoredSuitesOnItComparesItAndTheGateDecidesItsActivation() throws IOException {
@@ -55,31 +42,31 @@ class CommandLineReleasesThroughTheServiceTest {
         Path onePoint = rules("one-point", RuleVersionFixtures.earnDrl(1));
         Path twoPoints = rules("two-points", RuleVersionFixtures.earnDrl(2));
 
-        Run first = jifen(shop.marketing(), shop, "push", onePoint.toString(), "--description", "one point per yuan");
+        JifenProcess.Result first = jifen(shop.marketing(), shop, "push", onePoint.toString(), "--description", "one point per yuan");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stdout()).contains("stored as version 1 (DRAFT), 1 files");
-        Run again = jifen(shop.marketing(), shop, "push", onePoint.toString());
+        JifenProcess.Result again = jifen(shop.marketing(), shop, "push", onePoint.toString());
         assertThat(again.stdout()).as(again.toString()).contains("identical to version 1 (DRAFT)");
         assertThat(jifen(shop.marketing(), shop, "push", twoPoints.toString()).stdout()).contains("stored as version 2");
 
-        Run passing = jifen(shop.qa(), shop, "suites", "run", "1");
+        JifenProcess.Result passing = jifen(shop.qa(), shop, "suites", "run", "1");
         assertThat(passing.exitCode()).as(passing.toString()).isZero();
         assertThat(passing.stdout()).contains("PASS a 120-yuan basket earns 120 points").contains("2 passed, 0 failed");
-        Run failing = jifen(shop.qa(), shop, "suites", "run", "2");
+        JifenProcess.Result failing = jifen(shop.qa(), shop, "suites", "run", "2");
         assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
         assertThat(failing.stdout()).contains("FAIL a 120-yuan basket earns 120 points")
                 .contains("totalPoints: expected 120, was 240");
 
-        Run compared = jifen(shop.qa(), shop, "compare", "1", "2");
+        JifenProcess.Result compared = jifen(shop.qa(), shop, "compare", "1", "2");
         assertThat(compared.exitCode()).as(compared.toString()).isZero();
         assertThat(compared.stdout()).contains("1 added, 1 removed, 0 changed").contains("ADDED   earn 2 points per yuan")
                 .contains("CHANGED a 120-yuan basket earns 120 points").contains("totalPoints: 120 → 240")
                 .contains("2 of 2 scenarios change");
 
-        Run gated = jifen(shop.marketing(), shop, "activate", "2");
+        JifenProcess.Result gated = jifen(shop.marketing(), shop, "activate", "2");
         assertThat(gated.exitCode()).as(gated.toString()).isEqualTo(1);
         assertThat(gated.stderr()).contains("Stored suites fail (409)").contains("FAIL baskets: a 120-yuan basket earns 120 points");
-        Run activated = jifen(shop.marketing(), shop, "activate", "1");
+        JifenProcess.Result activated = jifen(shop.marketing(), shop, "activate", "1");
         assertThat(activated.exitCode()).as(activated.toString()).isZero();
         assertThat(activated.stdout()).contains("version 1 active from").contains("suite gate PASSED (2 scenarios, 0 failed)");
 
@@ -87,12 +74,12 @@ class CommandLineReleasesThroughTheServiceTest {
         String at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.ofHours(8))
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT));
         assertThat(at).as("a --at with seconds written out").matches(".*T\\d\\d:\\d\\d:00\\+08:00");
-        Run scheduled = jifen(shop.marketing(), shop, "activate", "2", "--at", at, "--override-reason",
+        JifenProcess.Result scheduled = jifen(shop.marketing(), shop, "activate", "2", "--at", at, "--override-reason",
                 "double points week approved");
         assertThat(scheduled.exitCode()).as(scheduled.toString()).isZero();
         assertThat(scheduled.stdout()).contains("version 2 scheduled for").contains("suite gate OVERRIDDEN");
 
-        Run status = jifen(shop.qa(), shop, "status");
+        JifenProcess.Result status = jifen(shop.qa(), shop, "status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).contains("live: version 1").contains("PENDING    version 2")
                 .contains("LIVE       version 1");
@@ -102,13 +89,13 @@ class CommandLineReleasesThroughTheServiceTest {
     void aRejectedUploadAndAForbiddenKeyAreShownAsTheServicesProblemsAndExitWithTwo() throws IOException {
         Api.TestMerchant shop = Api.newMerchant();
         Path broken = rules("broken", RuleVersionFixtures.earnDrl(1).replace("Purchase()", "Purchase( total >>> 3 )"));
-        Run rejected = jifen(shop.marketing(), shop, "push", broken.toString());
+        JifenProcess.Result rejected = jifen(shop.marketing(), shop, "push", broken.toString());
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(2);
         assertThat(rejected.stderr()).contains("Rule set rejected (422)").contains("rules.drl:8: Predicate 'total >>> 3' must be a Boolean expression");
-        Run forbidden = jifen(shop.integrator(), shop, "push", broken.toString());
+        JifenProcess.Result forbidden = jifen(shop.integrator(), shop, "push", broken.toString());
         assertThat(forbidden.exitCode()).as(forbidden.toString()).isEqualTo(2);
         assertThat(forbidden.stderr()).contains("(403)");
-        Run none = jifen(shop.qa(), shop, "status");
+        JifenProcess.Result none = jifen(shop.qa(), shop, "status");
         assertThat(none.stdout()).as(none.toString()).contains("no version is active yet");
     }
 
@@ -119,42 +106,8 @@ class CommandLineReleasesThroughTheServiceTest {
     }
 
     /** {@code java -jar jifen.jar ARGS} with the key in JIFEN_API_KEY and the test service as JIFEN_SERVER. */
-    private static Run jifen(String key, Api.TestMerchant shop, String... args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is not built: build engine/cli first (-am)");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("JIFEN_API_KEY", key);
-        builder.environment().put("JIFEN_SERVER", "http://localhost:" + RestAssured.port);
-        builder.environment().put("JIFEN_MERCHANT", shop.code());
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> out = read(process.getInputStream());
-            CompletableFuture<String> err = read(process.getErrorStream());
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("jifen " + String.join(" ", args) + " did not end within 2 minutes");
-            }
-            return new Run(process.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CompletableFuture<String> read(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> new Thread(task, "jifen-output").start());
+    private static JifenProcess.Result jifen(String key, Api.TestMerchant shop, String... args) {
+        return JifenProcess.run(Map.of("JIFEN_API_KEY", key, "JIFEN_SERVER", "http://localhost:" + RestAssured.port,
+                "JIFEN_MERCHANT", shop.code()), List.of(), args);
     }
 }

@@ -19,8 +19,13 @@ import java.util.concurrent.TimeUnit;
  * reads its stdout, stderr and exit code. The jar's path comes from Failsafe ({@code jifen.cli.jar}).
  */
 public final class JifenProcess {
-    /** The built jar; a test run outside Maven finds it under the module's target folder. */
-    public static final Path JAR = Path.of(System.getProperty("jifen.cli.jar", "target/jifen.jar"));
+    /**
+     * The built jar: as Failsafe names it, else under the module's target folder (a run outside Maven), else
+     * beside it from another module of the build (admin-api's tests, run from admin-api/; a {@code jifen.*}
+     * system property there would trip Quarkus' check of its own configuration).
+     */
+    public static final Path JAR = Path.of(System.getProperty("jifen.cli.jar",
+            Files.isRegularFile(Path.of("target/jifen.jar")) ? "target/jifen.jar" : "../engine/cli/target/jifen.jar"));
 
     private JifenProcess() {
     }
