@@ -1,24 +1,12 @@
 package io.jifen.examples;
 
+import io.jifen.rules.DecisionTableSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the example merchants' spreadsheet decision tables with Apache POI, so the binary files in
@@ -53,8 +41,8 @@ public final class ExampleSpreadsheets {
     }
 
     /** Lumen Lane's points per dollar by category, and the categories that earn nothing. */
-    public static Table categoryRatios() {
-        Table t = new Table("Category ratios", LUMEN_LANE_PACKAGE);
+    public static DecisionTableSheet categoryRatios() {
+        DecisionTableSheet t = table("Category ratios");
         t.header("Points per Singapore dollar by category (phase base). Every eligible dollar earns 1 point "
                 + "(earning.dslr); a line in a category below earns RATIO times that: the rule adds (RATIO - 1) points "
                 + "per dollar as a CATEGORY award. A category not listed earns 1 point per dollar. A row with a reason "
@@ -77,8 +65,8 @@ public final class ExampleSpreadsheets {
     }
 
     /** Lumen Lane's mall price list: what each tier pays for an item, and fixed points-plus-cash offers. */
-    public static Table priceList() {
-        Table t = new Table("Mall price list", LUMEN_LANE_PACKAGE);
+    public static DecisionTableSheet priceList() {
+        DecisionTableSheet t = table("Mall price list");
         t.header("The points mall's price list (phases price and payment). An item's catalog price is what a "
                 + "MEMBER pays; a row below sets the list price for one tier (the lowest list price wins), and "
                 + "discounts such as the Double 12 sale (mall.drl) then apply to it. A points-plus-cash offer is an "
@@ -115,83 +103,7 @@ public final class ExampleSpreadsheets {
         return t;
     }
 
-    /** A sheet as rows of text cells, starting with the RuleSet header. */
-    public static final class Table {
-        private final String sheet;
-        private final String packageName;
-        private final List<String[]> rows = new ArrayList<>();
-        private final List<int[]> merges = new ArrayList<>();
-
-        Table(String sheet, String packageName) {
-            this.sheet = sheet;
-            this.packageName = packageName;
-        }
-
-        void header(String notes) {
-            row("RuleSet", packageName);
-            row("Import", "io.jifen.engine.facts.*, java.math.BigDecimal");
-            row("Variables", "RuleActions actions");
-            row("Notes", notes);
-            row();
-        }
-
-        int row(String... cells) {
-            rows.add(cells);
-            return rows.size() - 1;
-        }
-
-        /** Merges columns {@code from}..{@code to} of a row; Drools needs the blank cells inside the region. */
-        void merge(int row, int from, int to) {
-            merges.add(new int[] {row, from, to});
-        }
-
-        /** The table written into {@code workbook} (HSSF for .xls, XSSF for .xlsx). */
-        public byte[] toBytes(Workbook workbook) {
-            try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                if (workbook instanceof XSSFWorkbook x) {
-                    // a fixed document date, so regenerating an unchanged table changes as little as possible
-                    x.getProperties().getCoreProperties().setCreated(Optional.of(new Date(1_790_000_000_000L)));
-                }
-                Sheet s = workbook.createSheet(sheet);
-                Font bold = workbook.createFont();
-                bold.setBold(true);
-                CellStyle keyword = workbook.createCellStyle();
-                keyword.setFont(bold);
-                for (int r = 0; r < rows.size(); r++) {
-                    Row row = s.createRow(r);
-                    String[] cells = rows.get(r);
-                    for (int c = 0; c < cells.length; c++) {
-                        Cell cell = row.createCell(c);
-                        if (!cells[c].isEmpty()) {
-                            cell.setCellValue(cells[c]);
-                        }
-                        if (c == 0 && isKeyword(cells[c])) {
-                            cell.setCellStyle(keyword);
-                        }
-                    }
-                }
-                for (int[] m : merges) {
-                    Row row = s.getRow(m[0]);
-                    for (int c = m[1]; c <= m[2]; c++) {
-                        if (row.getCell(c) == null) {
-                            row.createCell(c);
-                        }
-                    }
-                    s.addMergedRegion(new CellRangeAddress(m[0], m[0], m[1], m[2]));
-                }
-                for (int c = 0; c < 6; c++) {
-                    s.setColumnWidth(c, 40 * 256);
-                }
-                workbook.write(out);
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static boolean isKeyword(String text) {
-            return text.equals("RuleSet") || text.equals("Import") || text.equals("Variables") || text.equals("Notes")
-                    || text.startsWith("RuleTable") || text.equals("NAME");
-        }
+    private static DecisionTableSheet table(String sheet) {
+        return new DecisionTableSheet(sheet, LUMEN_LANE_PACKAGE, "io.jifen.engine.facts.*, java.math.BigDecimal");
     }
 }

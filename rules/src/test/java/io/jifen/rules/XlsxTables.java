@@ -1,22 +1,9 @@
 package io.jifen.rules;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the reference program's XLSX decision tables with Apache POI, so the binary files in
@@ -29,7 +16,7 @@ import java.util.Optional;
  * fails when a committed spreadsheet no longer compiles to the same DRL as this generator's output.
  *
  * <p>Drools reads a merged cell (e.g. one pattern over two condition columns) only when the blank
- * cells inside the merged region exist, so {@link Table#merge} creates them.
+ * cells inside the merged region exist, so {@link DecisionTableSheet#merge} creates them.
  */
 public final class XlsxTables {
     public static final String SPEND_THRESHOLD = "io/jifen/rules/reference/spend-threshold.xlsx";
@@ -61,7 +48,7 @@ public final class XlsxTables {
 
     /** The year-end campaign: only the highest threshold reached gives its bonus. */
     public static byte[] spendThreshold() {
-        Table t = new Table("Spend threshold");
+        DecisionTableSheet t = table("Spend threshold");
         t.header("Spend-threshold bonus of the year-end campaign, 2026-11-01 to 2026-12-31 (merchant-local dates). "
                 + "Thresholds are on Purchase.total, what the member paid, so lines excluded from earning still count. "
                 + "Precedence: all three rules are in activation group spend-threshold, so only one of them fires: "
@@ -86,7 +73,7 @@ public final class XlsxTables {
 
     /** The tier-qualification family as an XLSX table, with the rule names of tier-qualification.dslr. */
     public static byte[] tierQualification() {
-        Table t = new Table("Tier qualification");
+        DecisionTableSheet t = table("Tier qualification");
         t.header("Tier qualification on the rolling 12-month spend including the purchase under evaluation. "
                 + "The same rules, with the same names, as reference/tier-qualification.dslr. "
                 + "Ranges are mutually exclusive: at least FROM and less than BELOW (a blank cell means no bound).");
@@ -105,79 +92,7 @@ public final class XlsxTables {
         return t.toXlsx();
     }
 
-    /** A sheet as rows of text cells, with the RuleSet header every reference table shares. */
-    static final class Table {
-        private final String sheet;
-        private final List<String[]> rows = new ArrayList<>();
-        private final List<int[]> merges = new ArrayList<>();
-
-        Table(String sheet) {
-            this.sheet = sheet;
-        }
-
-        void header(String notes) {
-            row("RuleSet", "io.jifen.rules.reference");
-            row("Import", "io.jifen.engine.facts.*");
-            row("Variables", "RuleActions actions");
-            row("Notes", notes);
-            row();
-        }
-
-        /** Adds a row and returns its index. */
-        int row(String... cells) {
-            rows.add(cells);
-            return rows.size() - 1;
-        }
-
-        /** Merges columns {@code from}..{@code to} of a row (the text is in the first cell). */
-        void merge(int row, int from, int to) {
-            merges.add(new int[] {row, from, to});
-        }
-
-        byte[] toXlsx() {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                // fixed document date, so regenerating an unchanged table changes as little as possible
-                workbook.getProperties().getCoreProperties().setCreated(Optional.of(new Date(1_790_000_000_000L)));
-                Sheet s = workbook.createSheet(sheet);
-                Font bold = workbook.createFont();
-                bold.setBold(true);
-                CellStyle keyword = workbook.createCellStyle();
-                keyword.setFont(bold);
-                for (int r = 0; r < rows.size(); r++) {
-                    Row row = s.createRow(r);
-                    String[] cells = rows.get(r);
-                    for (int c = 0; c < cells.length; c++) {
-                        Cell cell = row.createCell(c);
-                        if (!cells[c].isEmpty()) {
-                            cell.setCellValue(cells[c]);
-                        }
-                        if (c == 0 && isKeyword(cells[c])) {
-                            cell.setCellStyle(keyword);
-                        }
-                    }
-                }
-                for (int[] m : merges) {
-                    Row row = s.getRow(m[0]);
-                    for (int c = m[1]; c <= m[2]; c++) {
-                        if (row.getCell(c) == null) {
-                            row.createCell(c); // Drools needs the blank cells inside a merged region
-                        }
-                    }
-                    s.addMergedRegion(new CellRangeAddress(m[0], m[0], m[1], m[2]));
-                }
-                for (int c = 0; c < 8; c++) {
-                    s.setColumnWidth(c, 40 * 256);
-                }
-                workbook.write(out);
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static boolean isKeyword(String text) {
-            return text.equals("RuleSet") || text.equals("Import") || text.equals("Variables") || text.equals("Notes")
-                    || text.startsWith("RuleTable") || text.equals("NAME");
-        }
+    private static DecisionTableSheet table(String sheet) {
+        return new DecisionTableSheet(sheet, "io.jifen.rules.reference", "io.jifen.engine.facts.*");
     }
 }
